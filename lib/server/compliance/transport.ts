@@ -1,0 +1,297 @@
+import "server-only";
+import type { Readable } from "node:stream";
+import { Agent, request, type Dispatcher } from "undici";
+import type { z } from "zod";
+import { ComplianceApiError, ComplianceNetworkError, ComplianceResponseError } from "./errors";
+import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryOptions } from "./retry-policy";
+
+export interface Timeouts {
+  connectMs: number;
+  /** From sending the request to receiving the response headers. */
+  headersMs: number;
+  /** The longest pause between two chunks of a body. */
+  bodyIdleMs: number;
+  /** The whole JSON call, retries and waits included. Downloads have no total: they may be large. */
+  totalMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = { connectMs: 5_000, headersMs: 30_000, bodyIdleMs: 30_000, totalMs: 60_000 };
+
+export interface RateLimitState {
+  limit: number | null;
+  remaining: number | null;
+  resetsAt: string | null;
+  observedAt: string;
+}
+
+export interface TransportOptions {
+  origin: URL;
+  apiKey: string;
+  retry: RetryOptions;
+  timeouts: Timeouts;
+  /** JSON bodies larger than this are refused rather than buffered. */
+  maxJsonBytes: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface StreamResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Readable;
+  requestId: string | null;
+}
+
+const ANTHROPIC_VERSION = "2023-06-01";
+
+/**
+ * The one place that sends requests to the Compliance API, and the only holder of the key.
+ * The key goes into one outgoing header and nowhere else: errors are built from status codes and
+ * upstream error bodies, never from our request.
+ */
+export class ComplianceTransport {
+  readonly #origin: URL;
+  readonly #apiKey: string;
+  readonly #dispatcher: Dispatcher;
+  readonly #options: TransportOptions;
+  #rateLimit: RateLimitState | null = null;
+
+  constructor(options: TransportOptions) {
+    this.#origin = options.origin;
+    this.#apiKey = options.apiKey;
+    this.#options = options;
+    this.#dispatcher = new Agent({
+      connect: { timeout: options.timeouts.connectMs },
+      headersTimeout: options.timeouts.headersMs,
+      bodyTimeout: options.timeouts.bodyIdleMs,
+      keepAliveTimeout: 10_000,
+    });
+  }
+
+  /** The rate-limit headers of the last response that carried them. */
+  get rateLimit(): RateLimitState | null {
+    return this.#rateLimit;
+  }
+
+  async requestJson<S extends z.ZodType>(method: "GET" | "DELETE", url: URL, schema: S, signal?: AbortSignal): Promise<{ data: z.output<S>; requestId: string | null }> {
+    const deadline = AbortSignal.timeout(this.#options.timeouts.totalMs);
+    const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
+    const response = await this.#send(method, url, "application/json", combined, signal);
+    const text = await this.#readText(response, combined, signal);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ComplianceResponseError("The Compliance API returned a response that is not JSON.", response.requestId);
+    }
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? issue.path.join(".") || "(root)" : "(root)";
+      throw new ComplianceResponseError(
+        `The Compliance API returned a response Docket does not understand (at ${where}: ${issue?.message ?? "invalid"}).`,
+        response.requestId,
+      );
+    }
+    return { data: parsed.data, requestId: response.requestId };
+  }
+
+  /** Opens a download: the body is returned unread, so memory stays constant whatever its size. */
+  async openStream(url: URL, signal?: AbortSignal): Promise<StreamResponse> {
+    return this.#send("GET", url, "*/*", signal, signal);
+  }
+
+  async #send(method: "GET" | "DELETE", url: URL, accept: string, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<StreamResponse> {
+    if (url.origin !== this.#origin.origin || !url.pathname.startsWith("/v1/compliance/")) {
+      throw new ComplianceResponseError("Refused to send the access key outside the Compliance API.", null);
+    }
+    const sleep = this.#options.sleep ?? abortableSleep;
+    for (let attempt = 1; ; attempt++) {
+      let outcome: AttemptOutcome;
+      let failure: Error;
+      try {
+        const response = await request(url, {
+          method,
+          dispatcher: this.#dispatcher,
+          signal,
+          headers: {
+            "x-api-key": this.#apiKey,
+            "anthropic-version": ANTHROPIC_VERSION,
+            accept,
+            // Undecoded bytes, so Content-MD5 and Content-Length describe exactly what we pass on.
+            "accept-encoding": "identity",
+            "user-agent": "docket",
+          },
+        });
+        const headers = flattenHeaders(response.headers);
+        const requestId = headers["request-id"] ?? null;
+        this.#recordRateLimit(headers);
+        if (response.statusCode >= 200 && response.statusCode < 300) {
+          return { status: response.statusCode, headers, body: response.body, requestId };
+        }
+        const retryAfterMs = parseRetryAfter(headers["retry-after"] ?? null);
+        failure = await toApiError(response.statusCode, response.body, requestId, retryAfterMs);
+        outcome = { kind: "response", status: response.statusCode, shouldRetryHeader: headers["x-should-retry"] ?? null, retryAfterMs };
+      } catch (error) {
+        failure = toNetworkError(error, callerSignal);
+        outcome = { kind: "network", phase: (failure as ComplianceNetworkError).phase };
+      }
+      const decision = decideRetry(method, outcome, attempt, this.#options.retry, this.#options.random);
+      if (!decision.retry) throw failure;
+      try {
+        await sleep(decision.delayMs, signal);
+      } catch {
+        throw failure;
+      }
+    }
+  }
+
+  async #readText(response: StreamResponse, signal: AbortSignal, callerSignal: AbortSignal | undefined): Promise<string> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    try {
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > this.#options.maxJsonBytes) {
+          response.body.destroy();
+          throw new ComplianceResponseError(
+            `The Compliance API response is larger than ${this.#options.maxJsonBytes} bytes; request a smaller page.`,
+            response.requestId,
+          );
+        }
+        chunks.push(chunk as Buffer);
+        if (signal.aborted) throw signal.reason;
+      }
+    } catch (error) {
+      if (error instanceof ComplianceResponseError) throw error;
+      throw toNetworkError(error, callerSignal);
+    }
+    return Buffer.concat(chunks).toString("utf8");
+  }
+
+  #recordRateLimit(headers: Record<string, string>): void {
+    const limit = headers["anthropic-ratelimit-requests-limit"];
+    const remaining = headers["anthropic-ratelimit-requests-remaining"];
+    if (limit === undefined && remaining === undefined) return;
+    const toNumber = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : null);
+    this.#rateLimit = {
+      limit: toNumber(limit),
+      remaining: toNumber(remaining),
+      resetsAt: headers["anthropic-ratelimit-requests-reset"] ?? null,
+      observedAt: new Date().toISOString(),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#dispatcher.close();
+  }
+}
+
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return flat;
+}
+
+const FALLBACK_MESSAGES: Record<number, [string, string]> = {
+  400: ["invalid_request_error", "The Compliance API refused the request."],
+  401: ["authentication_error", "The Compliance API did not accept the access key."],
+  403: ["permission_error", "The access key lacks the scope this request needs."],
+  404: ["not_found_error", "The Compliance API has no such object."],
+  409: ["conflict_error", "The request conflicts with the object's current state."],
+  429: ["rate_limit_error", "The Compliance API rate limit was exceeded."],
+  529: ["overloaded_error", "The Compliance API is overloaded."],
+};
+
+async function toApiError(
+  status: number,
+  body: Readable,
+  requestId: string | null,
+  retryAfterMs: number | null,
+): Promise<ComplianceApiError> {
+  let type: string | undefined;
+  let message: string | undefined;
+  try {
+    const text = await readCapped(body, 65_536);
+    const parsed = JSON.parse(text) as { error?: { type?: unknown; message?: unknown } };
+    if (typeof parsed.error?.type === "string") type = parsed.error.type;
+    if (typeof parsed.error?.message === "string") message = parsed.error.message;
+  } catch {
+    // A non-JSON error body (a proxy's HTML page, say) is not shown: the status says enough.
+  }
+  const [fallbackType, fallbackMessage] = FALLBACK_MESSAGES[status] ?? [
+    "api_error",
+    status >= 500 ? "The Compliance API had an internal error." : `The Compliance API answered with status ${status}.`,
+  ];
+  if (status >= 300 && status < 400) {
+    return new ComplianceApiError(status, "api_error", "The Compliance API answered with a redirect, which Docket does not follow.", requestId);
+  }
+  return new ComplianceApiError(
+    status,
+    type ?? fallbackType,
+    message ?? fallbackMessage,
+    requestId,
+    retryAfterMs === null ? null : Math.ceil(retryAfterMs / 1000),
+  );
+}
+
+async function readCapped(body: Readable, cap: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > cap) {
+      body.destroy();
+      break;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+const NETWORK_PHASES: Record<string, ComplianceNetworkError["phase"]> = {
+  UND_ERR_CONNECT_TIMEOUT: "connect",
+  ECONNREFUSED: "connect",
+  ENOTFOUND: "connect",
+  EAI_AGAIN: "connect",
+  UND_ERR_HEADERS_TIMEOUT: "headers",
+  UND_ERR_BODY_TIMEOUT: "body",
+  UND_ERR_SOCKET: "socket",
+  ECONNRESET: "socket",
+  EPIPE: "socket",
+};
+
+const PHASE_MESSAGES: Record<ComplianceNetworkError["phase"], string> = {
+  connect: "Docket could not connect to the Compliance API.",
+  headers: "The Compliance API did not answer in time.",
+  body: "The Compliance API stopped sending data before the response was complete.",
+  socket: "The connection to the Compliance API was interrupted.",
+  aborted: "The request to the Compliance API was cancelled.",
+};
+
+function toNetworkError(error: unknown, callerSignal: AbortSignal | undefined): ComplianceNetworkError {
+  if (error instanceof ComplianceNetworkError) return error;
+  if (callerSignal?.aborted) return new ComplianceNetworkError("aborted", PHASE_MESSAGES.aborted, null);
+  const code = typeof error === "object" && error !== null && "code" in error ? String((error as { code: unknown }).code) : null;
+  const name = error instanceof Error ? error.name : "";
+  // Our own total deadline fired (AbortSignal.timeout): report it as a slow answer.
+  const phase = code !== null ? (NETWORK_PHASES[code] ?? "socket") : name === "TimeoutError" || name === "AbortError" ? "headers" : "socket";
+  return new ComplianceNetworkError(phase, PHASE_MESSAGES[phase], code);
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason as Error);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

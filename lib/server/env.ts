@@ -1,0 +1,80 @@
+import "server-only";
+import { z } from "zod";
+
+/** The roles Docket knows; anything else in DOCKET_ROLE_MAP is a configuration error. */
+export const DOCKET_ROLES = ["reviewer", "approver", "auditor", "admin"] as const;
+export type DocketRole = (typeof DOCKET_ROLES)[number];
+
+const httpUrl = z
+  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+  .transform((value) => value.replace(/\/+$/, ""));
+
+/** "group-a:reviewer,group-b:approver" → Map(group → roles). A group may map to several roles. */
+const roleMap = z.string().transform((raw, ctx) => {
+  const map = new Map<string, DocketRole[]>();
+  for (const entry of raw.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const separator = entry.lastIndexOf(":");
+    const group = entry.slice(0, separator).trim();
+    const role = entry.slice(separator + 1).trim();
+    if (separator <= 0 || !group) {
+      ctx.addIssue({ code: "custom", message: `entry "${entry}" must be written group:role` });
+      continue;
+    }
+    if (!(DOCKET_ROLES as readonly string[]).includes(role)) {
+      ctx.addIssue({ code: "custom", message: `entry "${entry}" names unknown role "${role}" (known: ${DOCKET_ROLES.join(", ")})` });
+      continue;
+    }
+    map.set(group, [...(map.get(group) ?? []), role as DocketRole]);
+  }
+  if (map.size === 0) ctx.addIssue({ code: "custom", message: "must map at least one group to a role" });
+  return map;
+});
+
+const ServerEnv = z.object({
+  COMPLIANCE_API_BASE_URL: httpUrl.default("https://api.anthropic.com"),
+  COMPLIANCE_API_KEY: z
+    .string({ error: "is required" })
+    .regex(/^sk-ant-(api|admin)\d{2}-[A-Za-z0-9_-]+$/, "must be a Compliance Access Key (sk-ant-api01-...) or an Admin API key"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+  NEXTAUTH_URL: httpUrl,
+  NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
+  OIDC_ISSUER: httpUrl,
+  OIDC_CLIENT_ID: z.string({ error: "is required" }).min(1, "must not be empty"),
+  OIDC_CLIENT_SECRET: z.string({ error: "is required" }).min(1, "must not be empty"),
+  DOCKET_ROLE_CLAIM: z.string().min(1, "must not be empty").default("groups"),
+  DOCKET_ROLE_MAP: roleMap,
+  DOCKET_DELETE_APPROVALS: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1").transform((value) => value === "1"),
+});
+
+export type ServerEnv = z.infer<typeof ServerEnv>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Docket cannot start: invalid environment.\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+/**
+ * Validates the environment and names every missing or invalid variable. Never echoes values:
+ * some are secrets.
+ */
+export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  const withoutEmpty = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
+  const result = ServerEnv.safeParse(withoutEmpty);
+  if (result.success) return result.data;
+  throw new InvalidEnvironmentError(
+    result.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? "environment");
+      return source[name] === undefined || source[name] === "" ? `${name} is missing` : `${name} ${issue.message}`;
+    }),
+  );
+}
+
+let cached: ServerEnv | undefined;
+
+/** The one place the server reads process.env. */
+export function getServerEnv(): ServerEnv {
+  cached ??= parseServerEnv(process.env);
+  return cached;
+}
