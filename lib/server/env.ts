@@ -26,7 +26,7 @@ const roleMap = z.string().transform((raw, ctx) => {
     }
     map.set(group, [...(map.get(group) ?? []), role as DocketRole]);
   }
-  if (map.size === 0) ctx.addIssue({ code: "custom", message: "must map at least one group to a role" });
+  if (map.size === 0 && ctx.issues.length === 0) ctx.addIssue({ code: "custom", message: "must map at least one group to a role" });
   return map;
 });
 

@@ -1,0 +1,59 @@
+import { describe, expect, test } from "vitest";
+import { InvalidEnvironmentError, parseServerEnv } from "@/lib/server/env";
+
+const valid = {
+  COMPLIANCE_API_KEY: "sk-ant-api01-simulator-full",
+  DATABASE_URL: "postgresql://docket@127.0.0.1:5432/docket",
+  NEXTAUTH_URL: "http://localhost:3000",
+  NEXTAUTH_SECRET: "a".repeat(32),
+  OIDC_ISSUER: "http://localhost:4011",
+  OIDC_CLIENT_ID: "docket",
+  OIDC_CLIENT_SECRET: "secret",
+  DOCKET_ROLE_MAP: "legal-reviewers:reviewer,legal-approvers:approver,legal-approvers:reviewer,audit:auditor,docket-admins:admin",
+};
+
+function problemsOf(source: Record<string, string | undefined>): string[] {
+  try {
+    parseServerEnv(source);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("parseServerEnv", () => {
+  test("applies the documented defaults", () => {
+    const env = parseServerEnv(valid);
+    expect(env.COMPLIANCE_API_BASE_URL).toBe("https://api.anthropic.com");
+    expect(env.DOCKET_ROLE_CLAIM).toBe("groups");
+    expect(env.DOCKET_DELETE_APPROVALS).toBe(true);
+    expect(env.DOCKET_ROLE_MAP.get("legal-approvers")).toEqual(["approver", "reviewer"]);
+  });
+
+  test("names every missing variable at once", () => {
+    const problems = problemsOf({});
+    for (const name of ["COMPLIANCE_API_KEY", "DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "DOCKET_ROLE_MAP"]) {
+      expect(problems).toContain(`${name} is missing`);
+    }
+    expect(problems.join("\n")).not.toMatch(/COMPLIANCE_API_BASE_URL|DOCKET_ROLE_CLAIM|DOCKET_DELETE_APPROVALS/);
+  });
+
+  test("names each invalid variable without echoing secret values", () => {
+    const problems = problemsOf({
+      ...valid,
+      COMPLIANCE_API_KEY: "not-a-key-but-a-secret",
+      DATABASE_URL: "mysql://x",
+      DOCKET_DELETE_APPROVALS: "yes",
+      DOCKET_ROLE_MAP: "legal:superuser",
+      NEXTAUTH_SECRET: "short",
+    });
+    expect(problems).toHaveLength(5);
+    expect(problems.find((problem) => problem.startsWith("DOCKET_ROLE_MAP"))).toContain('unknown role "superuser"');
+    expect(problems.join("\n")).not.toContain("not-a-key-but-a-secret");
+  });
+
+  test("treats an empty variable as missing", () => {
+    expect(problemsOf({ ...valid, OIDC_CLIENT_ID: "" })).toEqual(["OIDC_CLIENT_ID is missing"]);
+  });
+});
