@@ -1,5 +1,5 @@
 import "server-only";
-import { z } from "zod";
+import type { z } from "zod";
 import type { Download } from "./download";
 import { parseContentDispositionFilename } from "./download";
 import { ENDPOINTS, type Endpoint } from "./endpoints";
@@ -9,7 +9,7 @@ import { itemsOf, walkCursorPages, walkTokenPages, type WalkOptions } from "./pa
 import type { QueryInput, QueryParam } from "./query-params";
 import { DEFAULT_RETRY_OPTIONS, type RetryOptions } from "./retry-policy";
 import { Activity } from "./schemas/activities";
-import { Chat, ChatPage, ChatWithMessages } from "./schemas/chats";
+import { ChatPage, ChatWithMessages, type Chat } from "./schemas/chats";
 import { cursorPage, DeleteConfirmation, tokenPage } from "./schemas/common";
 import { ArtifactMetadata, FileMetadata, GeneratedFileMetadata } from "./schemas/files";
 import { Group, GroupMember, Organization, OrganizationSettings, OrganizationUser, Role, RolePermission } from "./schemas/organizations";
@@ -125,12 +125,19 @@ export function createComplianceClient(options: ComplianceClientOptions) {
 
     activities: {
       list: (query: ActivityQuery = {}, opts?: CallOptions) => call(E.listActivities, cursorPage(Activity), none, query, opts),
+      /** "after" walks toward older activities in the default order, "before" toward newer ones. */
+      walk: (query: Omit<ActivityQuery, "afterId" | "beforeId"> = {}, direction: "after" | "before" = "after", start?: string, walk?: WalkOptions & CallOptions) =>
+        walkCursorPages((cursor) => call(E.listActivities, cursorPage(Activity), none, { ...query, ...cursor }, walk).then((r) => r.data), direction, start, walk),
     },
     organizations: {
       list: (query: Query<typeof E.listOrganizations> = {}, opts?: CallOptions) =>
         call(E.listOrganizations, tokenPage(Organization), none, query, opts),
+      walk: (walk?: WalkOptions & CallOptions) =>
+        walkTokenPages((page) => call(E.listOrganizations, tokenPage(Organization), none, { page }, walk).then((r) => r.data), walk),
       listUsers: (orgUuid: string, query: Query<typeof E.listOrganizationUsers> = {}, opts?: CallOptions) =>
         call(E.listOrganizationUsers, tokenPage(OrganizationUser), { orgUuid }, query, opts),
+      walkUsers: (orgUuid: string, limit?: number, walk?: WalkOptions & CallOptions) =>
+        walkTokenPages((page) => call(E.listOrganizationUsers, tokenPage(OrganizationUser), { orgUuid }, { page, limit }, walk).then((r) => r.data), walk),
       listRoles: (orgUuid: string, query: Query<typeof E.listRoles> = {}, opts?: CallOptions) =>
         call(E.listRoles, tokenPage(Role), { orgUuid }, query, opts),
       getRole: (orgUuid: string, roleId: string, opts?: CallOptions) => call(E.getRole, Role, { orgUuid, roleId }, undefined, opts),
@@ -160,6 +167,8 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     },
     projects: {
       list: (query: ProjectListQuery = {}, opts?: CallOptions) => call(E.listProjects, tokenPage(Project), none, query, opts),
+      walk: (query: Omit<ProjectListQuery, "page"> = {}, walk?: WalkOptions & CallOptions) =>
+        walkTokenPages((page) => call(E.listProjects, tokenPage(Project), none, { ...query, page }, walk).then((r) => r.data), walk),
       get: (projectId: string, opts?: CallOptions) => call(E.getProject, ProjectDetails, { projectId }, undefined, opts),
       delete: (projectId: string, opts?: CallOptions) => call(E.deleteProject, DeleteConfirmation, { projectId }, undefined, opts),
       listAttachments: (projectId: string, query: Query<typeof E.listProjectAttachments> = {}, opts?: CallOptions) =>
@@ -176,6 +185,8 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     sessions: {
       listLocal: (query: Query<typeof E.listLocalSessions> = {}, opts?: CallOptions) =>
         call(E.listLocalSessions, tokenPage(LocalSession), none, query, opts),
+      walkLocal: (query: Omit<Query<typeof E.listLocalSessions>, "page"> = {}, walk?: WalkOptions & CallOptions) =>
+        walkTokenPages((page) => call(E.listLocalSessions, tokenPage(LocalSession), none, { ...query, page }, walk).then((r) => r.data), walk),
       getLocal: (sessionId: string, opts?: CallOptions) => call(E.getLocalSession, LocalSession, { sessionId }, undefined, opts),
       listLocalMessages: (sessionId: string, query: Query<typeof E.listLocalSessionMessages> = {}, opts?: CallOptions) =>
         call(E.listLocalSessionMessages, sessionMessagesPage(LocalSession, LocalSessionMessage), { sessionId }, query, opts),

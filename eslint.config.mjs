@@ -1,0 +1,51 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const serverBoundary = {
+  group: ["@/lib/server/*", "@/lib/server", "**/lib/server/*"],
+  message: "Server-only code (it may hold the Compliance key or the database): call it from a route handler or a server component, never from client code.",
+};
+const simulatorBoundary = {
+  group: ["@/lib/simulator/*", "@/lib/simulator", "**/lib/simulator/*"],
+  message: "The simulator is a stand-in for the Compliance API, reached over HTTP only; app code must never import it.",
+};
+
+const config = [
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    ignores: ["lib/generated/**", ".next/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read the environment through lib/server/env.ts only." },
+      ],
+    },
+  },
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/simulator/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [simulatorBoundary] }] },
+  },
+  {
+    files: ["components/**", "lib/queries/**", "lib/schemas/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [serverBoundary, simulatorBoundary] }] },
+  },
+  {
+    files: ["lib/simulator/**"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*"], message: "The simulator is an independent implementation of the documented API: it imports nothing from Docket." }] }],
+    },
+  },
+  {
+    // Tooling and tests run outside the app and configure child processes through the environment.
+    files: ["lib/server/env.ts", "lib/simulator/**", "tests/**", "prisma/**", "prisma.config.ts", "instrumentation.ts", "*.config.*"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+];
+
+export default config;

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/** What the server tells anyone about its own health: states only, never data or configuration. */
+export const ServiceState = z.object({
+  state: z.enum(["ok", "degraded", "down"]),
+  detail: z.string(),
+});
+
+export const SystemStatus = z.object({
+  database: ServiceState,
+  complianceApi: ServiceState,
+  checkedAt: z.string(),
+});
+
+export type ServiceState = z.infer<typeof ServiceState>;
+export type SystemStatus = z.infer<typeof SystemStatus>;

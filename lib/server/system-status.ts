@@ -1,0 +1,43 @@
+import "server-only";
+import { getComplianceClient } from "@/lib/server/compliance";
+import { ComplianceApiError } from "@/lib/server/compliance/errors";
+import { toReviewerFacingError } from "@/lib/server/compliance/reviewer-messages";
+import { getDb } from "@/lib/server/db";
+import type { ServiceState, SystemStatus } from "@/lib/schemas/system-status";
+
+async function checkDatabase(): Promise<ServiceState> {
+  try {
+    const rows = await getDb().$queryRaw<Array<{ applied: bigint }>>`SELECT count(*) AS applied FROM _prisma_migrations WHERE finished_at IS NOT NULL`;
+    const applied = Number(rows[0]?.applied ?? 0);
+    return applied > 0
+      ? { state: "ok", detail: `Connected; ${applied} migration${applied === 1 ? "" : "s"} applied.` }
+      : { state: "degraded", detail: "Connected, but no migration has been applied." };
+  } catch {
+    return { state: "down", detail: "The audit database cannot be reached; nothing can be reviewed until it is back." };
+  }
+}
+
+async function checkComplianceApi(): Promise<ServiceState> {
+  const client = getComplianceClient();
+  try {
+    await client.organizations.list({ limit: 1 });
+    const budget = client.rateLimit;
+    return {
+      state: "ok",
+      detail:
+        budget?.remaining != null && budget.limit != null
+          ? `Reachable; ${budget.remaining} of ${budget.limit} requests left this minute.`
+          : "Reachable.",
+    };
+  } catch (error) {
+    const facing = toReviewerFacingError(error);
+    const scopeProblem = error instanceof ComplianceApiError && error.type === "permission_error";
+    return { state: scopeProblem ? "degraded" : "down", detail: facing?.message ?? "The Compliance API could not be checked." };
+  }
+}
+
+/** The health of the two things Docket depends on, checked in parallel. */
+export async function checkSystemStatus(): Promise<SystemStatus> {
+  const [database, complianceApi] = await Promise.all([checkDatabase(), checkComplianceApi()]);
+  return { database, complianceApi, checkedAt: new Date().toISOString() };
+}

@@ -1,0 +1,87 @@
+/**
+ * `npm test`: every check and every suite, in the order a failure is cheapest to find, ending with one
+ * line "N passed, N failed" that sums every suite. Lint, type-check and build are gates counted as one
+ * test each, so a broken build can never end in "0 failed".
+ */
+import { spawn } from "node:child_process";
+import { mkdir, readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const resultsDir = join(process.cwd(), "test-results", "summary");
+const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+const lines: string[] = [];
+
+function exec(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.once("error", () => resolve(127));
+    child.once("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function gate(name: string, command: string, args: string[]): Promise<boolean> {
+  const started = Date.now();
+  const ok = (await exec(command, args)) === 0;
+  if (ok) tally.passed++;
+  else tally.failed++;
+  lines.push(`${ok ? "ok  " : "FAIL"} ${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+async function readJson(path: string): Promise<unknown> {
+  try {
+    return JSON.parse(await readFile(path, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+async function vitest(): Promise<void> {
+  const output = join(resultsDir, "vitest.json");
+  const started = Date.now();
+  const code = await exec("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
+  const report = (await readJson(output)) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  const suite = report
+    ? { passed: report.numPassedTests, failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
+    : { passed: 0, failed: 1, skipped: 0 };
+  add("vitest (unit + integration)", suite, started);
+}
+
+async function playwright(): Promise<void> {
+  const output = join(resultsDir, "playwright.json");
+  const started = Date.now();
+  const code = await exec("npx", ["playwright", "test", "--reporter=list,json"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const report = (await readJson(output)) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  const suite = report
+    ? { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0), skipped: report.stats.skipped }
+    : { passed: 0, failed: 1, skipped: 0 };
+  add("playwright (end to end, Chromium)", suite, started);
+}
+
+function add(name: string, suite: Tally, started: number): void {
+  tally.passed += suite.passed;
+  tally.failed += suite.failed;
+  tally.skipped += suite.skipped;
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  lines.push(`${suite.failed === 0 ? "ok  " : "FAIL"} ${name}: ${suite.passed} passed, ${suite.failed} failed, ${suite.skipped} skipped (${seconds} s)`);
+}
+
+await rm(resultsDir, { recursive: true, force: true });
+await mkdir(resultsDir, { recursive: true });
+
+await gate("prisma generate", "npx", ["prisma", "generate"]);
+await gate("lint", "npx", ["eslint", "--max-warnings=0", "."]);
+await gate("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
+await vitest();
+if (await gate("next build", "npx", ["next", "build"])) await playwright();
+else lines.push("skip playwright: the app did not build");
+
+console.log(`\n${lines.join("\n")}\n`);
+console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
+process.exit(tally.failed === 0 ? 0 : 1);
