@@ -9,6 +9,10 @@ const simulatorBoundary = {
   group: ["@/lib/simulator/*", "@/lib/simulator", "**/lib/simulator/*"],
   message: "The simulator is a stand-in for the Compliance API, reached over HTTP only; app code must never import it.",
 };
+const devtoolsBoundary = {
+  group: ["@/lib/devtools/*", "@/lib/devtools", "**/lib/devtools/*"],
+  message: "Demo and test tooling starts processes and databases; the app never imports it.",
+};
 
 const config = [
   ...nextVitals,
@@ -28,12 +32,12 @@ const config = [
   },
   {
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/simulator/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [simulatorBoundary] }] },
+    ignores: ["lib/simulator/**", "lib/devtools/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [simulatorBoundary, devtoolsBoundary] }] },
   },
   {
     files: ["components/**", "lib/queries/**", "lib/schemas/**"],
-    rules: { "no-restricted-imports": ["error", { patterns: [serverBoundary, simulatorBoundary] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [serverBoundary, simulatorBoundary, devtoolsBoundary] }] },
   },
   {
     files: ["lib/simulator/**"],
@@ -43,7 +47,7 @@ const config = [
   },
   {
     // Tooling and tests run outside the app and configure child processes through the environment.
-    files: ["lib/server/env.ts", "lib/simulator/**", "tests/**", "prisma/**", "prisma.config.ts", "instrumentation.ts", "*.config.*"],
+    files: ["lib/server/env.ts", "lib/simulator/**", "lib/devtools/**", "tests/**", "prisma/**", "prisma.config.ts", "instrumentation.ts", "*.config.*"],
     rules: { "no-restricted-syntax": "off" },
   },
 ];
