@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ContentBlock } from "./content-blocks";
 import { cursorPage, listOrEmpty, nullable, Timestamp, UserReference } from "./common";
+import { FileSummary } from "./files";
 
 export const Chat = z.looseObject({
   id: z.string(),
@@ -20,16 +21,6 @@ export type Chat = z.output<typeof Chat>;
 
 export const ChatPage = cursorPage(Chat);
 
-export const MessageFile = z.looseObject({
-  id: z.string(),
-  filename: nullable(z.string()),
-  mime_type: nullable(z.string()),
-  md5: nullable(z.string()),
-  size_bytes: nullable(z.number()),
-  created_at: nullable(Timestamp),
-});
-export type MessageFile = z.output<typeof MessageFile>;
-
 export const MessageArtifact = z.looseObject({
   id: z.string(),
   version_id: z.string(),
@@ -43,8 +34,8 @@ export const ChatMessage = z.looseObject({
   role: z.string(),
   created_at: Timestamp,
   content: listOrEmpty(ContentBlock),
-  files: nullable(z.array(MessageFile)),
-  generated_files: nullable(z.array(MessageFile)),
+  files: nullable(z.array(FileSummary)),
+  generated_files: nullable(z.array(FileSummary)),
   artifacts: nullable(z.array(MessageArtifact)),
 });
 export type ChatMessage = z.output<typeof ChatMessage>;

@@ -1,0 +1,36 @@
+import { createComplianceClient, type ComplianceClientOptions } from "@/lib/server/compliance/client";
+import { startSimulator } from "@/lib/simulator/server";
+
+export const FULL_KEY = "sk-ant-api01-simulator-full";
+export const READONLY_KEY = "sk-ant-api01-simulator-readonly";
+export const ADMIN_KEY = "sk-ant-admin01-simulator";
+
+export type RunningSimulator = Awaited<ReturnType<typeof startSimulator>>;
+
+/** A simulator of our own per test file, on a free port, reached over real HTTP like the real API. */
+export function startTestSimulator(options: Parameters<typeof startSimulator>[0] = {}): Promise<RunningSimulator> {
+  return startSimulator({ port: 0, host: "127.0.0.1", dataset: "small", seed: 1, control: true, ...options });
+}
+
+/** A client for that simulator; retries keep their logic but wait milliseconds, not seconds. */
+export function clientFor(simulator: RunningSimulator, overrides: Partial<ComplianceClientOptions> = {}) {
+  return createComplianceClient({
+    baseUrl: simulator.url,
+    apiKey: FULL_KEY,
+    retry: { baseDelayMs: 5, maxDelayMs: 20 },
+    ...overrides,
+  });
+}
+
+/** A raw request, for checking the simulator's answers to requests our client would refuse to send. */
+export async function rawGet(simulator: RunningSimulator, pathAndQuery: string, key: string | null = FULL_KEY) {
+  const response = await fetch(`${simulator.url}${pathAndQuery}`, { headers: key === null ? {} : { "x-api-key": key } });
+  const text = await response.text();
+  let body: { type?: string; error?: { type?: string; message?: string }; request_id?: string } | null = null;
+  try {
+    body = JSON.parse(text) as typeof body;
+  } catch {
+    body = null;
+  }
+  return { status: response.status, headers: response.headers, body, text };
+}
