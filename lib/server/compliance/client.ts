@@ -64,7 +64,7 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     random: options.random,
   });
 
-  function call<E extends Ep, S extends z.ZodType>(
+  async function call<E extends Ep, S extends z.ZodType>(
     endpoint: E,
     schema: S,
     params: Params<E>,

@@ -2,7 +2,7 @@ import "server-only";
 import type { Readable } from "node:stream";
 import { Agent, request, type Dispatcher } from "undici";
 import type { z } from "zod";
-import { ComplianceApiError, ComplianceNetworkError, ComplianceResponseError } from "./errors";
+import { ComplianceApiError, ComplianceNetworkError, ComplianceResponseError, type ComplianceError } from "./errors";
 import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryOptions } from "./retry-policy";
 
 export interface Timeouts {
@@ -76,13 +76,16 @@ export class ComplianceTransport {
   async requestJson<S extends z.ZodType>(method: "GET" | "DELETE", url: URL, schema: S, signal?: AbortSignal): Promise<{ data: z.output<S>; requestId: string | null }> {
     const deadline = AbortSignal.timeout(this.#options.timeouts.totalMs);
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
-    const response = await this.#send(method, url, "application/json", combined, signal);
-    const text = await this.#readText(response, combined, signal);
+    // A read whose body breaks off is retried whole, like one that failed before its headers.
+    const { text, requestId } = await this.#withRetries(method, combined, async () => {
+      const response = await this.#sendOnce(method, url, "application/json", combined, signal);
+      return { text: await this.#readText(response, combined, signal), requestId: response.requestId };
+    });
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      throw new ComplianceResponseError("The Compliance API returned a response that is not JSON.", response.requestId);
+      throw new ComplianceResponseError("The Compliance API returned a response that is not JSON.", requestId);
     }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
@@ -90,60 +93,71 @@ export class ComplianceTransport {
       const where = issue ? issue.path.join(".") || "(root)" : "(root)";
       throw new ComplianceResponseError(
         `The Compliance API returned a response Docket does not understand (at ${where}: ${issue?.message ?? "invalid"}).`,
-        response.requestId,
+        requestId,
       );
     }
-    return { data: parsed.data, requestId: response.requestId };
+    return { data: parsed.data, requestId };
   }
 
   /** Opens a download: the body is returned unread, so memory stays constant whatever its size. */
   async openStream(url: URL, signal?: AbortSignal): Promise<StreamResponse> {
-    return this.#send("GET", url, "*/*", signal, signal);
+    return this.#withRetries("GET", signal, () => this.#sendOnce("GET", url, "*/*", signal, signal));
   }
 
-  async #send(method: "GET" | "DELETE", url: URL, accept: string, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<StreamResponse> {
+  async #withRetries<T>(method: "GET" | "DELETE", signal: AbortSignal | undefined, attemptOnce: () => Promise<T>): Promise<T> {
+    const sleep = this.#options.sleep ?? abortableSleep;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptOnce();
+      } catch (error) {
+        if (!(error instanceof FailedAttempt)) throw error;
+        const decision = decideRetry(method, error.outcome, attempt, this.#options.retry, this.#options.random);
+        if (!decision.retry) throw error.error;
+        try {
+          await sleep(decision.delayMs, signal);
+        } catch {
+          throw error.error;
+        }
+      }
+    }
+  }
+
+  async #sendOnce(method: "GET" | "DELETE", url: URL, accept: string, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<StreamResponse> {
     if (url.origin !== this.#origin.origin || !url.pathname.startsWith("/v1/compliance/")) {
       throw new ComplianceResponseError("Refused to send the access key outside the Compliance API.", null);
     }
-    const sleep = this.#options.sleep ?? abortableSleep;
-    for (let attempt = 1; ; attempt++) {
-      let outcome: AttemptOutcome;
-      let failure: Error;
-      try {
-        const response = await request(url, {
-          method,
-          dispatcher: this.#dispatcher,
-          signal,
-          headers: {
-            "x-api-key": this.#apiKey,
-            "anthropic-version": ANTHROPIC_VERSION,
-            accept,
-            // Undecoded bytes, so Content-MD5 and Content-Length describe exactly what we pass on.
-            "accept-encoding": "identity",
-            "user-agent": "docket",
-          },
-        });
-        const headers = flattenHeaders(response.headers);
-        const requestId = headers["request-id"] ?? null;
-        this.#recordRateLimit(headers);
-        if (response.statusCode >= 200 && response.statusCode < 300) {
-          return { status: response.statusCode, headers, body: response.body, requestId };
-        }
-        const retryAfterMs = parseRetryAfter(headers["retry-after"] ?? null);
-        failure = await toApiError(response.statusCode, response.body, requestId, retryAfterMs);
-        outcome = { kind: "response", status: response.statusCode, shouldRetryHeader: headers["x-should-retry"] ?? null, retryAfterMs };
-      } catch (error) {
-        failure = toNetworkError(error, callerSignal);
-        outcome = { kind: "network", phase: (failure as ComplianceNetworkError).phase };
-      }
-      const decision = decideRetry(method, outcome, attempt, this.#options.retry, this.#options.random);
-      if (!decision.retry) throw failure;
-      try {
-        await sleep(decision.delayMs, signal);
-      } catch {
-        throw failure;
-      }
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(url, {
+        method,
+        dispatcher: this.#dispatcher,
+        signal,
+        headers: {
+          "x-api-key": this.#apiKey,
+          "anthropic-version": ANTHROPIC_VERSION,
+          accept,
+          // Undecoded bytes, so Content-MD5 and Content-Length describe exactly what we pass on.
+          "accept-encoding": "identity",
+          "user-agent": "docket",
+        },
+      });
+    } catch (error) {
+      throw networkFailure(error, callerSignal);
     }
+    const headers = flattenHeaders(response.headers);
+    const requestId = headers["request-id"] ?? null;
+    this.#recordRateLimit(headers);
+    if (response.statusCode >= 200 && response.statusCode < 300) {
+      return { status: response.statusCode, headers, body: response.body, requestId };
+    }
+    const retryAfterMs = parseRetryAfter(headers["retry-after"] ?? null);
+    const apiError = await toApiError(response.statusCode, response.body, requestId, retryAfterMs);
+    throw new FailedAttempt(apiError, {
+      kind: "response",
+      status: response.statusCode,
+      shouldRetryHeader: headers["x-should-retry"] ?? null,
+      retryAfterMs,
+    });
   }
 
   async #readText(response: StreamResponse, signal: AbortSignal, callerSignal: AbortSignal | undefined): Promise<string> {
@@ -164,7 +178,7 @@ export class ComplianceTransport {
       }
     } catch (error) {
       if (error instanceof ComplianceResponseError) throw error;
-      throw toNetworkError(error, callerSignal);
+      throw networkFailure(error, callerSignal);
     }
     return Buffer.concat(chunks).toString("utf8");
   }
@@ -270,6 +284,21 @@ const PHASE_MESSAGES: Record<ComplianceNetworkError["phase"], string> = {
   socket: "The connection to the Compliance API was interrupted.",
   aborted: "The request to the Compliance API was cancelled.",
 };
+
+/** One attempt failed; the outcome says whether another may be made. */
+class FailedAttempt extends Error {
+  constructor(
+    readonly error: ComplianceError,
+    readonly outcome: AttemptOutcome,
+  ) {
+    super(error.message);
+  }
+}
+
+function networkFailure(error: unknown, callerSignal: AbortSignal | undefined): FailedAttempt {
+  const networkError = toNetworkError(error, callerSignal);
+  return new FailedAttempt(networkError, { kind: "network", phase: networkError.phase });
+}
 
 function toNetworkError(error: unknown, callerSignal: AbortSignal | undefined): ComplianceNetworkError {
   if (error instanceof ComplianceNetworkError) return error;
