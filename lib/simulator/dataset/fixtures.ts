@@ -1,0 +1,115 @@
+// Notable ids for tests, benchmarks and the demo: what to open to see each kind of content.
+
+import { artifactId, artifactSlots, artifactVersionId } from "./artifacts";
+import { chatFileInfo, genFileInfo, uploadsOf } from "./chat-files";
+import { chatId, ChatKind } from "./chats";
+import type { Dataset } from "./dataset";
+import { HOSTILE_FILENAMES } from "./hostile";
+import { LARGE_FILE_SIZE } from "./large-file";
+import { LocalKind } from "./sessions";
+import { projectDoc } from "./projects";
+
+export interface Fixtures {
+  dataset: string;
+  seed: number;
+  parentOrganization: { uuid: string; id: string; name: string };
+  organizations: Array<{ uuid: string; id: string; name: string; kind: "claude_ai" | "console" }>;
+  userWithManyChats: { id: string; email: string; chatCount: number };
+  hostileUser: string;
+  departedUser: string;
+  longChat: { id: string; messageCount: number };
+  softDeletedChat: string;
+  toolsChat: string;
+  artifactsChat: { id: string; artifacts: Array<{ id: string; type: string; versionIds: string[] }> };
+  filesChat: string;
+  hostileChat: string;
+  tiedChats: [string, string];
+  uploadedFiles: Record<string, string>;
+  hostileFile: { id: string; filename: string };
+  reattachedFile: string;
+  generatedFile: string;
+  expiredGeneratedFile: string;
+  projectWithChats: string;
+  projectWithoutChats: string;
+  projectDocument: string;
+  hostileProject: string;
+  localSession: string;
+  localSessionNotCaptured: string;
+  remoteSessionActive: string;
+  remoteSessionPending: string;
+  remoteSessionAgentOwned: string;
+  largestFile: { id: string; sizeBytes: number };
+  codeArtifact: { id: string; versionId: string };
+  codeArtifactUploading: { id: string; versionId: string };
+  apiKeys: Array<{ id: string; name: string; scopes: readonly string[] }>;
+}
+
+export function buildFixtures(ds: Dataset): Fixtures {
+  const { chats: t, ids, seed, dir } = ds;
+  const special = (k: ChatKind): number => t.special[k]!;
+  const files = special(ChatKind.Files);
+  const uploadedFiles: Record<string, string> = {};
+  let hostileFile = { id: "", filename: "" };
+  let largest = { id: "", sizeBytes: -1 };
+  for (let i = 0; i < t.messageCount[files]!; i++) {
+    uploadsOf(t, seed, files, i).forEach((def, slot) => {
+      const info = chatFileInfo(t, ids, seed, files, i, slot)!;
+      uploadedFiles[def.type] ??= info.id;
+      if (def.filename === HOSTILE_FILENAMES[0]) hostileFile = { id: info.id, filename: def.filename };
+      const size = ds.blobs.digest({ type: def.type, key: info.key, title: def.filename, hostile: def.hostile }).size;
+      if (size > largest.sizeBytes) largest = { id: info.id, sizeBytes: size };
+    });
+  }
+  const largeChat = t.special[ChatKind.LargeFile];
+  if (largeChat !== undefined) largest = { id: chatFileInfo(t, ids, seed, largeChat, 0, 0)!.id, sizeBytes: LARGE_FILE_SIZE };
+  const artifacts = special(ChatKind.Artifacts);
+  const power = dir.users[dir.powerUser]!;
+  const docProject = ds.projects.list[ds.projects.emptyProject]!;
+  return {
+    dataset: ds.size,
+    seed,
+    parentOrganization: { uuid: dir.parent.uuid, id: dir.parent.tagged, name: dir.parent.name },
+    organizations: dir.orgs.map((o) => ({ uuid: o.uuid, id: o.tagged, name: o.name, kind: o.kind === "console" ? "console" : "claude_ai" })),
+    userWithManyChats: { id: power.id, email: power.email, chatCount: t.userStart[dir.powerUser + 1]! - t.userStart[dir.powerUser]! },
+    hostileUser: dir.users[dir.hostileUser]!.id,
+    departedUser: dir.users[dir.departedUser]!.id,
+    longChat: { id: chatId(ids, special(ChatKind.Long)), messageCount: t.messageCount[special(ChatKind.Long)]! },
+    softDeletedChat: chatId(ids, t.softDeletedExample),
+    toolsChat: chatId(ids, special(ChatKind.Tools)),
+    artifactsChat: {
+      id: chatId(ids, artifacts),
+      artifacts: artifactSlots(t, seed, artifacts).map((s) => ({
+        id: artifactId(ids, artifacts, s.slot),
+        type: s.type,
+        versionIds: s.versionsAt.map((i) => artifactVersionId(ids, artifacts, s.slot, i)),
+      })),
+    },
+    filesChat: chatId(ids, files),
+    hostileChat: chatId(ids, special(ChatKind.Hostile)),
+    tiedChats: [chatId(ids, t.tiePair[0]), chatId(ids, t.tiePair[1])],
+    uploadedFiles,
+    hostileFile,
+    reattachedFile: chatFileInfo(t, ids, seed, files, 0, 0)!.id,
+    generatedFile: genFileInfo(t, ids, seed, files, 1, 0)!.id,
+    expiredGeneratedFile: genFileInfo(t, ids, seed, files, 7, 0)!.id,
+    projectWithChats: ds.projects.list[ds.projects.showcaseProject]!.id,
+    projectWithoutChats: docProject.id,
+    projectDocument: projectDoc(ids, seed, docProject, 0).id,
+    hostileProject: ds.projects.list[ds.projects.hostileProject]!.id,
+    localSession: ds.sessions.local[0]!.id,
+    localSessionNotCaptured: ds.sessions.local.find((s) => s.kind === LocalKind.NotCaptured)!.id,
+    remoteSessionActive: ds.sessions.remote[0]!.id,
+    remoteSessionPending: ds.sessions.remote[1]!.id,
+    remoteSessionAgentOwned: ds.sessions.remote[2]!.id,
+    largestFile: largest,
+    codeArtifact: codeArtifactRef(ds, 0),
+    codeArtifactUploading: codeArtifactRef(ds, 3),
+    apiKeys: ds.keys.filter((k) => k.secret !== null).map((k) => ({ id: k.id, name: k.name, scopes: k.scopes })),
+  };
+}
+
+/** The code artifact generated at position `index`, with its newest version. */
+function codeArtifactRef(ds: Dataset, index: number): { id: string; versionId: string } {
+  const a = ds.codeArtifacts.find((x) => x.index === index)!;
+  return { id: a.id, versionId: a.versions[0]!.id };
+}
