@@ -22,13 +22,15 @@ export function clientFor(simulator: RunningSimulator, overrides: Partial<Compli
   });
 }
 
+type ErrorEnvelope = { type?: string; error?: { type?: string; message?: string }; request_id?: string };
+
 /** A raw request, for checking the simulator's answers to requests our client would refuse to send. */
 export async function rawGet(simulator: RunningSimulator, pathAndQuery: string, key: string | null = FULL_KEY) {
   const response = await fetch(`${simulator.url}${pathAndQuery}`, { headers: key === null ? {} : { "x-api-key": key } });
   const text = await response.text();
-  let body: { type?: string; error?: { type?: string; message?: string }; request_id?: string } | null = null;
+  let body: ErrorEnvelope | null = null;
   try {
-    body = JSON.parse(text) as typeof body;
+    body = JSON.parse(text) as ErrorEnvelope;
   } catch {
     body = null;
   }

@@ -41,7 +41,7 @@ describe("retries", () => {
     await client.close();
   });
 
-  test.each([500, 502, 503, 529])("a GET answered %i is retried until it succeeds", async (status) => {
+  test.each([500, 502, 503, 529] as const)("a GET answered %i is retried until it succeeds", async (status) => {
     simulator.setFaults([{ match: { method: "GET", path: "/v1/compliance/apps/projects" }, times: 2, fault: { type: "status", status } }]);
     const client = clientFor(simulator);
     const result = await client.projects.list({ limit: 2 });
