@@ -44,6 +44,10 @@ const ServerEnv = z.object({
   DOCKET_ROLE_CLAIM: z.string().min(1, "must not be empty").default("groups"),
   DOCKET_ROLE_MAP: roleMap,
   DOCKET_DELETE_APPROVALS: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1").transform((value) => value === "1"),
+  /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */
+  OIDC_SCOPES: z.string().regex(/^openid( [\w:./-]+)*$/, "must start with openid, separated by spaces").default("openid email profile"),
+  DOCKET_SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).max(1440).default(30),
+  DOCKET_SESSION_MAX_HOURS: z.coerce.number({ error: "must be a number" }).int().min(1).max(720).default(8),
 });
 
 export type ServerEnv = z.infer<typeof ServerEnv>;
