@@ -1,23 +1,56 @@
+import Link from "next/link";
+import { AppHeader } from "@/components/layout/app-header";
 import { SystemStatusPanel } from "@/components/system/system-status-panel";
+import { requirePageAccess } from "@/lib/server/auth/guard";
 import { checkSystemStatus } from "@/lib/server/system-status";
 
-// Status is read at request time: it describes this server's connections now, not at build time.
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  const actor = await requirePageAccess("signed_in", "/");
   const status = await checkSystemStatus();
+  const can = (permission: Parameters<typeof actor.permissions.has>[0]) => actor.permissions.has(permission);
   return (
-    <main className="mx-auto max-w-3xl px-6 py-16">
-      <h1 className="text-3xl font-semibold tracking-tight">Docket</h1>
-      <p className="mt-3 text-slate-600">
-        A review console for the legal and compliance teams of a Claude Enterprise organisation: browse custodians, chats, files,
-        artifacts and projects through Anthropic&apos;s Compliance API, export evidence, and delete content when the law requires it, with
-        every act recorded in an audit log.
-      </p>
-      <SystemStatusPanel status={status} />
-      <p className="mt-8 text-sm text-slate-500">
-        Sign-in with your organisation&apos;s SSO comes next; until then no content is shown here.
-      </p>
-    </main>
+    <>
+      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={can("audit.read")} />
+      <main className="mx-auto max-w-6xl px-6 py-10">
+        <h1 className="text-2xl font-semibold">Welcome, {actor.name ?? actor.email}</h1>
+        <div className="mt-6 grid gap-4 md:grid-cols-2">
+          {can("content.read") && (
+            <section aria-labelledby="review" className="rounded-lg border border-slate-200 bg-white p-5">
+              <h2 id="review" className="font-semibold">
+                Review
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">
+                Your role lets you read custodians, chats, files and projects, export evidence and request deletions
+                {can("deletion.approve") ? ", and approve other reviewers' deletion requests" : ""}. The review console opens here in the next release.
+              </p>
+            </section>
+          )}
+          {can("audit.read") && (
+            <section aria-labelledby="audit" className="rounded-lg border border-slate-200 bg-white p-5">
+              <h2 id="audit" className="font-semibold">
+                Audit log
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">
+                Every sign-in, content view, download, export and deletion, chained by hash{can("audit.verify") ? "; verify and export it" : ""}.
+              </p>
+              <Link href="/audit" className="mt-3 inline-block text-sm font-semibold text-slate-900 underline">
+                Open the audit log
+              </Link>
+            </section>
+          )}
+          {can("holds.manage") && (
+            <section aria-labelledby="holds" className="rounded-lg border border-slate-200 bg-white p-5">
+              <h2 id="holds" className="font-semibold">
+                Legal holds
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">Your role manages legal holds and the deletion policy; their pages come with the deletion release.</p>
+            </section>
+          )}
+        </div>
+        <SystemStatusPanel status={status} />
+      </main>
+    </>
   );
 }

@@ -18,12 +18,17 @@ const stack = await startStack({
   databaseDir: join(process.cwd(), ".data", "postgres"),
   externalApi,
   simulatorControl: false,
+  idpPort: 4011,
+  auditCheckpointFile: join(process.cwd(), ".data", "audit", "checkpoint.json"),
+  idpTestUsers: false,
 });
 stopOnSignals(stack);
 
 console.log(`
 Docket is running: ${stack.appUrl}
   Compliance API: ${externalApi ? stack.apiBaseUrl : `simulator at ${stack.apiBaseUrl} (dataset "demo")`}
+  Sign-in:        local identity provider at ${stack.idpIssuer}
+                  reviewer@, approver@, auditor@, admin@ and nobody@docket.test, password "docket"
   Database:       embedded PostgreSQL, data in .data/postgres
 Press Ctrl-C to stop.
 `);

@@ -1,5 +1,9 @@
 /** Playwright's web server: the built app on a throwaway database and the small simulator dataset. */
+import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { E2E_STACK_FILE, type E2eStackInfo } from "./e2e-stack-file";
 import { startStack, stopOnSignals } from "./stack";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3100" } } });
@@ -10,6 +14,15 @@ const stack = await startStack({
   simulatorPort: 0,
   dataset: "small",
   simulatorControl: true,
+  idpPort: 0,
+  auditCheckpointFile: join(await mkdtemp(join(tmpdir(), "docket-e2e-audit-")), "checkpoint.json"),
+  idpTestUsers: true,
+  // Written before the app answers, so no test can start before it exists.
+  beforeApp: async (parts) => {
+    const info: E2eStackInfo = parts;
+    await mkdir(dirname(E2E_STACK_FILE), { recursive: true });
+    await writeFile(E2E_STACK_FILE, JSON.stringify(info));
+  },
 });
 stopOnSignals(stack);
 console.log(`e2e stack ready at ${stack.appUrl}`);

@@ -19,6 +19,13 @@ export interface StackOptions {
   databaseDir?: string;
   /** A real Compliance API to use instead of the simulator. */
   externalApi?: { baseUrl: string; apiKey: string };
+  idpPort: number;
+  /** Where the signed head of the audit chain is kept (outside the database, beside its data). */
+  auditCheckpointFile: string;
+  /** Adds the IdP users whose claims are malformed on purpose (tests only). */
+  idpTestUsers: boolean;
+  /** Runs once everything but the app is up, before the app can answer a request. */
+  beforeApp?: (parts: Omit<Stack, "stop">) => Promise<void>;
   simulatorControl: boolean;
   quiet?: boolean;
 }
@@ -27,6 +34,7 @@ export interface Stack {
   appUrl: string;
   apiBaseUrl: string;
   databaseUrl: string;
+  idpIssuer: string;
   stop(): Promise<void>;
 }
 
@@ -62,6 +70,23 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
 
     const appUrl = `http://${options.appHost}:${options.appPort}`;
+    const clientId = process.env.OIDC_CLIENT_ID ?? "docket";
+    const clientSecret = process.env.OIDC_CLIENT_SECRET ?? "docket-local-idp-secret";
+    const idp = await startService("idp", process.execPath, ["--import", "tsx", join("lib", "devtools", "local-idp", "main.ts")], {
+      env: {
+        ...process.env,
+        LOCAL_IDP_PORT: String(options.idpPort),
+        LOCAL_IDP_TEST_USERS: options.idpTestUsers ? "1" : "0",
+        NEXTAUTH_URL: appUrl,
+        OIDC_CLIENT_ID: clientId,
+        OIDC_CLIENT_SECRET: clientSecret,
+      },
+      ready: /listening on (http:\/\/\S+)/,
+      quiet: options.quiet,
+    });
+    stops.push(idp.stop);
+    const idpIssuer = idp.match[1]!;
+    await options.beforeApp?.({ appUrl, apiBaseUrl, databaseUrl, idpIssuer });
     const app: Service = await startService(
       "app",
       process.execPath,
@@ -75,9 +100,11 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           DATABASE_URL: databaseUrl,
           NEXTAUTH_URL: appUrl,
           NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
-          OIDC_ISSUER: process.env.OIDC_ISSUER ?? "http://127.0.0.1:4011",
-          OIDC_CLIENT_ID: process.env.OIDC_CLIENT_ID ?? "docket",
-          OIDC_CLIENT_SECRET: process.env.OIDC_CLIENT_SECRET ?? "docket-local-idp-secret",
+          OIDC_ISSUER: idpIssuer,
+          OIDC_CLIENT_ID: clientId,
+          OIDC_CLIENT_SECRET: clientSecret,
+          OIDC_SCOPES: "openid email profile groups",
+          DOCKET_AUDIT_CHECKPOINT_FILE: options.auditCheckpointFile,
           DOCKET_ROLE_MAP: process.env.DOCKET_ROLE_MAP ?? DEMO_ROLE_MAP,
         },
         ready: /Ready in|started server on/i,
@@ -85,7 +112,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
     );
     stops.push(app.stop);
-    return { appUrl, apiBaseUrl, databaseUrl, stop };
+    return { appUrl, apiBaseUrl, databaseUrl, idpIssuer, stop };
   } catch (error) {
     await stop();
     throw error;

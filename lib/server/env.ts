@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_CHECKPOINT_FILE, parseEd25519PrivateKey } from "@/lib/server/audit/checkpoint-key";
 
 /** The roles Docket knows; anything else in DOCKET_ROLE_MAP is a configuration error. */
 export const DOCKET_ROLES = ["reviewer", "approver", "auditor", "admin"] as const;
@@ -30,6 +31,16 @@ const roleMap = z.string().transform((raw, ctx) => {
   return map;
 });
 
+/** Parsed here so that a bad key stops the server at startup rather than at the first audit write. */
+const ed25519PrivateKey = z.string().transform((raw, ctx) => {
+  try {
+    return parseEd25519PrivateKey(raw);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "is not a usable key" });
+    return z.NEVER;
+  }
+});
+
 const ServerEnv = z.object({
   COMPLIANCE_API_BASE_URL: httpUrl.default("https://api.anthropic.com"),
   COMPLIANCE_API_KEY: z
@@ -44,6 +55,8 @@ const ServerEnv = z.object({
   DOCKET_ROLE_CLAIM: z.string().min(1, "must not be empty").default("groups"),
   DOCKET_ROLE_MAP: roleMap,
   DOCKET_DELETE_APPROVALS: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1").transform((value) => value === "1"),
+  DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
+  DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
   /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */
   OIDC_SCOPES: z.string().regex(/^openid( [\w:./-]+)*$/, "must start with openid, separated by spaces").default("openid email profile"),
   DOCKET_SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).max(1440).default(30),

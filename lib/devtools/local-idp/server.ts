@@ -4,7 +4,7 @@
  * sign-in form, and consent granted for its single first-party client.
  */
 import { generateKeyPairSync, randomBytes, timingSafeEqual } from "node:crypto";
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider, { errors, type KoaContextWithOIDC } from "oidc-provider";
 import { renderLoginPage } from "./login-page";
@@ -136,7 +136,7 @@ async function readBody(request: IncomingMessage): Promise<string> {
   return body;
 }
 
-function sendHtml(response: import("node:http").ServerResponse, status: number, html: string): void {
+function sendHtml(response: ServerResponse, status: number, html: string): void {
   response.writeHead(status, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
   response.end(html);
 }

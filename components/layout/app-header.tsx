@@ -1,0 +1,28 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import type { Role } from "@/lib/schemas/access";
+
+export function AppHeader({ email, roles, canReadAudit }: { email: string; roles: Role[]; canReadAudit: boolean }) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-3">
+        <nav className="flex items-center gap-6 text-sm font-medium">
+          <Link href="/" className="text-lg font-semibold tracking-tight">
+            Docket
+          </Link>
+          {canReadAudit && (
+            <Link href="/audit" className="text-slate-600 hover:text-slate-900">
+              Audit log
+            </Link>
+          )}
+        </nav>
+        <div className="flex items-center gap-4 text-sm">
+          <span className="text-slate-600">
+            {email} <span className="text-slate-400">· {roles.join(", ")}</span>
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,12 @@
+import { ApiRequestError } from "@/lib/queries/api-fetch";
+
+/** A failure as a reviewer should see it: the message, and the ids to quote when reporting it. */
+export function ErrorNotice({ error }: { error: Error }) {
+  const ids = error instanceof ApiRequestError ? [error.requestId && `request ${error.requestId}`, error.upstreamRequestId && `upstream ${error.upstreamRequestId}`].filter(Boolean) : [];
+  return (
+    <div role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
+      <p>{error.message}</p>
+      {ids.length > 0 && <p className="mt-1 font-mono text-xs text-rose-700">{ids.join(" · ")}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import "server-only";
+
+/**
+ * Every action the audit log may record, as `entity.verb`. The one list: the database only checks
+ * the shape (CHECK in the auth_and_audit migration), this list decides the names.
+ */
+export const AUDIT_ACTIONS = [
+  "session.sign_in",
+  "session.sign_out",
+  "session.expired",
+  "access.denied",
+  "organization.list",
+  "user.list",
+  "chat.list",
+  "chat.view",
+  "message.view",
+  "file.view",
+  "file.download",
+  "generated_file.view",
+  "generated_file.download",
+  "artifact.view",
+  "artifact.download",
+  "project.list",
+  "project.view",
+  "document.view",
+  "activity.list",
+  "session_transcript.view",
+  "audit.view",
+  "audit.export",
+  "audit.verify",
+  "audit.checkpoint_export",
+  "deletion.requested",
+  "deletion.approved",
+  "deletion.rejected",
+  "deletion.executing",
+  "deletion.succeeded",
+  "deletion.failed",
+  "deletion.unknown",
+  "deletion.reconciled",
+  "deletion.expired",
+  "hold.created",
+  "hold.released",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * `intent` is written before an irreversible call (AUD-5), `denied` for refused access, `failure`
+ * when the attempt was made and failed.
+ */
+export const AUDIT_OUTCOMES = ["success", "denied", "failure", "intent"] as const;
+
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];

@@ -1,0 +1,204 @@
+import "server-only";
+
+import { createPublicKey, randomUUID, sign, verify, type KeyObject } from "node:crypto";
+import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
+import path from "node:path";
+import { SignedCheckpoint } from "@/lib/schemas/audit-event";
+import { readChainHead, readRowHashAt, type ChainHead, type Queryable } from "@/lib/server/audit/audit-chain";
+import { canonicalJson } from "@/lib/server/audit/canonical-json";
+import { ed25519KeyId, readOrCreateGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
+import { getDb } from "@/lib/server/db";
+import { getServerEnv } from "@/lib/server/env";
+
+// The latest chain head, signed and kept outside the database (AUD-3): whoever can rewrite the
+// table cannot make a cut tail or a rewritten chain agree with it without the signing key.
+
+export interface CheckpointSettings {
+  /** Absolute path of the checkpoint JSON file. */
+  file: string;
+  signingKey: KeyObject;
+}
+
+/** What the signature covers: every field but the signature, canonicalised (RFC 8785). */
+function signedBytes(checkpoint: Omit<SignedCheckpoint, "signature">): Buffer {
+  const { v, seq, rowHash, signedAt, keyId } = checkpoint;
+  return Buffer.from(canonicalJson({ v, seq, rowHash, signedAt, keyId }), "utf8");
+}
+
+export function signCheckpoint(head: ChainHead, signingKey: KeyObject, signedAt = new Date()): SignedCheckpoint {
+  const payload = { v: 1 as const, seq: head.seq.toString(), rowHash: head.rowHash, signedAt: signedAt.toISOString(), keyId: ed25519KeyId(signingKey) };
+  return { ...payload, signature: sign(null, signedBytes(payload), signingKey).toString("base64") };
+}
+
+export function checkpointSignatureValid(checkpoint: SignedCheckpoint, publicKey: KeyObject): boolean {
+  try {
+    return verify(null, signedBytes(checkpoint), publicKey, Buffer.from(checkpoint.signature, "base64"));
+  } catch {
+    return false;
+  }
+}
+
+export class InvalidCheckpointFileError extends Error {
+  constructor(file: string, reason: string) {
+    super(`${file} is not a signed audit checkpoint: ${reason}`);
+    this.name = "InvalidCheckpointFileError";
+  }
+}
+
+/** The checkpoint in `file`, or null when there is none yet. Throws InvalidCheckpointFileError if it is malformed. */
+export async function readCheckpoint(file?: string): Promise<SignedCheckpoint | null> {
+  const target = file ?? appCheckpointFile();
+  let text: string;
+  try {
+    text = await readFile(target, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new InvalidCheckpointFileError(target, "not JSON");
+  }
+  const parsed = SignedCheckpoint.safeParse(json);
+  if (!parsed.success) throw new InvalidCheckpointFileError(target, parsed.error.issues.map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`).join("; "));
+  return parsed.data;
+}
+
+/** Signs `head` and replaces the checkpoint file atomically (temporary file, fsync, rename). */
+export async function writeCheckpoint(head: ChainHead, settings?: CheckpointSettings): Promise<SignedCheckpoint> {
+  const { file, signingKey } = settings ?? (await appCheckpointSettings());
+  const checkpoint = signCheckpoint(head, signingKey);
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
+  const handle = await open(temporary, "wx", 0o644);
+  try {
+    await handle.writeFile(`${JSON.stringify(checkpoint, null, 2)}\n`, "utf8");
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+  return checkpoint;
+}
+
+/** The key auditors verify checkpoints with (SPKI PEM). */
+export async function publicKeyPem(settings?: CheckpointSettings): Promise<string> {
+  const { signingKey } = settings ?? (await appCheckpointSettings());
+  return createPublicKey(signingKey).export({ type: "spki", format: "pem" }).toString();
+}
+
+class CheckpointConflictError extends Error {
+  constructor(message: string) {
+    super(`${message}; the checkpoint is kept as evidence (run audit:verify, then move the file aside to start a new one)`);
+    this.name = "CheckpointConflictError";
+  }
+}
+
+/**
+ * Moves the checkpoint to the current chain head, unless that would erase evidence: it refuses when
+ * the existing checkpoint does not verify with this key, when the head is behind it (rows were
+ * removed) or when its row no longer has the signed hash (the chain was rewritten). Reads only
+ * committed rows, so `db` must not be a transaction. Returns the checkpoint now on disk (null: the
+ * chain is empty and there is no checkpoint yet).
+ */
+export async function advanceCheckpoint(db: Queryable, settings: CheckpointSettings): Promise<SignedCheckpoint | null> {
+  const head = await readChainHead(db);
+  const current = await readCheckpoint(settings.file);
+  if (current) {
+    if (!checkpointSignatureValid(current, createPublicKey(settings.signingKey))) {
+      throw new CheckpointConflictError(`${settings.file} does not verify with the current signing key`);
+    }
+    const checkpointSeq = BigInt(current.seq);
+    if (!head || head.seq < checkpointSeq) {
+      throw new CheckpointConflictError(`the chain head (seq ${head?.seq ?? "none"}) is behind the checkpoint (seq ${current.seq})`);
+    }
+    if (checkpointSeq === head.seq && current.rowHash === head.rowHash) return current;
+    if ((await readRowHashAt(db, checkpointSeq)) !== current.rowHash) {
+      throw new CheckpointConflictError(`row ${current.seq} no longer has the checkpointed hash`);
+    }
+  }
+  return head ? writeCheckpoint(head, settings) : null;
+}
+
+export interface CheckpointSchedulerOptions {
+  /** A client outside any transaction: the checkpoint must only ever name committed rows. */
+  db: () => Queryable;
+  settings: () => Promise<CheckpointSettings>;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Coalesces checkpoint writes after appends: at most one write runs at a time, and any number of
+ * appends during it lead to one more write, not one each. schedule() never throws and never waits.
+ */
+export class CheckpointScheduler {
+  private running: Promise<void> | null = null;
+  private requested = false;
+
+  constructor(private readonly options: CheckpointSchedulerOptions) {}
+
+  schedule(): void {
+    this.requested = true;
+    this.running ??= this.drain();
+  }
+
+  /** Resolves once every write requested so far has been attempted. */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private async drain(): Promise<void> {
+    // Let the caller (and, when the append was part of a transaction, its commit) go first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    try {
+      while (this.requested) {
+        this.requested = false;
+        try {
+          await advanceCheckpoint(this.options.db(), await this.options.settings());
+        } catch (error) {
+          (this.options.onError ?? reportCheckpointError)(error);
+        }
+      }
+    } finally {
+      this.running = null;
+    }
+  }
+}
+
+function reportCheckpointError(error: unknown): void {
+  // Paths and sequence numbers only: nothing here is secret.
+  console.error(`[audit] checkpoint not advanced: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+function appCheckpointFile(): string {
+  return path.resolve(getServerEnv().DOCKET_AUDIT_CHECKPOINT_FILE);
+}
+
+let appSettings: Promise<CheckpointSettings> | undefined;
+
+/** From DOCKET_AUDIT_CHECKPOINT_FILE and DOCKET_AUDIT_SIGNING_KEY (else the generated key beside the file). */
+export function appCheckpointSettings(): Promise<CheckpointSettings> {
+  appSettings ??= (async () => {
+    const file = appCheckpointFile();
+    return { file, signingKey: getServerEnv().DOCKET_AUDIT_SIGNING_KEY ?? (await readOrCreateGeneratedSigningKey(file)) };
+  })().catch((error: unknown) => {
+    appSettings = undefined; // a key file fixed by hand is picked up on the next try
+    throw error;
+  });
+  return appSettings;
+}
+
+const globalForCheckpoints = globalThis as typeof globalThis & { docketCheckpointScheduler?: CheckpointScheduler };
+
+/** The app's scheduler (one per process, surviving dev-mode reloads like getDb()). */
+export function appCheckpointScheduler(): CheckpointScheduler {
+  globalForCheckpoints.docketCheckpointScheduler ??= new CheckpointScheduler({ db: getDb, settings: appCheckpointSettings });
+  return globalForCheckpoints.docketCheckpointScheduler;
+}

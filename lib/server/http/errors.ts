@@ -1,0 +1,70 @@
+import "server-only";
+import { InvalidCheckpointFileError } from "@/lib/server/audit/checkpoint";
+import { AuditWriteError } from "@/lib/server/audit/record-audit-event";
+import { toReviewerFacingError } from "@/lib/server/compliance/reviewer-messages";
+
+/** Errors a route can raise on purpose, by code; the status and the reviewer's message come from the table. */
+const APP_ERRORS = {
+  unauthenticated: [401, "Sign in to continue."],
+  no_role: [403, "Your account has no Docket role. Ask your administrator to add you to a Docket group."],
+  forbidden: [403, "Your role does not allow this."],
+  bad_origin: [403, "This request did not come from Docket's own pages, so it was refused."],
+  invalid_request: [400, "The request is not valid."],
+  not_found: [404, "There is nothing here."],
+  audit_unavailable: [503, "The audit log could not be written, so nothing was done or shown. Try again shortly."],
+  checkpoint_unreadable: [
+    409,
+    "The signed checkpoint kept outside the database is unreadable or was altered, so the log cannot be verified against it. Treat the log as unverified and investigate.",
+  ],
+  internal: [500, "Docket failed unexpectedly. The error was logged with the request id."],
+} as const;
+
+export type AppErrorCode = keyof typeof APP_ERRORS;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message?: string,
+    readonly details?: unknown,
+  ) {
+    super(message ?? APP_ERRORS[code][1]);
+    this.name = "AppError";
+  }
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; upstreamRequestId: string | null; details?: unknown };
+}
+
+/** The one mapping from any failure to what the browser receives. Unknown errors never reach it as text. */
+export function toErrorResponse(error: unknown, requestId: string): Response {
+  const headers = new Headers({ "cache-control": "no-store", "content-type": "application/json" });
+  // Fail closed: whatever the request was for is neither done nor shown without its audit row.
+  if (error instanceof AuditWriteError) {
+    console.error(`[${requestId}] audit write failed: ${error.message}`);
+    return toErrorResponse(new AppError("audit_unavailable"), requestId);
+  }
+  if (error instanceof InvalidCheckpointFileError) {
+    console.error(`[${requestId}] ${error.message}`);
+    return toErrorResponse(new AppError("checkpoint_unreadable"), requestId);
+  }
+  if (error instanceof AppError) {
+    return Response.json({ error: { code: error.code, message: error.message, requestId, upstreamRequestId: null, details: error.details } } satisfies ErrorBody, {
+      status: APP_ERRORS[error.code][0],
+      headers,
+    });
+  }
+  const upstream = toReviewerFacingError(error);
+  if (upstream) {
+    if (upstream.retryAfterSeconds !== null) headers.set("retry-after", String(upstream.retryAfterSeconds));
+    return Response.json(
+      { error: { code: upstream.code, message: upstream.message, requestId, upstreamRequestId: upstream.upstreamRequestId } } satisfies ErrorBody,
+      { status: upstream.status, headers },
+    );
+  }
+  console.error(`[${requestId}] unhandled error`, error);
+  return Response.json({ error: { code: "internal", message: APP_ERRORS.internal[1], requestId, upstreamRequestId: null } } satisfies ErrorBody, {
+    status: 500,
+    headers,
+  });
+}

@@ -1,0 +1,92 @@
+import "server-only";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import type { Permission } from "@/lib/schemas/access";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { decideAccess, sessionCookieName } from "@/lib/server/auth/guard";
+import { auditActorOf, type Actor } from "@/lib/server/auth/session-store";
+import { getDb } from "@/lib/server/db";
+import { getServerEnv } from "@/lib/server/env";
+import { AppError, toErrorResponse } from "./errors";
+import { requestMetadata, type RequestMetadata } from "./request-metadata";
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType> {
+  permission: Permission;
+  params?: P;
+  query?: Q;
+}
+
+export interface RouteInput<P, Q> {
+  actor: Actor;
+  params: P;
+  query: Q;
+  request: NextRequest;
+  metadata: RequestMetadata;
+}
+
+type RouteContext = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Every route handler is this: authenticate, authorise (deny by default), check the Origin of a
+ * mutation, validate params and query with zod, run the action, and map any failure through one table.
+ * Responses are never cached: they are one reviewer's view.
+ */
+export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<P, Q>,
+  action: (input: RouteInput<z.output<P>, z.output<Q>>) => Promise<Response>,
+) {
+  return async (request: NextRequest, context: RouteContext): Promise<Response> => {
+    const metadata = requestMetadata(request.headers);
+    try {
+      if (MUTATING.has(request.method)) assertSameOrigin(request);
+      const decision = await decideAccess(request.cookies.get(sessionCookieName())?.value, spec.permission);
+      if (decision.kind === "anonymous") throw new AppError("unauthenticated");
+      if (decision.kind !== "allowed") {
+        await recordAuditEvent(getDb(), {
+          actor: auditActorOf(decision.actor),
+          action: "access.denied",
+          target: { type: "route", id: `${request.method} ${request.nextUrl.pathname}` },
+          params: { permission: spec.permission },
+          outcome: "denied",
+          ...metadata,
+        });
+        throw new AppError(decision.kind === "no_role" ? "no_role" : "forbidden");
+      }
+      const params = parseOrThrow(spec.params, await context.params, "path");
+      const query = parseOrThrow(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+      const response = await action({ actor: decision.actor, params, query, request, metadata });
+      response.headers.set("cache-control", "no-store");
+      response.headers.set("x-request-id", metadata.requestId);
+      return response;
+    } catch (error) {
+      return toErrorResponse(error, metadata.requestId);
+    }
+  };
+}
+
+function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.output<S> {
+  if (!schema) return undefined as z.output<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new AppError(
+      "invalid_request",
+      `Invalid ${where} parameter: ${result.error.issues.map((issue) => `${issue.path.join(".") || where} ${issue.message}`).join("; ")}`,
+    );
+  }
+  return result.data;
+}
+
+/** Mutations must come from Docket's own origin: a missing or foreign Origin is refused. */
+function assertSameOrigin(request: NextRequest): void {
+  const expected = new URL(getServerEnv().NEXTAUTH_URL).origin;
+  const origin = request.headers.get("origin");
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (origin !== expected || (fetchSite !== null && fetchSite !== "same-origin")) throw new AppError("bad_origin");
+}
+
+/** Request parameters as the audit log records them: the ones given, nothing undefined. */
+export function givenParams(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}

@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, sep } from "node:path";
+import { expect, test } from "@playwright/test";
+import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
+
+type Who = "anonymous" | Persona;
+const EVERYONE: Who[] = ["anonymous", "nobody", "reviewer", "approver", "auditor", "admin"];
+
+/** What each persona gets: a status, or a redirect target for pages. */
+type Expected = number | `→${string}`;
+type Row = { route: string; method: string; path: string; body?: string; expect: Record<Who, Expected> };
+
+const toSignIn = (path: string): Expected => `→/signin?callbackUrl=${encodeURIComponent(path)}`;
+const page = (route: string, path: string, expect: Record<Who, Expected>): Row => ({ route, method: "PAGE", path, expect });
+const api = (route: string, method: string, path: string, expect: Record<Who, Expected>): Row => ({ route, method, path, expect });
+const all = (expected: Expected) => Object.fromEntries(EVERYONE.map((who) => [who, expected])) as Record<Who, Expected>;
+
+/** Every page and route handler of the app, with what each persona must get. The test below fails if one is missing. */
+const MATRIX: Row[] = [
+  page("/", "/", { anonymous: toSignIn("/"), nobody: "→/no-access", reviewer: 200, approver: 200, auditor: 200, admin: 200 }),
+  page("/signin", "/signin", { anonymous: 200, nobody: "→/", reviewer: "→/", approver: "→/", auditor: "→/", admin: "→/" }),
+  page("/no-access", "/no-access", all(200)),
+  page("/audit", "/audit", {
+    anonymous: toSignIn("/audit"),
+    nobody: "→/no-access",
+    reviewer: "→/no-access?reason=forbidden",
+    approver: "→/no-access?reason=forbidden",
+    auditor: 200,
+    admin: 200,
+  }),
+  api("/api/health", "GET", "/api/health", all(200)),
+  api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
+  // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.
+  api("/api/auth/[...nextauth]", "POST", "/api/auth/signout", all("→/api/auth/signout?csrf=true")),
+  api("/api/audit/events", "GET", "/api/audit/events", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
+  api("/api/audit/export", "GET", "/api/audit/export?format=jsonl", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),
+  api("/api/audit/checkpoint", "GET", "/api/audit/checkpoint", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),
+  api("/api/audit/verify", "POST", "/api/audit/verify", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),
+];
+
+/** The app's routes as Next sees them: page.tsx files and each exported method of route.ts files. */
+function enumerateRoutes(): string[] {
+  const appDir = join(process.cwd(), "app");
+  const found: string[] = [];
+  for (const file of readdirSync(appDir, { recursive: true, encoding: "utf8" })) {
+    const segments = file.split(sep);
+    const name = segments.pop();
+    if (segments.some((segment) => segment.startsWith("_") || segment.startsWith("@"))) throw new Error(`Unhandled route folder in ${file}`);
+    const route = `/${segments.filter((segment) => !/^\(.*\)$/.test(segment)).join("/")}`;
+    if (name === "page.tsx") found.push(`PAGE ${route}`);
+    if (name === "route.ts") {
+      const source = readFileSync(join(appDir, file), "utf8");
+      const methods = new Set([...source.matchAll(/export (?:async )?(?:function|const) (GET|POST|PUT|PATCH|DELETE)\b/g), ...source.matchAll(/\b\w+ as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!));
+      for (const method of methods) found.push(`${method} ${route}`);
+    }
+  }
+  return found.sort();
+}
+
+test("every page and route handler of the app is in the authorisation matrix", () => {
+  const listed = new Set(MATRIX.map((row) => `${row.method} ${row.route}`));
+  expect(enumerateRoutes().filter((route) => !listed.has(route))).toEqual([]);
+  expect([...listed].filter((route) => !enumerateRoutes().includes(route))).toEqual([]);
+});
+
+test("every route answers each persona as the matrix says", async ({ playwright, baseURL }) => {
+  const tokens = new Map<Who, string | null>([["anonymous", null]]);
+  for (const who of EVERYONE.filter((candidate): candidate is Persona => candidate !== "anonymous")) tokens.set(who, (await seedSession(who)).token);
+  const failures: string[] = [];
+  for (const who of EVERYONE) {
+    const token = tokens.get(who);
+    const request = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { origin: baseURL!, ...(token ? { cookie: `${SESSION_COOKIE}=${token}` } : {}) },
+    });
+    for (const row of MATRIX) {
+      const response = row.method === "PAGE" || row.method === "GET"
+        ? await request.get(row.path, { maxRedirects: 0 })
+        : await request.fetch(row.path, { method: row.method, maxRedirects: 0, data: row.body });
+      const expected = row.expect[who];
+      const actual = response.status() >= 300 && response.status() < 400 ? `→${new URL(response.headers().location!, baseURL).pathname}${new URL(response.headers().location!, baseURL).search}` : response.status();
+      if (actual !== expected) failures.push(`${who} ${row.method} ${row.path}: expected ${expected}, got ${actual}`);
+      if (row.method !== "PAGE" && row.route !== "/api/auth/[...nextauth]") {
+        expect(response.headers()["cache-control"], `${row.method} ${row.path}`).toContain("no-store");
+      }
+    }
+    await request.dispose();
+  }
+  expect(failures).toEqual([]);
+});
+
+test("a mutation from another origin, or with none, is refused even for an authorised user", async ({ playwright, baseURL }) => {
+  const { token } = await seedSession("auditor");
+  for (const origin of ["http://evil.test", null]) {
+    const request = await playwright.request.newContext({
+      baseURL,
+      extraHTTPHeaders: { cookie: `${SESSION_COOKIE}=${token}`, ...(origin ? { origin } : {}) },
+    });
+    const response = await request.post("/api/audit/verify", { maxRedirects: 0 });
+    expect(response.status()).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("bad_origin");
+    await request.dispose();
+  }
+});

@@ -1,0 +1,48 @@
+import { randomBytes, createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import pg from "pg";
+import { E2E_STACK_FILE, type E2eStackInfo } from "@/lib/devtools/e2e-stack-file";
+
+export function stackInfo(): E2eStackInfo {
+  return JSON.parse(readFileSync(E2E_STACK_FILE, "utf8")) as E2eStackInfo;
+}
+
+let pool: pg.Pool | undefined;
+
+/** The app's own database, for arranging state (sessions, expiry) and reading the audit log. */
+export function database(): pg.Pool {
+  pool ??= new pg.Pool({ connectionString: stackInfo().databaseUrl, max: 2 });
+  return pool;
+}
+
+export const PERSONA_GROUPS = {
+  nobody: [],
+  reviewer: ["legal-reviewers"],
+  approver: ["legal-approvers"],
+  auditor: ["audit"],
+  admin: ["docket-admins"],
+} as const satisfies Record<string, string[]>;
+
+export type Persona = keyof typeof PERSONA_GROUPS;
+
+/**
+ * A signed-in user without going through the IdP: a user row and a session row, as sign-in makes
+ * them. Only the sign-in tests use the real login form.
+ */
+export async function seedSession(persona: Persona): Promise<{ token: string; subject: string }> {
+  const { idpIssuer } = stackInfo();
+  const subject = `seeded-${persona}-${randomBytes(4).toString("hex")}`;
+  const token = randomBytes(32).toString("base64url");
+  const db = database();
+  const user = await db.query<{ id: string }>(
+    "INSERT INTO app_user (issuer, subject, email, name, idp_groups) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    [idpIssuer, subject, `${subject}@docket.test`, persona, PERSONA_GROUPS[persona]],
+  );
+  await db.query("INSERT INTO auth_session (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')", [
+    createHash("sha256").update(token).digest("hex"),
+    user.rows[0]!.id,
+  ]);
+  return { token, subject };
+}
+
+export const SESSION_COOKIE = "next-auth.session-token";

@@ -1,0 +1,152 @@
+// `npm run audit:verify` as an operator runs it: a child process, configured by the environment,
+// judged by its exit status and what it prints (and what it must never print).
+import { execFile } from "node:child_process";
+import { generateKeyPairSync } from "node:crypto";
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { repoRoot } from "@/lib/devtools/migrate";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { readChainHead } from "@/lib/server/audit/audit-chain";
+import { publicKeyPem, readCheckpoint, writeCheckpoint } from "@/lib/server/audit/checkpoint";
+import { readOrCreateGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
+import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { sampleEvent, startAuditDatabase, tamper, type AuditDatabase } from "./audit-database";
+
+// What the npm script runs (see lib/devtools/audit-verify.ts).
+const COMMAND = ["--conditions=react-server", "--import", "tsx", "lib/devtools/audit-verify.ts"];
+
+let server: AuditDatabase;
+let directory: string;
+let seedCheckpointFile: string;
+let databases = 0;
+
+beforeAll(async () => {
+  server = await startAuditDatabase();
+  directory = await mkdtemp(path.join(tmpdir(), "docket-audit-cli-"));
+  seedCheckpointFile = path.join(directory, "seed", "audit-checkpoint.json");
+  const { db } = await server.createDatabase("audit_cli_seed");
+  for (let index = 0; index < 12; index += 1) await recordAuditEvent(db, sampleEvent(index), { checkpoints: null });
+  // The demo's arrangement: a generated key (mode 0600) beside the checkpoint it signs.
+  await writeCheckpoint((await readChainHead(db))!, { file: seedCheckpointFile, signingKey: await readOrCreateGeneratedSigningKey(seedCheckpointFile) });
+  await db.$disconnect();
+});
+
+afterAll(async () => {
+  await server?.stop();
+  if (directory) await rm(directory, { recursive: true, force: true });
+});
+
+const copy = async (): Promise<{ url: string; db: PrismaClient }> => server.cloneDatabase("audit_cli_seed", `audit_cli_${++databases}`);
+
+interface Run {
+  code: number;
+  output: string;
+}
+
+function runVerify(env: Record<string, string>, args: string[] = []): Promise<Run> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of Object.keys(childEnv)) if (name.startsWith("DOCKET_") || name === "DATABASE_URL") delete childEnv[name];
+  Object.assign(childEnv, env);
+  return new Promise((resolve) => {
+    execFile(process.execPath, [...COMMAND, ...args], { cwd: repoRoot, env: childEnv, timeout: 60_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+const expectNoSecrets = (run: Run, ...secrets: string[]) => {
+  for (const secret of ["postgres:postgres@", ...secrets]) expect(run.output).not.toContain(secret);
+};
+
+describe("audit:verify", () => {
+  it("exits 0 and reports the row count and head of an intact chain that matches its checkpoint", async () => {
+    const { url } = await copy();
+    const checkpoint = (await readCheckpoint(seedCheckpointFile))!;
+    const run = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: seedCheckpointFile });
+    expect(run.code, run.output).toBe(0);
+    expect(run.output).toContain(`head seq 12 row_hash ${checkpoint.rowHash}`);
+    expect(run.output).toContain("OK: the audit chain is intact (12 rows, consistent with the signed checkpoint).");
+    expect(run.output).toMatch(/Database: +127\.0\.0\.1:\d+\/audit_cli_\d+/);
+    expectNoSecrets(run);
+  });
+
+  it("exits 1 and names the row whose content was changed", async () => {
+    const { url } = await copy();
+    await tamper(url, "UPDATE audit_event SET target_id = 'chat_innocent' WHERE seq = 7");
+    const run = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: seedCheckpointFile });
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain("BROKEN at seq 7: a column was changed after the row was written (body)");
+    expect(run.output).toMatch(/expected: [0-9a-f]{64}\n {2}found: {4}[0-9a-f]{64}/);
+  });
+
+  it("exits 1 and shows the expected and found heads when the tail was cut", async () => {
+    const { url, db } = await copy();
+    await tamper(url, "DELETE FROM audit_event WHERE seq > 9");
+    const found = (await readChainHead(db))!;
+    const checkpoint = (await readCheckpoint(seedCheckpointFile))!;
+    const run = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: seedCheckpointFile });
+    expect(run.code, run.output).toBe(1);
+    expect(run.output).toContain("BROKEN at seq 10: the newest rows were removed");
+    expect(run.output).toContain(`expected: head seq 12 row_hash ${checkpoint.rowHash}`);
+    expect(run.output).toContain(`found:    head seq 9 row_hash ${found.rowHash}`);
+  });
+
+  it("takes the key from DOCKET_AUDIT_SIGNING_KEY, or a public key file, and never prints the key", async () => {
+    const { url, db } = await copy();
+    const { privateKey } = generateKeyPairSync("ed25519");
+    const base64 = privateKey.export({ type: "pkcs8", format: "der" }).toString("base64");
+    const file = path.join(directory, `env-key-${databases}`, "checkpoint.json");
+    await writeCheckpoint((await readChainHead(db))!, { file, signingKey: privateKey });
+
+    const withEnvKey = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: file, DOCKET_AUDIT_SIGNING_KEY: base64 });
+    expect(withEnvKey.code, withEnvKey.output).toBe(0);
+    expectNoSecrets(withEnvKey, base64);
+
+    const pemFile = path.join(directory, "auditor.pem");
+    await writeFile(pemFile, await publicKeyPem({ file, signingKey: privateKey }));
+    const withPublicKey = await runVerify({ DATABASE_URL: url }, ["--checkpoint", file, "--public-key", pemFile]);
+    expect(withPublicKey.code, withPublicKey.output).toBe(0);
+
+    const missingKeyFile = await runVerify({ DATABASE_URL: url }, ["--checkpoint", file, "--public-key", path.join(directory, "none.pem")]);
+    expect(missingKeyFile.code).toBe(2);
+    expect(missingKeyFile.output).toContain("no usable public key");
+
+    const otherKey = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: file, DOCKET_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "der" }).toString("base64") });
+    expect(otherKey.code).toBe(1);
+    expect(otherKey.output).toContain("the checkpoint's signature does not verify (bad_signature)");
+  });
+
+  it("exits 2, without printing the password, when it cannot verify", async () => {
+    const canary = "s3cret-canary-pw";
+    const unreachable = await runVerify({ DATABASE_URL: `postgresql://auditor:${canary}@127.0.0.1:${await closedPort()}/docket`, DOCKET_AUDIT_CHECKPOINT_FILE: path.join(directory, "absent.json") });
+    expect(unreachable.code, unreachable.output).toBe(2);
+    expect(unreachable.output).toContain("Could not verify");
+    expectNoSecrets(unreachable, canary);
+
+    const { url } = await copy();
+    const keyless = path.join(directory, "keyless", "checkpoint.json");
+    await mkdir(path.dirname(keyless), { recursive: true });
+    await copyFile(seedCheckpointFile, keyless);
+    const noKey = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: keyless });
+    expect(noKey.code, noKey.output).toBe(2);
+    expect(noKey.output).toContain("pass --public-key FILE");
+
+    const missingUrl = await runVerify({});
+    expect(missingUrl.code).toBe(2);
+    expect(missingUrl.output).toContain("DATABASE_URL must be a postgresql:// URL");
+  });
+});
+
+function closedPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
