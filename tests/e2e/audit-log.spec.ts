@@ -49,3 +49,18 @@ test("a reviewer is sent to the no-access page and the refusal is recorded", asy
   const denied = await database().query("SELECT 1 FROM audit_event WHERE actor_subject = $1 AND action = 'access.denied'", [subject]);
   expect(denied.rowCount).toBe(1);
 });
+
+test("if the audit row cannot be written, the log is not shown (fail closed)", async ({ context, baseURL, request }) => {
+  const { token } = await signedInAs("auditor", context, baseURL!);
+  // A constraint that refuses only audit.view rows stands in for a failing audit write.
+  await database().query("ALTER TABLE audit_event ADD CONSTRAINT e2e_refuse_audit_view CHECK (action <> 'audit.view') NOT VALID");
+  try {
+    const response = await request.get("/api/audit/events", { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+    expect(response.status()).toBe(503);
+    const body = (await response.json()) as { error: { code: string }; items?: unknown };
+    expect(body.error.code).toBe("audit_unavailable");
+    expect(body.items).toBeUndefined();
+  } finally {
+    await database().query("ALTER TABLE audit_event DROP CONSTRAINT e2e_refuse_audit_view");
+  }
+});
