@@ -33,7 +33,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx tsx lib/devtools/e2e-stack.ts --port ${port}`,
+    command: `node --import tsx lib/devtools/e2e-stack.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,
     reuseExistingServer: false,
     timeout: 180_000,

