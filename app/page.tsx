@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { AppHeader } from "@/components/layout/app-header";
 import { SystemStatusPanel } from "@/components/system/system-status-panel";
 import { requirePageAccess } from "@/lib/server/auth/guard";
@@ -17,40 +18,40 @@ export default async function HomePage() {
         <h1 className="text-2xl font-semibold">Welcome, {actor.name ?? actor.email}</h1>
         <div className="mt-6 grid gap-4 md:grid-cols-2">
           {can("content.read") && (
-            <section aria-labelledby="review" className="rounded-lg border border-slate-200 bg-white p-5">
-              <h2 id="review" className="font-semibold">
-                Review
-              </h2>
-              <p className="mt-1 text-sm text-slate-600">
-                Your role lets you read custodians, chats, files and projects, export evidence and request deletions
-                {can("deletion.approve") ? ", and approve other reviewers' deletion requests" : ""}. The review console opens here in the next release.
-              </p>
-            </section>
+            <HomeSection id="review" title="Review">
+              Your role lets you read custodians, chats, files and projects, export evidence and request deletions
+              {can("deletion.approve") ? ", and approve other reviewers' deletion requests" : ""}. The review console opens here in the next release.
+            </HomeSection>
           )}
           {can("audit.read") && (
-            <section aria-labelledby="audit" className="rounded-lg border border-slate-200 bg-white p-5">
-              <h2 id="audit" className="font-semibold">
-                Audit log
-              </h2>
-              <p className="mt-1 text-sm text-slate-600">
-                Every sign-in, content view, download, export and deletion, chained by hash{can("audit.verify") ? "; verify and export it" : ""}.
-              </p>
-              <Link href="/audit" className="mt-3 inline-block text-sm font-semibold text-slate-900 underline">
-                Open the audit log
-              </Link>
-            </section>
+            <HomeSection id="audit" title="Audit log" link={{ href: "/audit", label: "Open the audit log" }}>
+              Every sign-in, content view, download, export and deletion, chained by hash{can("audit.verify") ? "; verify and export it" : ""}.
+            </HomeSection>
           )}
           {can("holds.manage") && (
-            <section aria-labelledby="holds" className="rounded-lg border border-slate-200 bg-white p-5">
-              <h2 id="holds" className="font-semibold">
-                Legal holds
-              </h2>
-              <p className="mt-1 text-sm text-slate-600">Your role manages legal holds and the deletion policy; their pages come with the deletion release.</p>
-            </section>
+            <HomeSection id="holds" title="Legal holds">
+              Your role manages legal holds and the deletion policy; their pages come with the deletion release.
+            </HomeSection>
           )}
         </div>
         <SystemStatusPanel status={status} />
       </main>
     </>
+  );
+}
+
+function HomeSection({ id, title, link, children }: { id: string; title: string; link?: { href: string; label: string }; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 id={id} className="font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">{children}</p>
+      {link && (
+        <Link href={link.href} className="mt-3 inline-block text-sm font-semibold text-slate-900 underline">
+          {link.label}
+        </Link>
+      )}
+    </section>
   );
 }
