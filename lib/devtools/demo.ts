@@ -3,6 +3,9 @@ import { join } from "node:path";
 import { run } from "./services";
 import { startStack, stopOnSignals } from "./stack";
 
+// A compliance tool does not phone home, not even Next.js's anonymous build telemetry.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 const baseUrl = process.env.COMPLIANCE_API_BASE_URL;
 const apiKey = process.env.COMPLIANCE_API_KEY;
 const externalApi = baseUrl && apiKey ? { baseUrl, apiKey } : undefined;

@@ -100,6 +100,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         env: {
           ...process.env,
           NODE_ENV: "production",
+          NEXT_TELEMETRY_DISABLED: "1",
           COMPLIANCE_API_BASE_URL: apiBaseUrl,
           COMPLIANCE_API_KEY: apiKey,
           DATABASE_URL: databaseUrl,
