@@ -16,6 +16,8 @@ test("an auditor reads, filters, verifies and exports the log, and each act is r
   await page.getByLabel("Action").fill("audit.view");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/action=audit.view/);
+  // The table loads after navigation: wait for the filtered rows before reading them.
+  await expect(page.getByRole("cell", { name: "audit.view" }).first()).toBeVisible();
   const actions = await page.locator("tbody tr td:nth-child(4)").allTextContents();
   expect(actions.length).toBeGreaterThan(0);
   expect(new Set(actions)).toEqual(new Set(["audit.view"]));
