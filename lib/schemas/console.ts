@@ -50,7 +50,7 @@ export const ChatPage = z.object({
   chats: z.array(ChatSummary),
   /** Pass as `before` for the previous page; null when the listing cannot page backwards. */
   firstCursor: z.string().nullable(),
-  /** Pass as `after` for the next page. */
+  /** Pass as `after` for the next page, when hasMore. */
   lastCursor: z.string().nullable(),
   hasMore: z.boolean(),
 });

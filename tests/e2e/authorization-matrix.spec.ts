@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "@playwright/test";
+import { SMALL_SEED_1 } from "./support/simulator-ids";
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 type Who = "anonymous" | Persona;
@@ -14,6 +15,8 @@ const toSignIn = (path: string): Expected => `→/signin?callbackUrl=${encodeURI
 const page = (route: string, path: string, expect: Record<Who, Expected>): Row => ({ route, method: "PAGE", path, expect });
 const api = (route: string, method: string, path: string, expect: Record<Who, Expected>): Row => ({ route, method, path, expect });
 const all = (expected: Expected) => Object.fromEntries(EVERYONE.map((who) => [who, expected])) as Record<Who, Expected>;
+
+const CONTENT_READ: Record<Who, Expected> = { anonymous: 401, nobody: 403, reviewer: 200, approver: 200, auditor: 403, admin: 403 };
 
 /** Every page and route handler of the app, with what each persona must get. The test below fails if one is missing. */
 const MATRIX: Row[] = [
@@ -32,6 +35,12 @@ const MATRIX: Row[] = [
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.
   api("/api/auth/[...nextauth]", "POST", "/api/auth/signout", all("→/api/auth/signout?csrf=true")),
+  api("/api/organizations", "GET", "/api/organizations", CONTENT_READ),
+  api("/api/organizations/[orgUuid]/users", "GET", `/api/organizations/${SMALL_SEED_1.organization}/users?limit=5`, CONTENT_READ),
+  api("/api/chats", "GET", `/api/chats?userIds=${SMALL_SEED_1.user}&limit=5`, CONTENT_READ),
+  api("/api/chats/[chatId]/messages", "GET", `/api/chats/${SMALL_SEED_1.chat}/messages?limit=5`, CONTENT_READ),
+  api("/api/projects", "GET", "/api/projects?limit=5", CONTENT_READ),
+  api("/api/projects/[projectId]", "GET", `/api/projects/${SMALL_SEED_1.project}`, CONTENT_READ),
   api("/api/audit/events", "GET", "/api/audit/events", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
   api("/api/audit/export", "GET", "/api/audit/export?format=jsonl", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),
   api("/api/audit/checkpoint", "GET", "/api/audit/checkpoint", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),

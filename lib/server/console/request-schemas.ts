@@ -1,0 +1,72 @@
+import "server-only";
+import { z } from "zod";
+import { ID_DESCRIPTIONS, ID_PATTERNS, isOrganizationReference, type IdKind } from "@/lib/server/compliance/ids";
+import { isRfc3339 } from "@/lib/server/compliance/query-params";
+
+/**
+ * What the console's route handlers accept. Every value is checked here, before any request is
+ * built; lists arrive comma-separated (`userIds=a,b`) so a link reproduces the view. Unknown
+ * parameters are refused rather than ignored.
+ */
+
+/** Filters are recorded in the audit row, which holds at most 16 KiB of parameters. */
+export const MAX_FILTER_IDS = 100;
+
+const idOf = (kind: IdKind) => z.string().regex(ID_PATTERNS[kind], `must be ${ID_DESCRIPTIONS[kind]}`);
+const organizationReference = z.string().refine(isOrganizationReference, "must be an organisation UUID or an org_… id");
+const commaList = (item: z.ZodType<string, string>, max: number) =>
+  z
+    .string()
+    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .pipe(z.array(item).min(1, "must list at least one id").max(max, `accepts at most ${max} ids`));
+const timestamp = z.string().refine(isRfc3339, "must be an RFC 3339 timestamp such as 2024-03-01T00:00:00Z");
+/** Opaque cursors and page tokens: passed back unchanged, but bounded and free of URL syntax. */
+const cursor = z.string().regex(/^[A-Za-z0-9_\-=+/.]{1,4096}$/, "is not a cursor Docket issued");
+const limit = (max: number) => z.coerce.number().int().min(1).max(max);
+
+export const OrganizationPath = z.object({ orgUuid: idOf("organization") });
+export const ChatPath = z.object({ chatId: idOf("chat") });
+export const ProjectPath = z.object({ projectId: idOf("project") });
+
+export const CustodianListRequest = z.object({ page: cursor.optional(), limit: limit(1000).optional() }).strict();
+export type CustodianListRequest = z.output<typeof CustodianListRequest>;
+
+export const ChatListRequest = z
+  .object({
+    userIds: commaList(idOf("user"), MAX_FILTER_IDS).optional(),
+    orgIds: commaList(organizationReference, MAX_FILTER_IDS).optional(),
+    projectIds: commaList(idOf("project"), MAX_FILTER_IDS).optional(),
+    orderBy: z.enum(["created_at", "updated_at"]).optional(),
+    /** Inclusive bounds (created_at.gte / .lte and updated_at.gte / .lte). */
+    createdFrom: timestamp.optional(),
+    createdTo: timestamp.optional(),
+    updatedFrom: timestamp.optional(),
+    updatedTo: timestamp.optional(),
+    after: cursor.optional(),
+    before: cursor.optional(),
+    limit: limit(200).optional(),
+  })
+  .strict();
+export type ChatListRequest = z.output<typeof ChatListRequest>;
+
+export const ChatMessagesRequest = z
+  .object({
+    after: cursor.optional(),
+    before: cursor.optional(),
+    limit: limit(1000).optional(),
+    order: z.enum(["asc", "desc"]).optional(),
+    /** `1` asks for tool inputs and results in full (the API truncates them by default). */
+    untruncated: z.literal("1").optional(),
+  })
+  .strict();
+export type ChatMessagesRequest = z.output<typeof ChatMessagesRequest>;
+
+export const ProjectListRequest = z
+  .object({
+    page: cursor.optional(),
+    limit: limit(100).optional(),
+    orgIds: commaList(organizationReference, MAX_FILTER_IDS).optional(),
+    userIds: commaList(idOf("user"), MAX_FILTER_IDS).optional(),
+  })
+  .strict();
+export type ProjectListRequest = z.output<typeof ProjectListRequest>;

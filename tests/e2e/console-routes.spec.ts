@@ -1,0 +1,108 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { z } from "zod";
+import { ChatPage, ChatThreadPage, CustodianPage, OrganizationList, ProjectDetail, ProjectPage } from "@/lib/schemas/console";
+import { SMALL_SEED_1 } from "./support/simulator-ids";
+import { database, seedSession, SESSION_COOKIE } from "./support/stack";
+
+let reviewer: { token: string; subject: string };
+test.beforeEach(async () => {
+  reviewer = await seedSession("reviewer");
+});
+
+async function getAs(request: APIRequestContext, path: string) {
+  return request.get(path, { headers: { cookie: `${SESSION_COOKIE}=${reviewer.token}` }, maxRedirects: 0 });
+}
+
+async function auditRows(subject: string) {
+  const result = await database().query<{ action: string; target_type: string | null; target_id: string | null; organization_id: string | null; upstream_request_id: string | null; params: Record<string, unknown> }>(
+    "SELECT action, target_type, target_id, organization_id, upstream_request_id, params FROM audit_event WHERE actor_subject = $1 ORDER BY seq",
+    [subject],
+  );
+  return result.rows;
+}
+
+const ROUTES: Array<{ path: string; schema: z.ZodType; action: string; target: { type: string; id: string } | null; organizationId?: string }> = [
+  { path: "/api/organizations", schema: OrganizationList, action: "organization.list", target: null },
+  {
+    path: `/api/organizations/${SMALL_SEED_1.organization}/users?limit=3`,
+    schema: CustodianPage,
+    action: "user.list",
+    target: { type: "organization", id: SMALL_SEED_1.organization },
+    organizationId: SMALL_SEED_1.organization,
+  },
+  { path: `/api/chats?userIds=${SMALL_SEED_1.user}&limit=5`, schema: ChatPage, action: "chat.list", target: null },
+  { path: `/api/chats/${SMALL_SEED_1.chat}/messages?limit=20&untruncated=1`, schema: ChatThreadPage, action: "chat.view", target: { type: "chat", id: SMALL_SEED_1.chat } },
+  { path: "/api/projects?limit=5", schema: ProjectPage, action: "project.list", target: null },
+  { path: `/api/projects/${SMALL_SEED_1.project}`, schema: ProjectDetail, action: "project.view", target: { type: "project", id: SMALL_SEED_1.project } },
+];
+
+for (const route of ROUTES) {
+  test(`GET ${route.path} answers a reviewer with its DTO and records ${route.action} first`, async ({ request }) => {
+    const response = await getAs(request, route.path);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["cache-control"]).toContain("no-store");
+    const body: unknown = await response.json();
+    expect(route.schema.safeParse(body).success).toBe(true);
+
+    const rows = await auditRows(reviewer.subject);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ action: route.action, target_type: route.target?.type ?? null, target_id: route.target?.id ?? null });
+    expect(rows[0]!.upstream_request_id).toEqual(expect.any(String));
+    if (route.organizationId) expect(rows[0]!.organization_id).toBe(route.organizationId);
+  });
+}
+
+test("a chat view records the chat's organisation and only paging parameters", async ({ request }) => {
+  const response = await getAs(request, `/api/chats/${SMALL_SEED_1.chat}/messages?limit=2&order=desc`);
+  const thread = ChatThreadPage.parse(await response.json());
+  const [row] = await auditRows(reviewer.subject);
+  expect(row!.organization_id).toBe(thread.chat.organizationUuid);
+  expect(row!.params).toEqual({ limit: 2, order: "desc" });
+});
+
+test("a soft-deleted chat is shown as deleted", async ({ request }) => {
+  const thread = ChatThreadPage.parse(await (await getAs(request, `/api/chats/${SMALL_SEED_1.softDeletedChat}/messages`)).json());
+  expect(thread.chat).toMatchObject({ id: SMALL_SEED_1.softDeletedChat, deleted: true, name: "" });
+});
+
+test("chats of more than ten users are listed in batches and continue to the end", async ({ request }) => {
+  const organizations = OrganizationList.parse(await (await getAs(request, "/api/organizations")).json()).organizations;
+  const userIds = new Set<string>();
+  for (const organization of organizations) {
+    const users = CustodianPage.parse(await (await getAs(request, `/api/organizations/${organization.uuid}/users?limit=1000`)).json()).users;
+    for (const user of users) userIds.add(user.id);
+  }
+  expect(userIds.size).toBeGreaterThan(10);
+  const seen: string[] = [];
+  let after = "";
+  let pages = 0;
+  while (pages++ < 100) {
+    const response = await getAs(request, `/api/chats?userIds=${[...userIds].join(",")}&limit=10${after ? `&after=${after}` : ""}`);
+    expect(response.status()).toBe(200);
+    const page = ChatPage.parse(await response.json());
+    seen.push(...page.chats.map((chat) => chat.id));
+    if (!page.hasMore) break;
+    after = page.lastCursor!;
+  }
+  expect(new Set(seen).size).toBe(seen.length);
+  expect(pages).toBeGreaterThan(2);
+  expect(seen.length).toBeGreaterThan(20);
+});
+
+test("a filter combination the API refuses is explained with a 400, and nothing is recorded as read", async ({ request }) => {
+  const response = await getAs(request, `/api/chats?projectIds=${SMALL_SEED_1.project}`);
+  expect(response.status()).toBe(400);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error.code).toBe("invalid_request");
+  expect(body.error.message).toMatch(/project filter works only together with selected users/);
+  expect(await auditRows(reviewer.subject)).toEqual([]);
+});
+
+for (const hostile of [encodeURIComponent("../x"), "claude_chat_x%2F..", encodeURIComponent("claude_chat_x?user_ids[]=y"), "claude_proj_01DMbPsPSc1aPz1WVi3G4y32"]) {
+  test(`a hostile chat id (${hostile}) is refused with 400 before any read, and no content read is recorded`, async ({ request }) => {
+    const response = await getAs(request, `/api/chats/${hostile}/messages`);
+    expect(response.status()).toBe(400);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_request");
+    expect(await auditRows(reviewer.subject)).toEqual([]);
+  });
+}
