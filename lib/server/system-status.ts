@@ -36,8 +36,21 @@ async function checkComplianceApi(): Promise<ServiceState> {
   }
 }
 
+/**
+ * The upstream check spends the organisation's shared rate-limit budget, and the health route is
+ * public: one check serves every caller for this long, so polling it cannot drain the budget.
+ */
+const UPSTREAM_CHECK_REUSE_MS = 30_000;
+let lastUpstreamCheck: { at: number; result: Promise<ServiceState> } | undefined;
+
+function checkComplianceApiAtMostEvery(reuseMs: number): Promise<ServiceState> {
+  const now = Date.now();
+  if (!lastUpstreamCheck || now - lastUpstreamCheck.at >= reuseMs) lastUpstreamCheck = { at: now, result: checkComplianceApi() };
+  return lastUpstreamCheck.result;
+}
+
 /** The health of the two things Docket depends on, checked in parallel. */
 export async function checkSystemStatus(): Promise<SystemStatus> {
-  const [database, complianceApi] = await Promise.all([checkDatabase(), checkComplianceApi()]);
+  const [database, complianceApi] = await Promise.all([checkDatabase(), checkComplianceApiAtMostEvery(UPSTREAM_CHECK_REUSE_MS)]);
   return { database, complianceApi, checkedAt: new Date().toISOString() };
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { seedSession, SESSION_COOKIE } from "./support/stack";
+import { seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
 
 test("the home page shows a signed-in user both dependencies healthy", async ({ page, context, baseURL }) => {
   const { token } = await seedSession("reviewer");
@@ -20,4 +20,13 @@ test("the health route answers anyone with states only and forbids caching", asy
   expect(body.database?.state).toBe("ok");
   expect(body.complianceApi?.state).toBe("ok");
   expect(JSON.stringify(body)).not.toContain("sk-ant-");
+});
+
+test("polling the public health route does not spend the organisation's Compliance API budget", async ({ request }) => {
+  const { apiBaseUrl } = stackInfo();
+  const apiRequests = () => fetch(`${apiBaseUrl}/_simulator/requests`).then(async (response) => ((await response.json()) as { data: unknown[] }).data);
+  const before = await apiRequests();
+  for (let i = 0; i < 20; i++) expect((await request.get("/api/health")).status()).toBe(200);
+  const after = await apiRequests();
+  expect(after.length - before.length).toBeLessThanOrEqual(1);
 });
