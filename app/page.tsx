@@ -13,14 +13,22 @@ export default async function HomePage() {
   const can = (permission: Parameters<typeof actor.permissions.has>[0]) => actor.permissions.has(permission);
   return (
     <>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={can("audit.read")} />
+      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={can("audit.read")} canReadContent={can("content.read")} />
       <main className="mx-auto max-w-6xl px-6 py-10">
         <h1 className="text-2xl font-semibold">Welcome, {actor.name ?? actor.email}</h1>
         <div className="mt-6 grid gap-4 md:grid-cols-2">
           {can("content.read") && (
             <HomeSection id="review" title="Review">
               Your role lets you read custodians, chats, files and projects, export evidence and request deletions
-              {can("deletion.approve") ? ", and approve other reviewers' deletion requests" : ""}. The review console opens here in the next release.
+              {can("deletion.approve") ? ", and approve other reviewers' deletion requests" : ""}.
+              <span className="mt-3 flex gap-4">
+                <Link href="/custodians" className="font-semibold text-slate-900 underline">
+                  Custodians
+                </Link>
+                <Link href="/chats" className="font-semibold text-slate-900 underline">
+                  Chats
+                </Link>
+              </span>
             </HomeSection>
           )}
           {can("audit.read") && (

@@ -27,7 +27,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const canExport = actor.permissions.has("audit.export");
   return (
     <QueryProvider>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit />
+      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit canReadContent={actor.permissions.has("content.read")} />
       <main className="mx-auto max-w-6xl px-6 py-8">
         <h1 className="text-2xl font-semibold">Audit log</h1>
         <p className="mt-1 text-sm text-slate-600">

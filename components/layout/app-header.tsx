@@ -2,7 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import type { Role } from "@/lib/schemas/access";
 
-export function AppHeader({ email, roles, canReadAudit }: { email: string; roles: Role[]; canReadAudit: boolean }) {
+export function AppHeader({ email, roles, canReadAudit, canReadContent }: { email: string; roles: Role[]; canReadAudit: boolean; canReadContent: boolean }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-3">
@@ -10,6 +10,16 @@ export function AppHeader({ email, roles, canReadAudit }: { email: string; roles
           <Link href="/" className="text-lg font-semibold tracking-tight">
             Docket
           </Link>
+          {canReadContent && (
+            <>
+              <Link href="/custodians" className="text-slate-600 hover:text-slate-900">
+                Custodians
+              </Link>
+              <Link href="/chats" className="text-slate-600 hover:text-slate-900">
+                Chats
+              </Link>
+            </>
+          )}
           {canReadAudit && (
             <Link href="/audit" className="text-slate-600 hover:text-slate-900">
               Audit log

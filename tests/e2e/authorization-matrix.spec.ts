@@ -18,6 +18,15 @@ const all = (expected: Expected) => Object.fromEntries(EVERYONE.map((who) => [wh
 
 const CONTENT_READ: Record<Who, Expected> = { anonymous: 401, nobody: 403, reviewer: 200, approver: 200, auditor: 403, admin: 403 };
 
+const contentReadPage = (path: string): Record<Who, Expected> => ({
+  anonymous: toSignIn(path),
+  nobody: "→/no-access",
+  reviewer: 200,
+  approver: 200,
+  auditor: "→/no-access?reason=forbidden",
+  admin: "→/no-access?reason=forbidden",
+});
+
 /** Every page and route handler of the app, with what each persona must get. The test below fails if one is missing. */
 const MATRIX: Row[] = [
   page("/", "/", { anonymous: toSignIn("/"), nobody: "→/no-access", reviewer: 200, approver: 200, auditor: 200, admin: 200 }),
@@ -31,6 +40,9 @@ const MATRIX: Row[] = [
     auditor: 200,
     admin: 200,
   }),
+  page("/custodians", "/custodians", contentReadPage("/custodians")),
+  page("/chats", "/chats", contentReadPage("/chats")),
+  page("/chats/[chatId]", `/chats/${SMALL_SEED_1.chat}`, contentReadPage(`/chats/${SMALL_SEED_1.chat}`)),
   api("/api/health", "GET", "/api/health", all(200)),
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.

@@ -1,0 +1,106 @@
+import { memo, useState } from "react";
+import { formatUtc } from "@/components/thread/format";
+import { PlainText, SafeMarkdown } from "@/components/thread/safe-markdown";
+import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thread/tool-call-card";
+import type { ChatMessage } from "@/lib/schemas/console";
+import type { PairedMessage, ThreadItem } from "@/lib/thread/pair-tool-blocks";
+
+function isTruncated(message: ChatMessage): boolean {
+  return message.blocks.some((block) => block.type !== "unknown" && block.truncated);
+}
+
+function ItemView({ item, role }: { item: ThreadItem; role: string }) {
+  switch (item.kind) {
+    case "text":
+      return (
+        <div data-block="text" className="text-sm">
+          {item.block.thinkingRedacted && <p className="text-xs italic text-slate-500">Thinking redacted</p>}
+          {item.block.truncated && <TruncatedBadge />}
+          {role === "user" ? <PlainText text={item.block.text} /> : <SafeMarkdown text={item.block.text} />}
+        </div>
+      );
+    case "tool_call":
+      return <ToolCallCard use={item.use} result={item.result} />;
+    case "orphan_result":
+      return <OrphanResultCard result={item.result} />;
+    case "result_shown_with_call":
+      return <p className="text-xs text-slate-500">Result of {item.result.name ?? "a tool call"}: shown with its call in message {item.callMessageId}.</p>;
+    case "unknown":
+      return (
+        <div data-block="unknown" className="my-2">
+          <p className="text-xs font-semibold text-slate-600">Block of a kind Docket does not know ({item.block.originalType ?? "no type"}), as the API sent it:</p>
+          <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{item.block.rawJson}</pre>
+        </div>
+      );
+  }
+}
+
+const CHIP = "rounded-full border border-slate-300 px-2 py-0.5 text-xs text-slate-700 hover:bg-slate-100";
+
+function Attachments({ message }: { message: ChatMessage }) {
+  if (message.files.length + message.generatedFiles.length + message.artifacts.length === 0) return null;
+  return (
+    <ul aria-label="Attachments" className="mt-2 flex flex-wrap gap-2">
+      {message.files.map((file) => (
+        <li key={`file-${file.id}`}>
+          <a href={`/files/${encodeURIComponent(file.id)}`} className={CHIP}>
+            File: {file.filename ?? file.id}
+          </a>
+        </li>
+      ))}
+      {message.generatedFiles.map((file) => (
+        <li key={`generated-${file.id}`}>
+          <a href={`/generated-files/${encodeURIComponent(file.id)}`} className={CHIP}>
+            Generated: {file.filename ?? file.id}
+          </a>
+        </li>
+      ))}
+      {message.artifacts.map((artifact) => (
+        <li key={`artifact-${artifact.versionId}`}>
+          <a href={`/artifacts/${encodeURIComponent(artifact.versionId)}`} className={CHIP}>
+            Artifact: {artifact.title ?? artifact.id}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type MessageRowProps = {
+  paired: PairedMessage;
+  isHighlighted: boolean;
+  isReloading: boolean;
+  onLoadUntruncated: (messageId: string) => void;
+};
+
+/** One message of the thread; memoised so scrolling re-renders only the rows that move into view. */
+export const MessageRow = memo(function MessageRow({ paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
+  const [showsRawJson, setShowsRawJson] = useState(false);
+  return (
+    <article
+      aria-label={`${message.role} message ${message.id}`}
+      aria-current={isHighlighted ? "true" : undefined}
+      data-message-id={message.id}
+      className={`border-b border-slate-100 px-4 py-3 ${isHighlighted ? "bg-amber-50 ring-2 ring-inset ring-amber-400" : "bg-white"}`}
+    >
+      <header className="mb-1 flex flex-wrap items-center gap-3 text-xs text-slate-500">
+        <span className={`font-semibold uppercase tracking-wide ${message.role === "user" ? "text-sky-800" : "text-violet-800"}`}>{message.role}</span>
+        <time dateTime={message.createdAt}>{formatUtc(message.createdAt)}</time>
+        {isTruncated(message) && (
+          <button type="button" onClick={() => onLoadUntruncated(message.id)} disabled={isReloading} className="font-semibold text-amber-800 underline disabled:opacity-60">
+            {isReloading ? "Loading untruncated…" : "Load untruncated"}
+          </button>
+        )}
+        <button type="button" onClick={() => setShowsRawJson((shown) => !shown)} aria-expanded={showsRawJson} className="ml-auto underline">
+          Raw JSON
+        </button>
+      </header>
+      {items.length === 0 && message.files.length === 0 && <p className="text-sm italic text-slate-500">No content.</p>}
+      {items.map((item, index) => (
+        <ItemView key={index} item={item} role={message.role} />
+      ))}
+      <Attachments message={message} />
+      {showsRawJson && <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{JSON.stringify(message, null, 2)}</pre>}
+    </article>
+  );
+});

@@ -1,0 +1,63 @@
+import { formatUtc } from "@/components/thread/format";
+import type { ChatSummary } from "@/lib/schemas/console";
+import { safeLinkHref } from "@/lib/thread/safe-link";
+
+export function ThreadHeader({ chat, loadedCount, attachmentCount, hasMore }: { chat: ChatSummary; loadedCount: number; attachmentCount: number; hasMore: boolean }) {
+  const claudeHref = chat.href ? safeLinkHref(chat.href) : null;
+  return (
+    <header className="border-b border-slate-200 pb-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">{chat.deleted || chat.name === "" ? "(name removed)" : chat.name}</h1>
+        {chat.deleted && <span className="rounded bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-800">Deleted by user</span>}
+        {claudeHref && (
+          <a href={claudeHref} target="_blank" rel="noreferrer noopener" className="ml-auto text-sm font-semibold underline">
+            Open in claude.ai
+          </a>
+        )}
+      </div>
+      {chat.deleted && (
+        <p className="mt-1 text-sm text-slate-600">
+          The user deleted this chat in claude.ai{chat.deletedAt ? ` on ${formatUtc(chat.deletedAt)}` : ""}: the API keeps its messages but empties their content.
+        </p>
+      )}
+      <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-4">
+        <div>
+          <dt className="inline font-semibold">Owner: </dt>
+          <dd className="inline">{chat.owner?.email ?? chat.owner?.id ?? "—"}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Model: </dt>
+          <dd className="inline">{chat.model ?? "—"}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Project: </dt>
+          <dd className="inline font-mono">{chat.projectId ?? "—"}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Chat id: </dt>
+          <dd className="inline font-mono">{chat.id}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Created: </dt>
+          <dd className="inline">{formatUtc(chat.createdAt)}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Updated: </dt>
+          <dd className="inline">{formatUtc(chat.updatedAt)}</dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Messages loaded: </dt>
+          {/* The API gives no totals, so the count says only what has been fetched so far. */}
+          <dd className="inline" data-testid="loaded-count">
+            {loadedCount}
+            {hasMore ? "+" : ""}
+          </dd>
+        </div>
+        <div>
+          <dt className="inline font-semibold">Attachments loaded: </dt>
+          <dd className="inline">{attachmentCount}</dd>
+        </div>
+      </dl>
+    </header>
+  );
+}
