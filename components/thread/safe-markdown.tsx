@@ -78,7 +78,11 @@ function parseMarkdown(text: string): ReactElement {
 
 /** Untrusted text as the user typed it: no formatting, whitespace kept. */
 export function PlainText({ text }: { text: string }) {
-  return <p className="whitespace-pre-wrap break-words">{text}</p>;
+  return (
+    <p dir="auto" className="whitespace-pre-wrap break-words">
+      {text}
+    </p>
+  );
 }
 
 /** The one place that formats untrusted text: markdown without raw HTML, safe links only, no images loaded. */
@@ -91,5 +95,9 @@ export const SafeMarkdown = memo(function SafeMarkdown({ text }: { text: string 
       </div>
     );
   }
-  return <div className="break-words">{parseMarkdown(text)}</div>;
+  return (
+    <div dir="auto" className="break-words">
+      {parseMarkdown(text)}
+    </div>
+  );
 });
