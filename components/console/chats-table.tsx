@@ -28,6 +28,11 @@ export function ChatsTable({ filters }: { filters: ChatFilters }) {
   if (query.isError) return <div className="mt-6"><ErrorNotice error={query.error} /></div>;
   const { chats, firstCursor, lastCursor, hasMore } = query.data;
   const isLaterPage = Boolean(filters.after ?? filters.before);
+  // has_more speaks of the direction just paged in: backward, it says whether older chats remain,
+  // and the newer ones we came from always do.
+  const pagedBack = Boolean(filters.before);
+  const hasPrevious = Boolean(firstCursor) && (pagedBack ? hasMore : Boolean(filters.after));
+  const hasNext = Boolean(lastCursor) && (pagedBack || hasMore);
   return (
     <section aria-label="Chats" className="mt-6">
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -51,12 +56,12 @@ export function ChatsTable({ filters }: { filters: ChatFilters }) {
         {chats.length === 0 && <p className="p-4 text-sm text-slate-500">{isLaterPage ? "No chats on this page." : "No chat matches these filters."}</p>}
       </div>
       <nav aria-label="Chat pages" className="mt-3 flex gap-4 text-sm font-semibold">
-        {firstCursor && isLaterPage && (
+        {hasPrevious && firstCursor && (
           <Link href={chatsPageHref({ ...filters, after: undefined, before: firstCursor })} className="underline">
             ← Previous
           </Link>
         )}
-        {hasMore && lastCursor && (
+        {hasNext && lastCursor && (
           <Link href={chatsPageHref({ ...filters, before: undefined, after: lastCursor })} className="underline">
             Next →
           </Link>

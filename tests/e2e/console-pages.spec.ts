@@ -57,6 +57,9 @@ test("a reviewer pages chats forward and back with the API's cursors", async ({ 
   await expect(page).toHaveURL(/before=/);
   await expect(chatRows(page)).toHaveCount(10);
   expect(await chatLinks(page)).toEqual(firstPage);
+  // Back on the first page: nothing older to go to, and the way forward is still there.
+  await expect(page.getByRole("link", { name: "← Previous" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Next →" })).toBeVisible();
 });
 
 test("a soft-deleted chat is marked as deleted by its user, with its name removed", async ({ page, context, baseURL, request }) => {
