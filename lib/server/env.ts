@@ -1,10 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { ROLES, type Role } from "@/lib/schemas/access";
 import { DEFAULT_CHECKPOINT_FILE, parseEd25519PrivateKey } from "@/lib/server/audit/checkpoint-key";
-
-/** The roles Docket knows; anything else in DOCKET_ROLE_MAP is a configuration error. */
-export const DOCKET_ROLES = ["reviewer", "approver", "auditor", "admin"] as const;
-export type DocketRole = (typeof DOCKET_ROLES)[number];
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
@@ -12,7 +9,7 @@ const httpUrl = z
 
 /** "group-a:reviewer,group-b:approver" → Map(group → roles). A group may map to several roles. */
 const roleMap = z.string().transform((raw, ctx) => {
-  const map = new Map<string, DocketRole[]>();
+  const map = new Map<string, Role[]>();
   for (const entry of raw.split(",").map((part) => part.trim()).filter(Boolean)) {
     const separator = entry.lastIndexOf(":");
     const group = entry.slice(0, separator).trim();
@@ -21,11 +18,11 @@ const roleMap = z.string().transform((raw, ctx) => {
       ctx.addIssue({ code: "custom", message: `entry "${entry}" must be written group:role` });
       continue;
     }
-    if (!(DOCKET_ROLES as readonly string[]).includes(role)) {
-      ctx.addIssue({ code: "custom", message: `entry "${entry}" names unknown role "${role}" (known: ${DOCKET_ROLES.join(", ")})` });
+    if (!(ROLES as readonly string[]).includes(role)) {
+      ctx.addIssue({ code: "custom", message: `entry "${entry}" names unknown role "${role}" (known: ${ROLES.join(", ")})` });
       continue;
     }
-    map.set(group, [...(map.get(group) ?? []), role as DocketRole]);
+    map.set(group, [...(map.get(group) ?? []), role as Role]);
   }
   if (map.size === 0 && ctx.issues.length === 0) ctx.addIssue({ code: "custom", message: "must map at least one group to a role" });
   return map;

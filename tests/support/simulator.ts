@@ -24,6 +24,20 @@ export function clientFor(simulator: RunningSimulator, overrides: Partial<Compli
 
 type ErrorEnvelope = { type?: string; error?: { type?: string; message?: string }; request_id?: string };
 
+/** A simulator and a client for it, started together and stopped together. */
+export async function startSimulatorWithClient(options: Parameters<typeof startSimulator>[0] = {}) {
+  const simulator = await startTestSimulator(options);
+  const client = clientFor(simulator);
+  return {
+    simulator,
+    client,
+    stop: async () => {
+      await client.close();
+      await simulator.close();
+    },
+  };
+}
+
 /** A raw request, for checking the simulator's answers to requests our client would refuse to send. */
 export async function rawGet(simulator: RunningSimulator, pathAndQuery: string, key: string | null = FULL_KEY) {
   const response = await fetch(`${simulator.url}${pathAndQuery}`, { headers: key === null ? {} : { "x-api-key": key } });

@@ -6,29 +6,6 @@ import { canonicalJson, type JsonValue } from "@/lib/server/audit/canonical-json
 
 export const AUDIT_BODY_VERSION = 1;
 
-/** An audit_event row as $queryRaw returns it (selected with AUDIT_EVENT_COLUMNS). */
-export interface AuditEventRow {
-  seq: bigint;
-  occurred_at: Date;
-  actor_issuer: string | null;
-  actor_subject: string | null;
-  actor_email: string | null;
-  actor_roles: string[] | null;
-  action: string;
-  target_type: string | null;
-  target_id: string | null;
-  organization_id: string | null;
-  params: JsonValue;
-  outcome: string;
-  request_id: string | null;
-  upstream_request_id: string | null;
-  client_ip: string | null;
-  user_agent: string | null;
-  body_sha256: Uint8Array;
-  prev_hash: Uint8Array;
-  row_hash: Uint8Array;
-}
-
 export const AUDIT_EVENT_COLUMNS = Prisma.sql`seq, occurred_at, actor_issuer, actor_subject, actor_email, actor_roles,
   action, target_type, target_id, organization_id, params, outcome, request_id, upstream_request_id,
   client_ip, user_agent, body_sha256, prev_hash, row_hash`;
@@ -57,6 +34,16 @@ export interface AuditEventBody {
   client_ip: string | null;
   user_agent: string | null;
 }
+
+/** An audit_event row as $queryRaw returns it (selected with AUDIT_EVENT_COLUMNS): the body's columns and the chain's. */
+export type AuditEventRow = Omit<AuditEventBody, "v" | "occurred_at"> & {
+  seq: bigint;
+  occurred_at: Date;
+  body_sha256: Uint8Array;
+  prev_hash: Uint8Array;
+  row_hash: Uint8Array;
+};
+
 
 /** The body as the row stores it; the time is rendered as written (ISO 8601, milliseconds, UTC). */
 export function auditBodyFromRow(row: AuditEventRow): AuditEventBody {

@@ -4,18 +4,13 @@ import { pipeline } from "node:stream/promises";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { createMd5Verifier } from "@/lib/server/compliance/download";
-import { clientFor, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-beforeAll(async () => {
-  simulator = await startTestSimulator();
-  client = clientFor(simulator);
-});
-afterAll(async () => {
-  await client.close();
-  await simulator.close();
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient()));
+afterAll(() => stop());
 beforeEach(() => simulator.reset());
 
 async function drainVerified(download: Awaited<ReturnType<ComplianceClient["files"]["download"]>>) {

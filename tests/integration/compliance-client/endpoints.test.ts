@@ -2,18 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import { ID_PATTERNS } from "@/lib/server/compliance/ids";
-import { clientFor, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-beforeAll(async () => {
-  simulator = await startTestSimulator();
-  client = clientFor(simulator);
-});
-afterAll(async () => {
-  await client.close();
-  await simulator.close();
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient()));
+afterAll(() => stop());
 
 const fixtures = () => simulator.fixtures;
 

@@ -3,18 +3,13 @@ import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { compareChats } from "@/lib/server/compliance/merge-chat-listings";
 import { itemsOf, walkCursorPages, walkTokenPages } from "@/lib/server/compliance/pagination";
 import { compareTimestamps } from "@/lib/server/compliance/timestamps";
-import { clientFor, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-beforeAll(async () => {
-  simulator = await startTestSimulator({ rateLimitPerMinute: 100_000 });
-  client = clientFor(simulator);
-});
-afterAll(async () => {
-  await client.close();
-  await simulator.close();
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
+afterAll(() => stop());
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];

@@ -8,18 +8,13 @@ import { getChatMessages, toMessageBlock } from "@/lib/server/console/get-chat-m
 import { listChats } from "@/lib/server/console/list-chats";
 import { ChatListRequest } from "@/lib/server/console/request-schemas";
 import { AppError } from "@/lib/server/http/errors";
-import { clientFor, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-beforeAll(async () => {
-  simulator = await startTestSimulator({ rateLimitPerMinute: 100_000 });
-  client = clientFor(simulator);
-});
-afterAll(async () => {
-  await client.close();
-  await simulator.close();
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
+afterAll(() => stop());
 
 const request = (query: Record<string, string>) => ChatListRequest.parse(query);
 const allUserIds = () => simulator.dataset.dir.users.map((user) => user.id);

@@ -8,18 +8,13 @@ import { listCustodians } from "@/lib/server/console/list-custodians";
 import { listOrganizations } from "@/lib/server/console/list-organizations";
 import { listProjects } from "@/lib/server/console/list-projects";
 import { ProjectListRequest } from "@/lib/server/console/request-schemas";
-import { clientFor, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-beforeAll(async () => {
-  simulator = await startTestSimulator({ rateLimitPerMinute: 100_000 });
-  client = clientFor(simulator);
-});
-afterAll(async () => {
-  await client.close();
-  await simulator.close();
-});
+let stop: () => Promise<void>;
+beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
+afterAll(() => stop());
 
 describe("listOrganizations", () => {
   test("returns every organisation the key reads, as uuid, name and creation time", async () => {
