@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
-const port = 3100;
+/** Another port lets a second checkout run its suite alongside (E2E_PORT). */
+const port = Number(process.env.E2E_PORT ?? 3100);
 
 /**
  * End-to-end tests drive Debian's Chromium (never a downloaded browser) against the built app, started
