@@ -23,6 +23,7 @@ export async function getChatMessages(client: ComplianceClient, chatId: string, 
     beforeId: request.before,
     limit: request.limit ?? DEFAULT_LIMIT,
     order: request.order,
+    createdAt: request.from === undefined ? undefined : { gte: request.from },
     toolResultMaxChars: full,
     toolUseInputMaxChars: full,
   });

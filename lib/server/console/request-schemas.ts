@@ -55,6 +55,8 @@ export const ChatMessagesRequest = z
     before: cursor.optional(),
     limit: limit(1000).optional(),
     order: z.enum(["asc", "desc"]).optional(),
+    /** Messages created at or after this time (created_at.gte): where a deep link to a message opens. */
+    from: timestamp.optional(),
     /** `1` asks for tool inputs and results in full (the API truncates them by default). */
     untruncated: z.literal("1").optional(),
   })
