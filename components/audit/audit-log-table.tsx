@@ -15,7 +15,7 @@ const OUTCOME_STYLES: Record<string, string> = {
 export function AuditLogTable({ filters }: { filters: AuditSearchParams }) {
   const query = useInfiniteQuery(auditEventsOptions(filters));
   if (query.isPending) return <p className="mt-6 text-sm text-slate-500">Loading the audit log…</p>;
-  if (query.isError) return <div className="mt-6"><ErrorNotice error={query.error} /></div>;
+  if (query.isError) return <div className="mt-6"><ErrorNotice error={query.error} onRetry={() => void query.refetch()} /></div>;
   const events = query.data.pages.flatMap((page) => page.items);
   if (events.length === 0) return <p className="mt-6 text-sm text-slate-500">No event matches these filters.</p>;
   return (

@@ -48,7 +48,7 @@ export function CustodianTable({ orgUuid, initialSearch }: { orgUuid: string; in
     });
 
   if (query.isPending) return <p className="mt-6 text-sm text-slate-500">Loading custodians…</p>;
-  if (query.isLoadingError) return <div className="mt-6"><ErrorNotice error={query.error} /></div>;
+  if (query.isLoadingError) return <div className="mt-6"><ErrorNotice error={query.error} onRetry={() => void query.refetch()} /></div>;
   return (
     <section aria-label="Custodians" className="mt-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -98,7 +98,7 @@ export function CustodianTable({ orgUuid, initialSearch }: { orgUuid: string; in
             </button>
           </div>
         )}
-        {query.isFetchNextPageError && query.error && <div className="p-3"><ErrorNotice error={query.error} /></div>}
+        {query.isFetchNextPageError && query.error && <div className="p-3"><ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} /></div>}
       </div>
     </section>
   );

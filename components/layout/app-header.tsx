@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { ApiBudgetNotice } from "@/components/layout/api-budget-notice";
 import type { Role } from "@/lib/schemas/access";
 
 export function AppHeader({ email, roles, canReadAudit, canReadContent }: { email: string; roles: Role[]; canReadAudit: boolean; canReadContent: boolean }) {
@@ -18,6 +19,9 @@ export function AppHeader({ email, roles, canReadAudit, canReadContent }: { emai
               <Link href="/chats" className="text-slate-600 hover:text-slate-900">
                 Chats
               </Link>
+              <Link href="/projects" className="text-slate-600 hover:text-slate-900">
+                Projects
+              </Link>
             </>
           )}
           {canReadAudit && (
@@ -33,6 +37,7 @@ export function AppHeader({ email, roles, canReadAudit, canReadContent }: { emai
           <SignOutButton />
         </div>
       </div>
+      {canReadContent && <ApiBudgetNotice />}
     </header>
   );
 }

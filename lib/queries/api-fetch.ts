@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { readApiBudget } from "@/lib/schemas/api-budget";
+import { publishApiBudget } from "./api-budget-store";
 
 /** An error answered by Docket's API, with what a reviewer needs to report it. */
 export class ApiRequestError extends Error {
@@ -8,11 +10,16 @@ export class ApiRequestError extends Error {
     message: string,
     readonly requestId: string | null,
     readonly upstreamRequestId: string | null,
+    /** Seconds the server asked to wait before trying again, when it said. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message);
     this.name = "ApiRequestError";
   }
 }
+
+/** The code Docket's routes answer when the organisation's Compliance API budget is used up. */
+const UPSTREAM_RATE_LIMITED = "upstream_rate_limited";
 
 type ErrorEnvelope = { error?: { code?: string; message?: string; requestId?: string; upstreamRequestId?: string | null } };
 
@@ -20,14 +27,22 @@ type ErrorEnvelope = { error?: { code?: string; message?: string; requestId?: st
 export async function apiFetch<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.output<S>> {
   const response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers }, cache: "no-store" });
   const body = (await response.json().catch(() => null)) as unknown;
+  const budget = readApiBudget(response.headers);
+  if (budget) publishApiBudget(budget);
   if (!response.ok) {
     const error = (body as ErrorEnvelope | null)?.error;
+    const retryAfter = Number(response.headers.get("retry-after"));
+    const retryAfterSeconds = Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    if (error?.code === UPSTREAM_RATE_LIMITED) {
+      publishApiBudget({ remaining: 0, limit: budget?.limit ?? 0, resetsAt: retryAfterSeconds ? new Date(Date.now() + retryAfterSeconds * 1000).toISOString() : null });
+    }
     throw new ApiRequestError(
       response.status,
       error?.code ?? "http_error",
       error?.message ?? `The request failed with status ${response.status}.`,
       error?.requestId ?? response.headers.get("x-request-id"),
       error?.upstreamRequestId ?? null,
+      retryAfterSeconds,
     );
   }
   return schema.parse(body);

@@ -168,3 +168,13 @@ export const ProjectDetail = z.object({
   collaborators: z.array(ProjectCollaborator),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
+
+export const ProjectChatPage = ChatPage.extend({
+  /**
+   * Whose chats were looked through: the API lists a project's chats only per user, so Docket asks
+   * for the chats of every member of the project's organisation, or, in very large organisations,
+   * of the project's creator and its user collaborators only.
+   */
+  coverage: z.object({ scope: z.enum(["organization", "owner_and_collaborators"]), userCount: z.number() }),
+});
+export type ProjectChatPage = z.infer<typeof ProjectChatPage>;

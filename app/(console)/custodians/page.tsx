@@ -5,6 +5,7 @@ import { OrganizationSwitcher } from "@/components/console/organization-switcher
 import { AppHeader } from "@/components/layout/app-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { requirePageAccess } from "@/lib/server/auth/guard";
+import { organizationInView } from "@/lib/server/console/reviewer-preference";
 
 export const metadata: Metadata = { title: "Custodians" };
 export const dynamic = "force-dynamic";
@@ -12,14 +13,14 @@ export const dynamic = "force-dynamic";
 export default async function CustodiansPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageAccess("content.read", "/custodians");
   const { org, q } = await searchParams;
-  const selectedOrg = typeof org === "string" && org !== "" ? org : undefined;
+  const { selectedOrg, rememberedOrg } = await organizationInView(actor, org, "/custodians");
   return (
     <QueryProvider>
       <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
       <main className="mx-auto max-w-6xl px-6 py-8">
         <div className="flex flex-wrap items-center justify-between gap-4">
           <h1 className="text-2xl font-semibold">Custodians</h1>
-          <OrganizationSwitcher selectedOrg={selectedOrg} />
+          <OrganizationSwitcher selectedOrg={selectedOrg} rememberedOrg={rememberedOrg} basePath="/custodians" />
         </div>
         <p className="mt-1 text-sm text-slate-600">The organisation&apos;s users. Select any number of them to review their chats.</p>
         {selectedOrg ? (

@@ -2,8 +2,10 @@ import "server-only";
 import type { AuditAction } from "@/lib/server/audit/audit-actions";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { auditActorOf, type Actor } from "@/lib/server/auth/session-store";
+import { getComplianceClient } from "@/lib/server/compliance";
 import { getDb } from "@/lib/server/db";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
+import { API_BUDGET_HEADERS } from "@/lib/schemas/api-budget";
 
 /** What a console verb returns: the DTO and what its audit row needs to know about the upstream calls. */
 export interface ConsoleRead<T> {
@@ -40,7 +42,21 @@ export async function respondAudited<T>(
     outcome: "success",
     ...metadata,
   });
-  return Response.json(read.dto);
+  return Response.json(read.dto, { headers: apiBudgetHeaders() });
+}
+
+/**
+ * The organisation's Compliance API budget as the last upstream answer reported it, so pages can warn
+ * before it runs out (it is shared by every tool using the API, not Docket's alone).
+ */
+function apiBudgetHeaders(): HeadersInit {
+  const budget = getComplianceClient().rateLimit;
+  if (budget?.remaining == null || budget.limit == null) return {};
+  return {
+    [API_BUDGET_HEADERS.remaining]: String(budget.remaining),
+    [API_BUDGET_HEADERS.limit]: String(budget.limit),
+    ...(budget.resetsAt ? { [API_BUDGET_HEADERS.resetsAt]: budget.resetsAt } : {}),
+  };
 }
 
 /** A view may take many upstream requests; the audit column holds as many of their ids as fit. */

@@ -3,13 +3,12 @@ import type { ChatPage } from "@/lib/schemas/console";
 import type { ChatListQuery, ComplianceClient } from "@/lib/server/compliance/client";
 import { chunk, compareChats, MAX_USERS_PER_CHAT_QUERY, mergeSortedChats } from "@/lib/server/compliance/merge-chat-listings";
 import { itemsOf, walkCursorPages } from "@/lib/server/compliance/pagination";
-import type { TimeRange } from "@/lib/server/compliance/query-params";
 import { compareTimestamps } from "@/lib/server/compliance/timestamps";
 import type { ConsoleRead } from "./console-read";
 import { explainChatListRules } from "./explain-chat-list-rules";
 import { decodeContinuation, encodeContinuation } from "./many-custodian-continuation";
 import type { ChatListRequest } from "./request-schemas";
-import { requestIdCollector, toChatSummary } from "./to-dto";
+import { requestIdCollector, timeRange, toChatSummary } from "./to-dto";
 
 const DEFAULT_LIMIT = 50;
 
@@ -88,11 +87,7 @@ function filtersOf(request: ChatListRequest, createdFrom: string | undefined): C
   return {
     organizationIds: request.orgIds,
     projectIds: request.projectIds,
-    createdAt: range(createdFrom, request.createdTo),
-    updatedAt: range(request.updatedFrom, request.updatedTo),
+    createdAt: timeRange(createdFrom, request.createdTo),
+    updatedAt: timeRange(request.updatedFrom, request.updatedTo),
   };
-}
-
-function range(from: string | undefined, to: string | undefined): TimeRange | undefined {
-  return from === undefined && to === undefined ? undefined : { gte: from, lte: to };
 }

@@ -4,7 +4,7 @@ import type { ComplianceClient } from "@/lib/server/compliance/client";
 import type { Project } from "@/lib/server/compliance/schemas/projects";
 import type { ConsoleRead } from "./console-read";
 import type { ProjectListRequest } from "./request-schemas";
-import { toUserRef } from "./to-dto";
+import { timeRange, toUserRef } from "./to-dto";
 
 /** One page of projects; the next page is asked for with `nextPage`. */
 export async function listProjects(client: ComplianceClient, request: ProjectListRequest): Promise<ConsoleRead<ProjectPage>> {
@@ -13,6 +13,8 @@ export async function listProjects(client: ComplianceClient, request: ProjectLis
     limit: request.limit,
     organizationIds: request.orgIds,
     userIds: request.userIds,
+    createdAt: timeRange(request.createdFrom, request.createdTo),
+    updatedAt: timeRange(request.updatedFrom, request.updatedTo),
   });
   return {
     dto: { projects: data.data.map(toProjectSummary), nextPage: data.has_more ? data.next_page : null },

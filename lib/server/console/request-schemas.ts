@@ -68,7 +68,15 @@ export const ProjectListRequest = z
     page: cursor.optional(),
     limit: limit(100).optional(),
     orgIds: commaList(organizationReference, MAX_FILTER_IDS).optional(),
+    /** The projects' creators. */
     userIds: commaList(idOf("user"), MAX_FILTER_IDS).optional(),
+    createdFrom: timestamp.optional(),
+    createdTo: timestamp.optional(),
+    updatedFrom: timestamp.optional(),
+    updatedTo: timestamp.optional(),
   })
   .strict();
 export type ProjectListRequest = z.output<typeof ProjectListRequest>;
+
+export const ProjectChatsRequest = z.object({ after: cursor.optional(), limit: limit(200).optional() }).strict();
+export type ProjectChatsRequest = z.output<typeof ProjectChatsRequest>;

@@ -2,6 +2,7 @@ import "server-only";
 import type { ChatSummary, MessageFile, UserRef } from "@/lib/schemas/console";
 import type { Chat } from "@/lib/server/compliance/schemas/chats";
 import type { UserReference } from "@/lib/server/compliance/schemas/common";
+import type { TimeRange } from "@/lib/server/compliance/query-params";
 import type { FileSummary } from "@/lib/server/compliance/schemas/files";
 
 /** Mappings shared by several console verbs, from the client's parsed responses to DTOs. */
@@ -47,4 +48,9 @@ export function requestIdCollector() {
       return result.data;
     },
   };
+}
+
+/** Inclusive bounds from a console filter's from/to pair; none when both are absent. */
+export function timeRange(from: string | undefined, to: string | undefined): TimeRange | undefined {
+  return from === undefined && to === undefined ? undefined : { gte: from, lte: to };
 }

@@ -11,17 +11,22 @@ import { AppError, toErrorResponse } from "./errors";
 import { requestMetadata, type RequestMetadata } from "./request-metadata";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+/** Request bodies are small forms (ids, reasons, comments); anything larger is refused unread. */
+const MAX_BODY_BYTES = 64 * 1024;
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType> {
+export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
   permission: Permission;
   params?: P;
   query?: Q;
+  /** A JSON body, for mutations. */
+  body?: B;
 }
 
-export interface RouteInput<P, Q> {
+export interface RouteInput<P, Q, B> {
   actor: Actor;
   params: P;
   query: Q;
+  body: B;
   request: NextRequest;
   metadata: RequestMetadata;
 }
@@ -33,9 +38,9 @@ type RouteContext = { params: Promise<Record<string, string | string[]>> };
  * mutation, validate params and query with zod, run the action, and map any failure through one table.
  * Responses are never cached: they are one reviewer's view.
  */
-export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined>(
-  spec: RouteSpec<P, Q>,
-  action: (input: RouteInput<z.output<P>, z.output<Q>>) => Promise<Response>,
+export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.ZodType = z.ZodUndefined, B extends z.ZodType = z.ZodUndefined>(
+  spec: RouteSpec<P, Q, B>,
+  action: (input: RouteInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<Response>,
 ) {
   return async (request: NextRequest, context: RouteContext): Promise<Response> => {
     const metadata = requestMetadata(request.headers);
@@ -56,7 +61,8 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
       }
       const params = parseOrThrow(spec.params, await context.params, "path");
       const query = parseOrThrow(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query");
-      const response = await action({ actor: decision.actor, params, query, request, metadata });
+      const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), "body") : (undefined as z.output<B>);
+      const response = await action({ actor: decision.actor, params, query, body, request, metadata });
       response.headers.set("cache-control", "no-store");
       response.headers.set("x-request-id", metadata.requestId);
       return response;
@@ -76,6 +82,20 @@ function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown
     );
   }
   return result.data;
+}
+
+async function readJsonBody(request: NextRequest): Promise<unknown> {
+  if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
+    throw new AppError("invalid_request", "Send the request body as JSON (Content-Type: application/json).");
+  }
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("invalid_request", "The request body is too large.");
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("invalid_request", "The request body is too large.");
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new AppError("invalid_request", "The request body is not valid JSON.");
+  }
 }
 
 /** Mutations must come from Docket's own origin: a missing or foreign Origin is refused. */

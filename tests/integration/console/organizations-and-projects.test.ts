@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { CustodianPage, OrganizationList, ProjectDetail, ProjectPage } from "@/lib/schemas/console";
+import { CustodianPage, OrganizationList, ProjectChatPage, ProjectDetail, ProjectPage } from "@/lib/schemas/console";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { ID_PATTERNS } from "@/lib/server/compliance/ids";
 import { walkTokenPages } from "@/lib/server/compliance/pagination";
 import { getProject } from "@/lib/server/console/get-project";
 import { listCustodians } from "@/lib/server/console/list-custodians";
 import { listOrganizations } from "@/lib/server/console/list-organizations";
+import { listProjectChats } from "@/lib/server/console/list-project-chats";
 import { listProjects } from "@/lib/server/console/list-projects";
-import { ProjectListRequest } from "@/lib/server/console/request-schemas";
+import { ProjectChatsRequest, ProjectListRequest } from "@/lib/server/console/request-schemas";
 import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 let simulator: RunningSimulator;
@@ -95,5 +96,60 @@ describe("listProjects and getProject", () => {
     const withDocument = await getProject(client, simulator.fixtures.projectWithoutChats);
     expect(withDocument.dto.attachments.map((attachment) => attachment.id)).toContain(simulator.fixtures.projectDocument);
     expect(withDocument.dto.attachments.find((attachment) => attachment.id === simulator.fixtures.projectDocument)?.kind).toBe("project_document");
+  });
+});
+
+describe("listProjects filters", () => {
+  test("a created-time range keeps only the projects created inside it (both bounds inclusive)", async () => {
+    const all = await listProjects(client, ProjectListRequest.parse({ limit: "100" }));
+    const middle = all.dto.projects[Math.floor(all.dto.projects.length / 2)]!;
+    const read = await listProjects(client, ProjectListRequest.parse({ limit: "100", createdFrom: middle.createdAt, createdTo: middle.createdAt }));
+    expect(read.dto.projects.map((project) => project.id)).toContain(middle.id);
+    expect(read.dto.projects.every((project) => project.createdAt === middle.createdAt)).toBe(true);
+  });
+
+  test("refuses a malformed time bound before any request", () => {
+    expect(ProjectListRequest.safeParse({ createdFrom: "yesterday" }).success).toBe(false);
+  });
+});
+
+describe("listProjectChats", () => {
+  /** The truth, the long way: every chat of the organisation, kept when it is in the project. */
+  async function chatsInProject(projectId: string): Promise<string[]> {
+    const project = (await client.projects.get(projectId)).data;
+    const ids: string[] = [];
+    for await (const page of client.chats.walk({ organizationIds: [project.organization_uuid!] })) {
+      for (const chat of page.data) if (chat.project_id === projectId && chat.user !== null) ids.push(chat.id);
+    }
+    return ids;
+  }
+
+  test("finds every chat of the project through its organisation's members, page after page", async () => {
+    const projectId = simulator.fixtures.projectWithChats;
+    const expected = await chatsInProject(projectId);
+    expect(expected.length).toBeGreaterThan(1);
+
+    const seen: string[] = [];
+    let after: string | undefined;
+    let pages = 0;
+    do {
+      const read = await listProjectChats(client, projectId, ProjectChatsRequest.parse({ limit: "1", ...(after ? { after } : {}) }));
+      expect(ProjectChatPage.parse(read.dto)).toEqual(read.dto);
+      expect(read.dto.coverage.scope).toBe("organization");
+      expect(read.dto.chats.every((chat) => chat.projectId === projectId)).toBe(true);
+      expect(read.organizationId).toEqual(expect.any(String));
+      seen.push(...read.dto.chats.map((chat) => chat.id));
+      after = read.dto.hasMore ? (read.dto.lastCursor ?? undefined) : undefined;
+      pages++;
+    } while (after && pages < 100);
+    expect([...seen].sort()).toEqual([...expected].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  test("answers an empty page for a project without chats", async () => {
+    const read = await listProjectChats(client, simulator.fixtures.projectWithoutChats, {});
+    expect(read.dto.chats).toEqual([]);
+    expect(read.dto.hasMore).toBe(false);
+    expect(read.dto.coverage.userCount).toBeGreaterThan(0);
   });
 });

@@ -1,0 +1,225 @@
+"use client";
+
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { ChatRowsTable } from "@/components/console/chat-rows-table";
+import { visibilityOf } from "@/components/console/projects-table";
+import { ErrorNotice } from "@/components/layout/error-notice";
+import { formatUtc } from "@/components/thread/format";
+import { projectChatsOptions, projectDetailOptions } from "@/lib/queries/console-queries";
+import type { ProjectAttachment, ProjectChatPage, ProjectCollaborator, ProjectDetail } from "@/lib/schemas/console";
+
+/** A project as a reviewer needs it: what it is, what it holds, who may use it, and its chats. */
+export function ProjectDetailView({ projectId }: { projectId: string }) {
+  const query = useQuery(projectDetailOptions(projectId));
+  if (query.isPending) return <p className="text-sm text-slate-500">Loading the project…</p>;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const { project, attachments, collaborators } = query.data;
+  return (
+    <article className="space-y-8">
+      <ProjectHeader project={project} />
+      <Section title="Description">
+        <PlainText text={project.description} empty="No description." />
+      </Section>
+      <Section title="Instructions">
+        <PlainText text={project.instructions} empty="No custom instructions." />
+      </Section>
+      <Section title={`Attachments (${attachments.length}${project.attachmentsCount !== null && project.attachmentsCount !== attachments.length ? ` listed; the project says ${project.attachmentsCount}` : ""})`}>
+        <AttachmentsTable attachments={attachments} />
+      </Section>
+      <Section title={`Collaborators (${collaborators.length})`}>
+        <CollaboratorsTable collaborators={collaborators} />
+      </Section>
+      <Section title={`Chats${project.chatsCount !== null ? ` (the project counts ${project.chatsCount})` : ""}`}>
+        <ProjectChats projectId={projectId} />
+      </Section>
+    </article>
+  );
+}
+
+function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
+  return (
+    <header className="border-b border-slate-200 pb-3">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{project.name || "(untitled)"}</h1>
+        {project.deleted && <span className="rounded bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-800">Deleted by user</span>}
+      </div>
+      {project.deleted && <p className="mt-1 text-sm text-slate-600">A user deleted this project in claude.ai{project.deletedAt ? ` on ${formatUtc(project.deletedAt)}` : ""}; the API still serves it.</p>}
+      <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-3">
+        <Fact label="Created by">{project.owner?.email ?? project.owner?.id ?? "(no longer a member)"}</Fact>
+        <Fact label="Visible to">{visibilityOf(project)}</Fact>
+        <Fact label="Project id" mono>
+          {project.id}
+        </Fact>
+        <Fact label="Created">{formatUtc(project.createdAt)}</Fact>
+        <Fact label="Updated">{formatUtc(project.updatedAt)}</Fact>
+        <Fact label="Organisation" mono>
+          {project.organizationUuid ?? "—"}
+        </Fact>
+        <Fact label="Chats">{project.chatsCount ?? "—"}</Fact>
+        <Fact label="Attachments">{project.attachmentsCount ?? "—"}</Fact>
+      </dl>
+    </header>
+  );
+}
+
+function Fact({ label, mono, children }: { label: string; mono?: boolean; children: ReactNode }) {
+  return (
+    <div>
+      <dt className="inline font-semibold">{label}: </dt>
+      <dd className={mono ? "inline font-mono" : "inline"}>{children}</dd>
+    </div>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title.replace(/ \(.*$/, "")}>
+      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+/** Instructions are a prompt, not a document: shown exactly as written, as text. */
+function PlainText({ text, empty }: { text: string | null; empty: string }) {
+  if (!text) return <p className="text-sm italic text-slate-500">{empty}</p>;
+  return <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-sans text-sm text-slate-900">{text}</pre>;
+}
+
+const ATTACHMENT_VIEWS: Record<ProjectAttachment["kind"], { label: string; path: string | null }> = {
+  project_file: { label: "File", path: "/files/" },
+  project_document: { label: "Document", path: "/project-documents/" },
+  unknown: { label: "Unknown kind", path: null },
+};
+
+function AttachmentsTable({ attachments }: { attachments: ProjectAttachment[] }) {
+  if (attachments.length === 0) return <p className="text-sm text-slate-500">The project has no attachments.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2">Name</th>
+            <th scope="col" className="px-3 py-2">Kind</th>
+            <th scope="col" className="px-3 py-2">Type</th>
+            <th scope="col" className="px-3 py-2">Size</th>
+            <th scope="col" className="px-3 py-2">MD5</th>
+            <th scope="col" className="px-3 py-2">Added (UTC)</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {attachments.map((attachment) => {
+            const view = ATTACHMENT_VIEWS[attachment.kind];
+            const name = attachment.filename || "(no name)";
+            return (
+              <tr key={attachment.id}>
+                <td className="px-3 py-1.5">
+                  {view.path ? (
+                    <a href={`${view.path}${encodeURIComponent(attachment.id)}`} className="font-medium underline decoration-slate-300 hover:decoration-slate-900">
+                      {name}
+                    </a>
+                  ) : (
+                    name
+                  )}
+                </td>
+                <td className="px-3 py-1.5 text-xs">{view.path ? view.label : `${view.label} (${attachment.originalType})`}</td>
+                <td className="px-3 py-1.5 font-mono text-xs">{attachment.mimeType ?? "—"}</td>
+                <td className="px-3 py-1.5 font-mono text-xs">{attachment.sizeBytes === null ? "—" : formatBytes(attachment.sizeBytes)}</td>
+                <td className="px-3 py-1.5 font-mono text-xs">{attachment.md5 ?? "—"}</td>
+                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatUtc(attachment.createdAt)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(1)} ${units[unit]}`;
+}
+
+function CollaboratorsTable({ collaborators }: { collaborators: ProjectCollaborator[] }) {
+  if (collaborators.length === 0) return <p className="text-sm text-slate-500">No role assignments besides the creator&apos;s.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2">Who</th>
+            <th scope="col" className="px-3 py-2">Kind</th>
+            <th scope="col" className="px-3 py-2">Role</th>
+            <th scope="col" className="px-3 py-2">Granted (UTC)</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {collaborators.map((collaborator, index) => (
+            <tr key={`${collaborator.type}-${collaborator.userId ?? collaborator.groupId ?? collaborator.organizationUuid ?? collaborator.organizationRole}-${index}`}>
+              <td className="px-3 py-1.5 font-mono text-xs">{whoOf(collaborator)}</td>
+              <td className="px-3 py-1.5 text-xs">{collaborator.type}</td>
+              <td className="px-3 py-1.5 text-xs">{collaborator.role ?? "—"}</td>
+              <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatUtc(collaborator.grantedAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function whoOf(collaborator: ProjectCollaborator): string {
+  switch (collaborator.type) {
+    case "user":
+      return collaborator.userId ?? "(former member)";
+    case "group":
+      return collaborator.groupId ?? "—";
+    case "organization":
+      return `everyone in ${collaborator.organizationUuid ?? "the organisation"}`;
+    case "organization_role":
+      return `organisation role ${collaborator.organizationRole ?? "—"}`;
+    default:
+      return collaborator.userId ?? collaborator.groupId ?? collaborator.organizationUuid ?? collaborator.organizationRole ?? "—";
+  }
+}
+
+function ProjectChats({ projectId }: { projectId: string }) {
+  const query = useInfiniteQuery(projectChatsOptions(projectId));
+  if (query.isPending) return <p className="text-sm text-slate-500">Looking for the project&apos;s chats…</p>;
+  if (query.isLoadingError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const chats = query.data.pages.flatMap((page) => page.chats);
+  return (
+    <div className="space-y-2">
+      <CoverageNote coverage={query.data.pages[0]!.coverage} />
+      <ChatRowsTable chats={chats} emptyText="No chat of these users is in this project." />
+      {query.hasNextPage && (
+        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="text-sm font-semibold underline disabled:opacity-60">
+          {query.isFetchingNextPage ? "Loading…" : "Load more chats"}
+        </button>
+      )}
+      {query.isFetchNextPageError && <ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} />}
+    </div>
+  );
+}
+
+/** The API finds a project's chats only per user: the reviewer is told whose chats were looked through. */
+function CoverageNote({ coverage }: { coverage: ProjectChatPage["coverage"] }) {
+  const whose =
+    coverage.scope === "organization"
+      ? `the ${coverage.userCount} current members of the project's organisation`
+      : `the project's creator and user collaborators (${coverage.userCount}); the organisation is too large to ask for every member's chats`;
+  return (
+    <p className="text-xs text-slate-600">
+      The Compliance API lists a project&apos;s chats only per user. Shown: chats of {whose}, oldest first. Chats of people who have left the organisation cannot be found this way.
+    </p>
+  );
+}

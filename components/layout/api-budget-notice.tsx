@@ -1,0 +1,33 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { currentApiBudget, subscribeToApiBudget } from "@/lib/queries/api-budget-store";
+import { isBudgetLow } from "@/lib/schemas/api-budget";
+
+/** Warns when the organisation's Compliance API budget for the minute runs low, and when it is used up. */
+export function ApiBudgetNotice() {
+  const budget = useSyncExternalStore(subscribeToApiBudget, currentApiBudget, () => null);
+  if (!budget || !isBudgetLow(budget)) return null;
+  const until = budget.resetsAt ? ` until ${formatClock(budget.resetsAt)} UTC` : "";
+  return (
+    <div role="status" aria-label="Compliance API budget" className="border-b border-amber-300 bg-amber-50">
+      <p className="mx-auto max-w-6xl px-6 py-1.5 text-xs text-amber-900">
+        {budget.remaining === 0 ? (
+          <>
+            <strong className="font-semibold">Compliance API budget used up{until}.</strong> Requests are refused until the minute&apos;s budget resets; retry then.
+          </>
+        ) : (
+          <>
+            <strong className="font-semibold">Compliance API budget low:</strong> {budget.remaining} of {budget.limit} requests left{until}.
+          </>
+        )}{" "}
+        The budget is shared by every tool of the organisation that uses the API.
+      </p>
+    </div>
+  );
+}
+
+function formatClock(timestamp: string): string {
+  const date = new Date(timestamp);
+  return Number.isNaN(date.getTime()) ? timestamp : date.toISOString().slice(11, 19);
+}
