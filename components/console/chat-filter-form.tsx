@@ -1,17 +1,19 @@
 "use client";
 
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { explainChatFilterProblems, type ChatFilterName, type ChatFilters } from "@/lib/console/chat-filters";
+import { organizationsOptions, projectListOptions } from "@/lib/queries/console-queries";
 
 type FormFieldName = Exclude<ChatFilterName, "after" | "before" | "orderBy" | "limit">;
+
+const INPUT_CLASS = "mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900";
+const SELECT_CLASS = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900";
 
 const PAGE_SIZES = ["10", "25", "50", "100", "200"];
 const DEFAULT_PAGE_SIZE = "50";
 
 const TEXT_FIELDS: Array<{ name: FormFieldName; label: string; placeholder?: string }> = [
-  { name: "users", label: "Users", placeholder: "user_… ids, comma-separated" },
-  { name: "org", label: "Organisation", placeholder: "organisation UUID" },
-  { name: "project", label: "Project", placeholder: "claude_proj_… id" },
   { name: "createdFrom", label: "Created from (UTC)", placeholder: "2024-03-01T00:00:00Z" },
   { name: "createdTo", label: "Created to (UTC)", placeholder: "2024-04-01T00:00:00Z" },
   { name: "updatedFrom", label: "Updated from (UTC)", placeholder: "2024-03-01T00:00:00Z" },
@@ -33,6 +35,26 @@ export function ChatFilterForm({ initial }: { initial: ChatFilters }) {
 
   return (
     <form method="get" action="/chats" className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
+      <Field problem={problems.users} problemId="users-problem">
+        Users
+        <input
+          name="users"
+          defaultValue={initial.users ?? ""}
+          placeholder="user_… ids, comma-separated"
+          onChange={(event) => change("users", event.target.value)}
+          aria-invalid={problems.users ? true : undefined}
+          aria-describedby={problems.users ? "users-problem" : undefined}
+          className={INPUT_CLASS}
+        />
+      </Field>
+      <Field problem={undefined} problemId="org-problem">
+        Organisation
+        <OrganizationSelect value={filters.org} onChange={(value) => change("org", value)} />
+      </Field>
+      <Field problem={problems.project} problemId="project-problem">
+        Project
+        <ProjectInput orgUuid={filters.org} defaultValue={initial.project} hasProblem={Boolean(problems.project)} onChange={(value) => change("project", value)} />
+      </Field>
       {TEXT_FIELDS.map((field) => {
         const problem = PROBLEM_FIELD[field.name] ? undefined : problems[field.name];
         return (
@@ -45,7 +67,7 @@ export function ChatFilterForm({ initial }: { initial: ChatFilters }) {
               onChange={(event) => change(field.name, event.target.value)}
               aria-invalid={problem ? true : undefined}
               aria-describedby={problem ? `${field.name}-problem` : undefined}
-              className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+              className={INPUT_CLASS}
             />
           </Field>
         );
@@ -94,5 +116,49 @@ function Field({ problem, problemId, children }: { problem: string | undefined; 
         </p>
       )}
     </div>
+  );
+}
+
+/** The organisations the key reads, by name; a value from a link that is not listed stays selectable. */
+function OrganizationSelect({ value, onChange }: { value: string | undefined; onChange: (value: string) => void }) {
+  const query = useQuery(organizationsOptions());
+  const organizations = query.data?.organizations ?? [];
+  return (
+    <select name="org" value={value ?? ""} onChange={(event) => onChange(event.target.value)} className={SELECT_CLASS}>
+      <option value="">{query.isPending ? "Loading…" : query.isError ? "(organisations unavailable)" : "Every organisation"}</option>
+      {value && !organizations.some((organization) => organization.uuid === value) && <option value={value}>{value}</option>}
+      {organizations.map((organization) => (
+        <option key={organization.uuid} value={organization.uuid}>
+          {organization.name}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A project id, with the organisation's first projects offered by name (any id can still be typed). */
+function ProjectInput({ orgUuid, defaultValue, hasProblem, onChange }: { orgUuid: string | undefined; defaultValue: string | undefined; hasProblem: boolean; onChange: (value: string) => void }) {
+  const query = useInfiniteQuery({ ...projectListOptions({ org: orgUuid }), enabled: Boolean(orgUuid) });
+  const projects = query.data?.pages[0]?.projects ?? [];
+  return (
+    <>
+      <input
+        name="project"
+        list="project-choices"
+        defaultValue={defaultValue ?? ""}
+        placeholder={orgUuid ? "type a name or a claude_proj_… id" : "claude_proj_… id"}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={hasProblem ? true : undefined}
+        aria-describedby={hasProblem ? "project-problem" : undefined}
+        className={INPUT_CLASS}
+      />
+      <datalist id="project-choices">
+        {projects.map((project) => (
+          <option key={project.id} value={project.id}>
+            {project.name}
+          </option>
+        ))}
+      </datalist>
+    </>
   );
 }

@@ -13,10 +13,17 @@ type Row = { route: string; method: string; path: string; body?: string; expect:
 
 const toSignIn = (path: string): Expected => `→/signin?callbackUrl=${encodeURIComponent(path)}`;
 const page = (route: string, path: string, expect: Record<Who, Expected>): Row => ({ route, method: "PAGE", path, expect });
-const api = (route: string, method: string, path: string, expect: Record<Who, Expected>): Row => ({ route, method, path, expect });
+const api = (route: string, method: string, path: string, expect: Record<Who, Expected>, body?: unknown): Row => ({
+  route,
+  method,
+  path,
+  expect,
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
 const all = (expected: Expected) => Object.fromEntries(EVERYONE.map((who) => [who, expected])) as Record<Who, Expected>;
 
 const CONTENT_READ: Record<Who, Expected> = { anonymous: 401, nobody: 403, reviewer: 200, approver: 200, auditor: 403, admin: 403 };
+const CONTENT_READ_NO_CONTENT: Record<Who, Expected> = { ...CONTENT_READ, reviewer: 204, approver: 204 };
 
 const contentReadPage = (path: string): Record<Who, Expected> => ({
   anonymous: toSignIn(path),
@@ -43,6 +50,8 @@ const MATRIX: Row[] = [
   page("/custodians", "/custodians", contentReadPage("/custodians")),
   page("/chats", "/chats", contentReadPage("/chats")),
   page("/chats/[chatId]", `/chats/${SMALL_SEED_1.chat}`, contentReadPage(`/chats/${SMALL_SEED_1.chat}`)),
+  page("/projects", "/projects", contentReadPage("/projects")),
+  page("/projects/[projectId]", `/projects/${SMALL_SEED_1.project}`, contentReadPage(`/projects/${SMALL_SEED_1.project}`)),
   api("/api/health", "GET", "/api/health", all(200)),
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.
@@ -53,6 +62,8 @@ const MATRIX: Row[] = [
   api("/api/chats/[chatId]/messages", "GET", `/api/chats/${SMALL_SEED_1.chat}/messages?limit=5`, CONTENT_READ),
   api("/api/projects", "GET", "/api/projects?limit=5", CONTENT_READ),
   api("/api/projects/[projectId]", "GET", `/api/projects/${SMALL_SEED_1.project}`, CONTENT_READ),
+  api("/api/projects/[projectId]/chats", "GET", `/api/projects/${SMALL_SEED_1.project}/chats?limit=5`, CONTENT_READ),
+  api("/api/preferences/organization", "PUT", "/api/preferences/organization", CONTENT_READ_NO_CONTENT, { orgUuid: SMALL_SEED_1.organization }),
   api("/api/audit/events", "GET", "/api/audit/events", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
   api("/api/audit/export", "GET", "/api/audit/export?format=jsonl", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),
   api("/api/audit/checkpoint", "GET", "/api/audit/checkpoint", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),
@@ -97,7 +108,7 @@ test("every route answers each persona as the matrix says", async ({ playwright,
     for (const row of MATRIX) {
       const response = row.method === "PAGE" || row.method === "GET"
         ? await request.get(row.path, { maxRedirects: 0 })
-        : await request.fetch(row.path, { method: row.method, maxRedirects: 0, data: row.body });
+        : await request.fetch(row.path, { method: row.method, maxRedirects: 0, data: row.body, headers: row.body ? { "content-type": "application/json" } : {} });
       const expected = row.expect[who];
       const actual = response.status() >= 300 && response.status() < 400 ? `→${new URL(response.headers().location!, baseURL).pathname}${new URL(response.headers().location!, baseURL).search}` : response.status();
       if (actual !== expected) failures.push(`${who} ${row.method} ${row.path}: expected ${expected}, got ${actual}`);

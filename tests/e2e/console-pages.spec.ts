@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { ChatThreadPage } from "@/lib/schemas/console";
+import { ChatThreadPage, ProjectDetail } from "@/lib/schemas/console";
 import { SMALL_SEED_1 } from "./support/simulator-ids";
-import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
+import { database, seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/stack";
 
 /** The small dataset's custodian with the most chats (lib/simulator/dataset/fixtures.ts, userWithManyChats). */
 const CUSTODIAN_WITH_MANY_CHATS = { id: SMALL_SEED_1.user, email: "priya.sharma@acme-corp.example" };
@@ -12,11 +12,28 @@ async function signedInAs(persona: Persona, context: BrowserContext, baseURL: st
   return session;
 }
 
+/** The content reads the audit log holds for a user, in order. */
+async function auditedReads(subject: string) {
+  const result = await database().query<{ action: string; target_type: string | null; target_id: string | null; params: Record<string, unknown> }>(
+    "SELECT action, target_type, target_id, params FROM audit_event WHERE actor_subject = $1 AND outcome = 'success' ORDER BY seq",
+    [subject],
+  );
+  return result.rows;
+}
+
+/** Another tool of the organisation: its own key, the same shared budget (lib/simulator/dataset/api-keys.ts). */
+const OTHER_TOOL_KEY = "sk-ant-api01-simulator-readonly";
+
+async function simulatorControl(path: string, method: string, body?: unknown) {
+  const response = await fetch(new URL(path, stackInfo().apiBaseUrl), { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  expect(response.ok).toBe(true);
+}
+
 const chatRows = (page: Page) => page.getByRole("region", { name: "Chats" }).locator("tbody tr");
 const chatLinks = (page: Page) => chatRows(page).locator("td:first-child a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
 
 test("a reviewer picks an organisation, finds a custodian by email and opens the chats of two custodians", async ({ page, context, baseURL }) => {
-  await signedInAs("reviewer", context, baseURL!);
+  const session = await signedInAs("reviewer", context, baseURL!);
   await page.goto("/custodians");
   await expect(page).toHaveURL(/\/custodians\?org=/);
   await page.getByLabel("Organisation").selectOption({ label: "Acme Legal" });
@@ -36,10 +53,15 @@ test("a reviewer picks an organisation, finds a custodian by email and opens the
   await expect(page).toHaveURL(new RegExp(`/chats\\?users=[^&]*${CUSTODIAN_WITH_MANY_CHATS.id}[^&]*&org=${SMALL_SEED_1.organization}`));
   expect(new URL(page.url()).searchParams.get("users")?.split(",")).toHaveLength(2);
   await expect(chatRows(page).first()).toBeVisible();
+
+  const reads = await auditedReads(session.subject);
+  expect(reads.map((read) => read.action)).toEqual(expect.arrayContaining(["organization.list", "user.list", "chat.list"]));
+  expect(reads.find((read) => read.action === "user.list")).toMatchObject({ target_type: "organization", target_id: SMALL_SEED_1.organization });
+  expect(String(reads.findLast((read) => read.action === "chat.list")?.params.userIds)).toContain(CUSTODIAN_WITH_MANY_CHATS.id);
 });
 
 test("a reviewer pages chats forward and back with the API's cursors", async ({ page, context, baseURL }) => {
-  await signedInAs("reviewer", context, baseURL!);
+  const session = await signedInAs("reviewer", context, baseURL!);
   await page.goto(`/chats?users=${CUSTODIAN_WITH_MANY_CHATS.id}&org=${SMALL_SEED_1.organization}`);
   await page.getByLabel("Rows per page").selectOption("10");
   await page.getByRole("button", { name: "Show chats" }).click();
@@ -60,6 +82,9 @@ test("a reviewer pages chats forward and back with the API's cursors", async ({ 
   // Back on the first page: nothing older to go to, and the way forward is still there.
   await expect(page.getByRole("link", { name: "← Previous" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Next →" })).toBeVisible();
+
+  const pagings = (await auditedReads(session.subject)).filter((read) => read.action === "chat.list").map((read) => Object.keys(read.params).filter((key) => key === "after" || key === "before"));
+  expect(pagings).toEqual(expect.arrayContaining([["after"], ["before"]]));
 });
 
 test("a soft-deleted chat is marked as deleted by its user, with its name removed", async ({ page, context, baseURL, request }) => {
@@ -92,4 +117,92 @@ test("an auditor is sent to the no-access page", async ({ page, context, baseURL
   await expect(page).toHaveURL(/\/no-access\?reason=forbidden$/);
   await page.goto("/chats");
   await expect(page).toHaveURL(/\/no-access\?reason=forbidden$/);
+});
+
+test("a reviewer opens a project: instructions, attachments, collaborators and its chats, each read audited", async ({ page, context, baseURL, request }) => {
+  const session = await signedInAs("reviewer", context, baseURL!);
+  const detail = ProjectDetail.parse(await (await request.get(`/api/projects/${SMALL_SEED_1.project}`, { headers: { cookie: `${SESSION_COOKIE}=${session.token}` } })).json());
+
+  await page.goto("/projects");
+  await expect(page).toHaveURL(/\/projects\?org=/);
+  await page.getByLabel("Organisation").selectOption(detail.project.organizationUuid!);
+  await expect(page).toHaveURL(new RegExp(`org=${detail.project.organizationUuid}`));
+  const projects = page.getByRole("region", { name: "Projects" });
+  const projectLink = projects.locator(`a[href="/projects/${SMALL_SEED_1.project}"]`);
+  while (!(await projectLink.isVisible())) await projects.getByRole("button", { name: "Load more projects" }).click();
+  await projectLink.click();
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(detail.project.name);
+  await expect(page.getByRole("region", { name: "Instructions" })).toContainText((detail.project.instructions ?? "No custom instructions.").split("\n")[0]!);
+  const attachments = page.getByRole("region", { name: "Attachments" }).locator("tbody tr");
+  await expect(attachments).toHaveCount(detail.attachments.length);
+  for (const attachment of detail.attachments) {
+    const view = attachment.kind === "project_document" ? "/project-documents/" : "/files/";
+    await expect(page.locator(`a[href="${view}${attachment.id}"]`)).toHaveCount(1);
+  }
+  await expect(page.getByRole("region", { name: "Collaborators" }).locator("tbody tr")).toHaveCount(detail.collaborators.length);
+  const chats = page.getByRole("region", { name: "Chats" });
+  await expect(chats.getByText(/lists a project's chats only per user/)).toBeVisible();
+  await expect(chats.locator("tbody tr").first()).toBeVisible();
+  const projectCells = await chats.locator("tbody tr td:nth-child(4)").allTextContents();
+  expect(projectCells.every((cell) => cell === SMALL_SEED_1.project)).toBe(true);
+
+  const reads = await auditedReads(session.subject);
+  expect(reads.map((read) => read.action)).toEqual(expect.arrayContaining(["project.list", "project.view", "chat.list"]));
+  expect(reads.find((read) => read.action === "chat.list" && read.target_type === "project")).toMatchObject({ target_id: SMALL_SEED_1.project });
+});
+
+test("the organisation a reviewer chose is remembered on the server, so another browser opens it", async ({ page, context, baseURL, browser }) => {
+  const session = await signedInAs("reviewer", context, baseURL!);
+  await page.goto("/custodians");
+  await page.getByLabel("Organisation").selectOption({ label: "Acme Engineering" });
+  await expect(page).toHaveURL(/org=8cfa8135-64d2-445d-8132-5de57e8888b7/);
+  await expect.poll(async () => (await database().query("SELECT 1 FROM reviewer_preference p JOIN app_user u ON u.id = p.user_id WHERE u.subject = $1 AND p.selected_organization_uuid = $2", [session.subject, "8cfa8135-64d2-445d-8132-5de57e8888b7"])).rowCount).toBe(1);
+
+  const otherBrowser = await browser.newContext({ baseURL });
+  await otherBrowser.addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+  const other = await otherBrowser.newPage();
+  await other.goto("/projects");
+  await expect(other).toHaveURL(/\/projects\?org=8cfa8135-64d2-445d-8132-5de57e8888b7/);
+  await expect(other.getByLabel("Organisation")).toHaveValue("8cfa8135-64d2-445d-8132-5de57e8888b7");
+  await otherBrowser.close();
+});
+
+test.describe("the Compliance API budget", () => {
+  test.afterEach(async () => {
+    await simulatorControl("/_simulator/faults", "DELETE");
+    await simulatorControl("/_simulator/reset", "POST");
+  });
+
+  test("is shown when it runs low", async ({ page, context, baseURL }) => {
+    await signedInAs("reviewer", context, baseURL!);
+    // Another tool of the organisation spends most of the minute's shared budget.
+    const spend = async () => {
+      const response = await fetch(new URL("/v1/compliance/organizations", stackInfo().apiBaseUrl), { headers: { "x-api-key": OTHER_TOOL_KEY } });
+      expect(response.status).toBe(200);
+      return Number(response.headers.get("anthropic-ratelimit-requests-remaining"));
+    };
+    let remaining = await spend();
+    while (remaining > 60) remaining = Math.min(...(await Promise.all(Array.from({ length: 20 }, spend))));
+
+    await page.goto(`/chats?org=${SMALL_SEED_1.organization}`);
+    await expect(chatRows(page).first()).toBeVisible();
+    await expect(page.getByRole("status", { name: "Compliance API budget" })).toContainText(/Compliance API budget low: \d+ of \d+ requests left until \d\d:\d\d:\d\d UTC/);
+  });
+
+  test("used up: the page says so with the API's wait, and Retry loads the data once it is back", async ({ page, context, baseURL }) => {
+    await signedInAs("reviewer", context, baseURL!);
+    // Until the minute is over, the API refuses every request.
+    await simulatorControl("/_simulator/faults", "PUT", { rules: [{ fault: { type: "rate_limit", retryAfterSeconds: 45 } }] });
+    await page.goto(`/chats?org=${SMALL_SEED_1.organization}`);
+    const failure = page.getByRole("alert").filter({ hasText: "budget for this minute is used up" });
+    await expect(failure).toBeVisible();
+    await expect(failure).toContainText(/request [0-9a-f-]+/);
+    await expect(page.getByRole("status", { name: "Compliance API budget" })).toContainText("Compliance API budget used up until");
+
+    await simulatorControl("/_simulator/faults", "DELETE");
+    await failure.getByRole("button", { name: "Retry" }).click();
+    await expect(chatRows(page).first()).toBeVisible();
+    await expect(page.getByRole("status", { name: "Compliance API budget" })).toHaveCount(0);
+  });
 });

@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { z } from "zod";
-import { ChatPage, ChatThreadPage, CustodianPage, OrganizationList, ProjectDetail, ProjectPage } from "@/lib/schemas/console";
+import { API_BUDGET_HEADERS } from "@/lib/schemas/api-budget";
+import { ChatPage, ChatThreadPage, CustodianPage, OrganizationList, ProjectChatPage, ProjectDetail, ProjectPage } from "@/lib/schemas/console";
 import { SMALL_SEED_1 } from "./support/simulator-ids";
 import { database, seedSession, SESSION_COOKIE } from "./support/stack";
 
@@ -34,6 +35,7 @@ const ROUTES: Array<{ path: string; schema: z.ZodType; action: string; target: {
   { path: `/api/chats/${SMALL_SEED_1.chat}/messages?limit=20&untruncated=1`, schema: ChatThreadPage, action: "chat.view", target: { type: "chat", id: SMALL_SEED_1.chat } },
   { path: "/api/projects?limit=5", schema: ProjectPage, action: "project.list", target: null },
   { path: `/api/projects/${SMALL_SEED_1.project}`, schema: ProjectDetail, action: "project.view", target: { type: "project", id: SMALL_SEED_1.project } },
+  { path: `/api/projects/${SMALL_SEED_1.project}/chats?limit=5`, schema: ProjectChatPage, action: "chat.list", target: { type: "project", id: SMALL_SEED_1.project } },
 ];
 
 for (const route of ROUTES) {
@@ -106,3 +108,33 @@ for (const hostile of [encodeURIComponent("../x"), "claude_chat_x%2F..", encodeU
     expect(await auditRows(reviewer.subject)).toEqual([]);
   });
 }
+
+test("every content answer passes on the Compliance API's remaining budget for the minute", async ({ request }) => {
+  const response = await getAs(request, "/api/organizations");
+  const remaining = Number(response.headers()[API_BUDGET_HEADERS.remaining]);
+  const limit = Number(response.headers()[API_BUDGET_HEADERS.limit]);
+  expect(Number.isInteger(remaining) && Number.isInteger(limit)).toBe(true);
+  expect(limit).toBeGreaterThan(0);
+  expect(remaining).toBeLessThan(limit);
+  expect(new Date(response.headers()[API_BUDGET_HEADERS.resetsAt]!).getTime()).toBeGreaterThan(Date.now() - 60_000);
+});
+
+test("the remembered organisation is stored per reviewer and refused unless it is an organisation UUID", async ({ playwright, baseURL }) => {
+  const context = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, cookie: `${SESSION_COOKIE}=${reviewer.token}` } });
+  const stored = await context.put("/api/preferences/organization", { data: { orgUuid: SMALL_SEED_1.organization } });
+  expect(stored.status()).toBe(204);
+  const row = await database().query<{ selected_organization_uuid: string }>(
+    "SELECT p.selected_organization_uuid FROM reviewer_preference p JOIN app_user u ON u.id = p.user_id WHERE u.subject = $1",
+    [reviewer.subject],
+  );
+  expect(row.rows).toEqual([{ selected_organization_uuid: SMALL_SEED_1.organization }]);
+
+  for (const data of [{ orgUuid: "../../etc" }, { orgUuid: SMALL_SEED_1.organization, extra: 1 }, "not json"]) {
+    const refused = await context.put("/api/preferences/organization", { data, headers: { "content-type": "application/json" } });
+    expect(refused.status()).toBe(400);
+  }
+  const page = await context.get("/projects", { maxRedirects: 0 });
+  expect(page.status()).toBe(307);
+  expect(page.headers().location).toContain(`/projects?org=${SMALL_SEED_1.organization}`);
+  await context.dispose();
+});
