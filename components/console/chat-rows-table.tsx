@@ -14,6 +14,7 @@ export function ChatRowsTable({ chats, emptyText }: { chats: ChatSummary[]; empt
             <th scope="col" className="px-3 py-2">Project</th>
             <th scope="col" className="px-3 py-2">Created (UTC)</th>
             <th scope="col" className="px-3 py-2">Updated (UTC)</th>
+            <th scope="col" className="px-3 py-2">Deleted by user (UTC)</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -35,9 +36,7 @@ function ChatRow({ chat }: { chat: ChatSummary }) {
           {chat.deleted && !chat.name ? <span className="italic text-slate-500">(name removed)</span> : chat.name || <span className="italic text-slate-500">(untitled)</span>}
         </Link>
         {chat.deleted && (
-          <span className="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs font-semibold text-rose-800" title={chat.deletedAt ? `Deleted ${formatMinute(chat.deletedAt)} UTC` : undefined}>
-            Deleted by user
-          </span>
+          <span className="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs font-semibold text-rose-800">Deleted by user</span>
         )}
       </td>
       <td className="px-3 py-1.5 font-mono text-xs">{chat.owner?.email ?? chat.owner?.id ?? "—"}</td>
@@ -53,6 +52,7 @@ function ChatRow({ chat }: { chat: ChatSummary }) {
       </td>
       <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatMinute(chat.createdAt)}</td>
       <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{chat.updatedAt ? formatMinute(chat.updatedAt) : "—"}</td>
+      <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{chat.deleted ? (chat.deletedAt ? formatMinute(chat.deletedAt) : "yes, time unknown") : "—"}</td>
     </tr>
   );
 }
