@@ -28,6 +28,9 @@ export default async function HomePage() {
                 <Link href="/chats" className="font-semibold text-slate-900 underline">
                   Chats
                 </Link>
+                <Link href="/projects" className="font-semibold text-slate-900 underline">
+                  Projects
+                </Link>
               </span>
             </HomeSection>
           )}
