@@ -58,8 +58,8 @@ describe("prisma CLI with the offline schema engine", () => {
     );
     expect(columns).toEqual([
       { column_name: "selected_organization_uuid", data_type: "text", is_nullable: "YES" },
-      { column_name: "subject", data_type: "text", is_nullable: "NO" },
       { column_name: "updated_at", data_type: "timestamp with time zone", is_nullable: "NO" },
+      { column_name: "user_id", data_type: "uuid", is_nullable: "NO" },
     ]);
     const primaryKey = await query<{ column_name: string }>(
       url,
@@ -67,7 +67,7 @@ describe("prisma CLI with the offline schema engine", () => {
        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
        WHERE i.indrelid = 'public.reviewer_preference'::regclass AND i.indisprimary`,
     );
-    expect(primaryKey).toEqual([{ column_name: "subject" }]);
+    expect(primaryKey).toEqual([{ column_name: "user_id" }]);
 
     const applied = await appliedMigrations(url);
     expect(applied).toEqual(await migrationNames(repoMigrations));
@@ -147,7 +147,10 @@ CREATE TRIGGER reviewer_preference_no_delete BEFORE DELETE ON reviewer_preferenc
       expect(await shadowDatabases()).toEqual([]);
       // The repository itself is untouched.
       expect(await migrationNames(repoMigrations)).toEqual(before.filter((name) => name !== guard));
-      await query(url, "INSERT INTO reviewer_preference (subject, updated_at) VALUES ('sub', now())");
+      await query(
+        url,
+        "WITH created AS (INSERT INTO app_user (issuer, subject) VALUES ('iss', 'sub') RETURNING id) INSERT INTO reviewer_preference (user_id, updated_at) SELECT id, now() FROM created",
+      );
       await expect(query(url, "DELETE FROM reviewer_preference")).rejects.toThrow("append-only; deleting is refused");
 
       const status = await runPrisma(["migrate", "status"], { cwd: copy, databaseUrl: url });
