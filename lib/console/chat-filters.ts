@@ -3,29 +3,24 @@
  * Compliance API will refuse, known before any request. Client-safe: the page, the form and the
  * table share it.
  */
+import { pickUrlFilters, urlFiltersQueryString } from "./url-filters";
 
 export const CHAT_FILTER_NAMES = ["users", "org", "project", "orderBy", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "limit", "after", "before"] as const;
 export type ChatFilterName = (typeof CHAT_FILTER_NAMES)[number];
 export type ChatFilters = Partial<Record<ChatFilterName, string>>;
 
-/** Reads the filters from search params; blank and repeated values are dropped rather than guessed at. */
+/** Reads the filters from search params. */
 export function parseChatFilters(raw: Record<string, string | string[] | undefined>): ChatFilters {
-  const filters: ChatFilters = {};
-  for (const name of CHAT_FILTER_NAMES) {
-    const value = raw[name];
-    if (typeof value === "string" && value.trim() !== "") filters[name] = value.trim();
-  }
-  return filters;
+  return pickUrlFilters(CHAT_FILTER_NAMES, raw);
 }
 
 export function selectedUserIds(filters: ChatFilters): string[] {
   return (filters.users ?? "").split(",").map((id) => id.trim()).filter(Boolean);
 }
 
-/** The page's own query string, empty filters left out, in a stable order (links and query keys). */
+/** The page's own query string, in a stable order (links and query keys). */
 export function chatFiltersQueryString(filters: ChatFilters): string {
-  const entries = CHAT_FILTER_NAMES.flatMap((name) => (filters[name] ? [[name, filters[name]] as [string, string]] : []));
-  return new URLSearchParams(entries).toString();
+  return urlFiltersQueryString(CHAT_FILTER_NAMES, filters);
 }
 
 export function chatsPageHref(filters: ChatFilters): string {

@@ -3,17 +3,13 @@
  * the page, the form and the list share it. Projects page forward only (the API's page tokens), so
  * the position is not part of the URL.
  */
+import { pickUrlFilters, urlFiltersQueryString } from "./url-filters";
 export const PROJECT_FILTER_NAMES = ["org", "owners", "createdFrom", "createdTo", "updatedFrom", "updatedTo"] as const;
 export type ProjectFilterName = (typeof PROJECT_FILTER_NAMES)[number];
 export type ProjectFilters = Partial<Record<ProjectFilterName, string>>;
 
 export function parseProjectFilters(raw: Record<string, string | string[] | undefined>): ProjectFilters {
-  const filters: ProjectFilters = {};
-  for (const name of PROJECT_FILTER_NAMES) {
-    const value = raw[name];
-    if (typeof value === "string" && value.trim() !== "") filters[name] = value.trim();
-  }
-  return filters;
+  return pickUrlFilters(PROJECT_FILTER_NAMES, raw);
 }
 
 /** The query for /api/projects, with the page token of the page wanted. */
@@ -32,6 +28,5 @@ export function projectListApiQuery(filters: ProjectFilters, pageSize: number, p
 }
 
 export function projectFiltersQueryString(filters: ProjectFilters): string {
-  const entries = PROJECT_FILTER_NAMES.flatMap((name) => (filters[name] ? [[name, filters[name]] as [string, string]] : []));
-  return new URLSearchParams(entries).toString();
+  return urlFiltersQueryString(PROJECT_FILTER_NAMES, filters);
 }
