@@ -4,6 +4,7 @@ import { PlainText, SafeMarkdown } from "@/components/thread/safe-markdown";
 import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thread/tool-call-card";
 import type { ChatMessage } from "@/lib/schemas/console";
 import type { PairedMessage, ThreadItem } from "@/lib/thread/pair-tool-blocks";
+import { threadHref } from "@/lib/thread/thread-href";
 
 function isTruncated(message: ChatMessage): boolean {
   return message.blocks.some((block) => block.type !== "unknown" && block.truncated);
@@ -66,7 +67,30 @@ function Attachments({ message }: { message: ChatMessage }) {
   );
 }
 
+/** Copies the message's deep link; the time beside it is the same link, for when the clipboard is out of reach. */
+function CopyLinkButton({ href }: { href: string }) {
+  const [outcome, setOutcome] = useState<"copied" | "failed" | null>(null);
+  const copy = () => {
+    // The clipboard is missing outside secure contexts, and a denied permission rejects: both read as "failed".
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(new URL(href, window.location.origin).toString()))
+      .then(
+        () => setOutcome("copied"),
+        () => setOutcome("failed"),
+      );
+  };
+  return (
+    <>
+      <button type="button" onClick={copy} className="underline">
+        Copy link
+      </button>
+      <span aria-live="polite">{outcome === "copied" ? "Link copied" : outcome === "failed" ? "Could not copy: the time is the link" : ""}</span>
+    </>
+  );
+}
+
 type MessageRowProps = {
+  chatId: string;
   paired: PairedMessage;
   isHighlighted: boolean;
   isReloading: boolean;
@@ -74,8 +98,9 @@ type MessageRowProps = {
 };
 
 /** One message of the thread; memoised so scrolling re-renders only the rows that move into view. */
-export const MessageRow = memo(function MessageRow({ paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({ chatId, paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
   const [showsRawJson, setShowsRawJson] = useState(false);
+  const href = threadHref(chatId, { messageId: message.id, at: message.createdAt });
   return (
     <article
       aria-label={`${message.role} message ${message.id}`}
@@ -85,7 +110,10 @@ export const MessageRow = memo(function MessageRow({ paired: { message, items },
     >
       <header className="mb-1 flex flex-wrap items-center gap-3 text-xs text-slate-500">
         <span className={`font-semibold uppercase tracking-wide ${message.role === "user" ? "text-sky-800" : "text-violet-800"}`}>{message.role}</span>
-        <time dateTime={message.createdAt}>{formatUtc(message.createdAt)}</time>
+        <a href={href} title="Link to this message" className="hover:underline">
+          <time dateTime={message.createdAt}>{formatUtc(message.createdAt)}</time>
+        </a>
+        <CopyLinkButton href={href} />
         {isTruncated(message) && (
           <button type="button" onClick={() => onLoadUntruncated(message.id)} disabled={isReloading} className="font-semibold text-amber-800 underline disabled:opacity-60">
             {isReloading ? "Loading untruncated…" : "Load untruncated"}
