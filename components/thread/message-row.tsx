@@ -17,7 +17,7 @@ function ItemView({ item, role }: { item: ThreadItem; role: string }) {
         <div data-block="text" className="text-sm">
           {item.block.thinkingRedacted && <p className="text-xs italic text-slate-500">Thinking redacted</p>}
           {item.block.truncated && <TruncatedBadge />}
-          {role === "user" ? <PlainText text={item.block.text} /> : <SafeMarkdown text={item.block.text} />}
+          <div data-search-text>{role === "user" ? <PlainText text={item.block.text} /> : <SafeMarkdown text={item.block.text} />}</div>
         </div>
       );
     case "tool_call":
@@ -30,7 +30,7 @@ function ItemView({ item, role }: { item: ThreadItem; role: string }) {
       return (
         <div data-block="unknown" className="my-2">
           <p className="text-xs font-semibold text-slate-600">Block of a kind Docket does not know ({item.block.originalType ?? "no type"}), as the API sent it:</p>
-          <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{item.block.rawJson}</pre>
+          <pre data-search-text className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{item.block.rawJson}</pre>
         </div>
       );
   }
@@ -45,21 +45,21 @@ function Attachments({ message }: { message: ChatMessage }) {
       {message.files.map((file) => (
         <li key={`file-${file.id}`}>
           <a href={`/files/${encodeURIComponent(file.id)}`} className={CHIP}>
-            File: {file.filename ?? file.id}
+            File: <span data-search-text>{file.filename ?? file.id}</span>
           </a>
         </li>
       ))}
       {message.generatedFiles.map((file) => (
         <li key={`generated-${file.id}`}>
           <a href={`/generated-files/${encodeURIComponent(file.id)}`} className={CHIP}>
-            Generated: {file.filename ?? file.id}
+            Generated: <span data-search-text>{file.filename ?? file.id}</span>
           </a>
         </li>
       ))}
       {message.artifacts.map((artifact) => (
         <li key={`artifact-${artifact.versionId}`}>
           <a href={`/artifacts/${encodeURIComponent(artifact.versionId)}`} className={CHIP}>
-            Artifact: {artifact.title ?? artifact.id}
+            Artifact: <span data-search-text>{artifact.title ?? artifact.id}</span>
           </a>
         </li>
       ))}

@@ -8,6 +8,7 @@ import { formatUtc } from "@/components/thread/format";
 import { MessageRow } from "@/components/thread/message-row";
 import { THREAD_EDGE_HEIGHT, ThreadEdge } from "@/components/thread/thread-edge";
 import { ThreadHeader } from "@/components/thread/thread-header";
+import { useSearchHighlights } from "@/components/thread/use-search-highlights";
 import { fetchThreadPage, threadKeys, threadMessagesOptions, type ThreadData } from "@/lib/queries/thread-queries";
 import type { ChatMessage } from "@/lib/schemas/console";
 import { pairToolBlocks } from "@/lib/thread/pair-tool-blocks";
@@ -57,7 +58,14 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
   const indexById = useMemo(() => new Map(messages.map((message, index) => [message.id, index])), [messages]);
   const earlier = firstPageParam ? earlierMessages(firstPageParam, hasPreviousPage) : "none";
 
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualiser reads the scroller in its layout effect, before a state update could deliver it (a
+  // jump in the same commit would be lost); the highlighter must hear when it appears: so both.
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const attachScroller = useCallback((element: HTMLDivElement | null) => {
+    scrollRef.current = element;
+    setScroller(element);
+  }, []);
   // The React Compiler is not enabled, and the virtualiser is read only during this component's own render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -141,6 +149,7 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
     const firstHit = findMatchingMessages(messages, term)[0];
     showSearchHit(term, firstHit === undefined ? null : messages[firstHit]!.id);
   };
+  useSearchHighlights(scroller, search.term, search.currentId);
 
   const reload = useMutation({
     mutationFn: async (messageId: string) => {
@@ -245,7 +254,7 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
       {messages.length === 0 && earlier === "none" && !hasNextPage ? (
         <p className="text-sm text-slate-500">This chat has no messages.</p>
       ) : (
-        <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 [overflow-anchor:none]" data-testid="thread-scroller">
+        <div ref={attachScroller} className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 [overflow-anchor:none]" data-testid="thread-scroller">
           <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
             <ThreadEdge
               side="start"

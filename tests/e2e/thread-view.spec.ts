@@ -35,6 +35,18 @@ function recordPageRequests(page: Page, chatId: string): URLSearchParams[] {
   return requests;
 }
 
+/** What the thread's search highlights cover, read from the CSS Custom Highlight registry. */
+function readHighlights(page: Page, name: string) {
+  return page.evaluate((highlightName) => {
+    const ranges = [...(CSS.highlights.get(highlightName) ?? [])] as Range[];
+    return ranges.map((range) => ({
+      text: range.toString(),
+      connected: range.startContainer.isConnected,
+      messageId: range.startContainer.parentElement?.closest("article")?.getAttribute("data-message-id") ?? null,
+    }));
+  }, name);
+}
+
 let reviewerSubject: string;
 
 test.beforeEach(async ({ context, baseURL }) => {
@@ -238,4 +250,39 @@ test("copy link gives a link that opens the thread at that message in one reques
   await expect(messageRow(page, messageId)).toHaveAttribute("aria-current", "true");
   await expect(messageRow(page, messageId)).toBeInViewport();
   expect(requests).toHaveLength(1);
+});
+
+test("search paints every hit in the mounted rows, the current one apart, and clears", async ({ page }) => {
+  await page.goto(`/chats/${LONG_CHAT}`);
+  await expect(messageRows(page).first()).toBeVisible();
+  expect(await page.evaluate(() => CSS.highlights.has("thread-search"))).toBe(false);
+  // "stand-up #3" also begins "Stand-up #30:" to "#39:" and their replies: many messages, each with its hit.
+  await page.getByLabel("Search loaded messages").fill("stand-up #3");
+  await page.getByRole("button", { name: "Find" }).click();
+
+  const current = page.locator('article[aria-current="true"]');
+  await expect(current).toContainText("Stand-up #3:");
+  const firstId = (await current.getAttribute("data-message-id"))!;
+  const currentHits = async () => (await readHighlights(page, "thread-search-current")).map((hit) => [hit.text.toLowerCase(), hit.messageId]);
+  await expect.poll(currentHits).toEqual([["stand-up #3", firstId]]);
+  const hits = await readHighlights(page, "thread-search");
+  expect(new Set(hits.map((hit) => hit.messageId)).size).toBeGreaterThan(1);
+  expect(hits.map((hit) => hit.text.toLowerCase())).toEqual(hits.map(() => "stand-up #3"));
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(current).not.toHaveAttribute("data-message-id", firstId);
+  await expect.poll(currentHits).toEqual([["stand-up #3", await current.getAttribute("data-message-id")]]);
+
+  // Back past the first hit to the last, rows away: the rows mounted there are painted, the unmounted ones let go.
+  await page.getByRole("button", { name: "Previous" }).click();
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(current).toContainText("stand-up #39.");
+  const lastId = await current.getAttribute("data-message-id");
+  await expect.poll(currentHits).toEqual([["stand-up #3", lastId]]);
+  const hitsThere = await readHighlights(page, "thread-search");
+  expect(hitsThere.every((hit) => hit.connected && hit.messageId !== firstId)).toBe(true);
+
+  await page.getByLabel("Search loaded messages").fill("");
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has("thread-search") || CSS.highlights.has("thread-search-current"))).toBe(false);
+  await expect(current).toHaveCount(0);
 });
