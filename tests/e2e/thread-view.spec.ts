@@ -190,7 +190,8 @@ test("a failed earlier page says why, with its request id, and Retry loads it", 
 
   await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
   await expect(messageRow(page, target.id)).toBeInViewport();
-  await page.getByRole("button", { name: "Load earlier messages" }).click();
+  await page.getByTestId("thread-scroller").hover();
+  await page.mouse.wheel(0, -300);
   const notice = page.getByRole("alert").filter({ hasText: "did not answer" });
   await expect(notice).toContainText("The Compliance API did not answer.");
   await expect(notice).toContainText("request req_e2e_before");
