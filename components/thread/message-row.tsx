@@ -4,6 +4,7 @@ import { PlainText, SafeMarkdown } from "@/components/thread/safe-markdown";
 import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thread/tool-call-card";
 import type { ChatMessage } from "@/lib/schemas/console";
 import type { PairedMessage, ThreadItem } from "@/lib/thread/pair-tool-blocks";
+import { threadHref } from "@/lib/thread/thread-href";
 
 function isTruncated(message: ChatMessage): boolean {
   return message.blocks.some((block) => block.type !== "unknown" && block.truncated);
@@ -16,7 +17,7 @@ function ItemView({ item, role }: { item: ThreadItem; role: string }) {
         <div data-block="text" className="text-sm">
           {item.block.thinkingRedacted && <p className="text-xs italic text-slate-500">Thinking redacted</p>}
           {item.block.truncated && <TruncatedBadge />}
-          {role === "user" ? <PlainText text={item.block.text} /> : <SafeMarkdown text={item.block.text} />}
+          <div data-search-text>{role === "user" ? <PlainText text={item.block.text} /> : <SafeMarkdown text={item.block.text} />}</div>
         </div>
       );
     case "tool_call":
@@ -29,7 +30,7 @@ function ItemView({ item, role }: { item: ThreadItem; role: string }) {
       return (
         <div data-block="unknown" className="my-2">
           <p className="text-xs font-semibold text-slate-600">Block of a kind Docket does not know ({item.block.originalType ?? "no type"}), as the API sent it:</p>
-          <pre className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{item.block.rawJson}</pre>
+          <pre data-search-text className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{item.block.rawJson}</pre>
         </div>
       );
   }
@@ -44,21 +45,21 @@ function Attachments({ message }: { message: ChatMessage }) {
       {message.files.map((file) => (
         <li key={`file-${file.id}`}>
           <a href={`/files/${encodeURIComponent(file.id)}`} className={CHIP}>
-            File: {file.filename ?? file.id}
+            File: <span data-search-text>{file.filename ?? file.id}</span>
           </a>
         </li>
       ))}
       {message.generatedFiles.map((file) => (
         <li key={`generated-${file.id}`}>
           <a href={`/generated-files/${encodeURIComponent(file.id)}`} className={CHIP}>
-            Generated: {file.filename ?? file.id}
+            Generated: <span data-search-text>{file.filename ?? file.id}</span>
           </a>
         </li>
       ))}
       {message.artifacts.map((artifact) => (
         <li key={`artifact-${artifact.versionId}`}>
           <a href={`/artifacts/${encodeURIComponent(artifact.versionId)}`} className={CHIP}>
-            Artifact: {artifact.title ?? artifact.id}
+            Artifact: <span data-search-text>{artifact.title ?? artifact.id}</span>
           </a>
         </li>
       ))}
@@ -66,7 +67,30 @@ function Attachments({ message }: { message: ChatMessage }) {
   );
 }
 
+/** Copies the message's deep link; the time beside it is the same link, for when the clipboard is out of reach. */
+function CopyLinkButton({ href }: { href: string }) {
+  const [outcome, setOutcome] = useState<"copied" | "failed" | null>(null);
+  const copy = () => {
+    // The clipboard is missing outside secure contexts, and a denied permission rejects: both read as "failed".
+    Promise.resolve()
+      .then(() => navigator.clipboard.writeText(new URL(href, window.location.origin).toString()))
+      .then(
+        () => setOutcome("copied"),
+        () => setOutcome("failed"),
+      );
+  };
+  return (
+    <>
+      <button type="button" onClick={copy} className="underline">
+        Copy link
+      </button>
+      <span aria-live="polite">{outcome === "copied" ? "Link copied" : outcome === "failed" ? "Could not copy: the time is the link" : ""}</span>
+    </>
+  );
+}
+
 type MessageRowProps = {
+  chatId: string;
   paired: PairedMessage;
   isHighlighted: boolean;
   isReloading: boolean;
@@ -74,8 +98,9 @@ type MessageRowProps = {
 };
 
 /** One message of the thread; memoised so scrolling re-renders only the rows that move into view. */
-export const MessageRow = memo(function MessageRow({ paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({ chatId, paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
   const [showsRawJson, setShowsRawJson] = useState(false);
+  const href = threadHref(chatId, { messageId: message.id, at: message.createdAt });
   return (
     <article
       aria-label={`${message.role} message ${message.id}`}
@@ -85,7 +110,10 @@ export const MessageRow = memo(function MessageRow({ paired: { message, items },
     >
       <header className="mb-1 flex flex-wrap items-center gap-3 text-xs text-slate-500">
         <span className={`font-semibold uppercase tracking-wide ${message.role === "user" ? "text-sky-800" : "text-violet-800"}`}>{message.role}</span>
-        <time dateTime={message.createdAt}>{formatUtc(message.createdAt)}</time>
+        <a href={href} title="Link to this message" className="hover:underline">
+          <time dateTime={message.createdAt}>{formatUtc(message.createdAt)}</time>
+        </a>
+        <CopyLinkButton href={href} />
         {isTruncated(message) && (
           <button type="button" onClick={() => onLoadUntruncated(message.id)} disabled={isReloading} className="font-semibold text-amber-800 underline disabled:opacity-60">
             {isReloading ? "Loading untruncated…" : "Load untruncated"}

@@ -1,9 +1,15 @@
 import { formatUtc } from "@/components/thread/format";
 import type { ChatSummary } from "@/lib/schemas/console";
+import type { EarlierMessages } from "@/lib/thread/thread-pages";
 import { safeLinkHref } from "@/lib/thread/safe-link";
 
-export function ThreadHeader({ chat, loadedCount, attachmentCount, hasMore }: { chat: ChatSummary; loadedCount: number; attachmentCount: number; hasMore: boolean }) {
+const EARLIER_NOTE: Record<EarlierMessages, string | null> = { none: null, more: "more earlier", unchecked: "earlier ones not checked yet" };
+
+type ThreadHeaderProps = { chat: ChatSummary; loadedCount: number; attachmentCount: number; earlier: EarlierMessages; hasLater: boolean };
+
+export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasLater }: ThreadHeaderProps) {
   const claudeHref = chat.href ? safeLinkHref(chat.href) : null;
+  const unloaded = [EARLIER_NOTE[earlier], hasLater ? "more later" : null].filter((note) => note !== null);
   return (
     <header className="border-b border-slate-200 pb-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -47,10 +53,10 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, hasMore }: { 
         </div>
         <div>
           <dt className="inline font-semibold">Messages loaded: </dt>
-          {/* The API gives no totals, so the count says only what has been fetched so far. */}
+          {/* The API gives no totals, so the count says only what has been fetched so far, and which way more may lie. */}
           <dd className="inline" data-testid="loaded-count">
             {loadedCount}
-            {hasMore ? "+" : ""}
+            {unloaded.length > 0 && ` (${unloaded.join(", ")})`}
           </dd>
         </div>
         <div>

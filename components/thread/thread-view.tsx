@@ -4,26 +4,44 @@ import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-q
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
+import { formatUtc } from "@/components/thread/format";
 import { MessageRow } from "@/components/thread/message-row";
+import { THREAD_EDGE_HEIGHT, ThreadEdge } from "@/components/thread/thread-edge";
 import { ThreadHeader } from "@/components/thread/thread-header";
+import { useSearchHighlights } from "@/components/thread/use-search-highlights";
 import { fetchThreadPage, threadKeys, threadMessagesOptions, type ThreadData } from "@/lib/queries/thread-queries";
 import type { ChatMessage } from "@/lib/schemas/console";
 import { pairToolBlocks } from "@/lib/thread/pair-tool-blocks";
+import { earlierMessages, type ThreadOpening } from "@/lib/thread/thread-pages";
 import { findMatchingMessages } from "@/lib/thread/thread-search";
 
 /** Close to a typical row, so the scrollbar barely jumps as rows are measured. */
 const ESTIMATED_ROW_HEIGHT = 180;
-/** Start fetching the next page this many rows before the end, so scrolling rarely waits. */
+/** Start fetching the next (or previous) page this many rows before the edge, so scrolling rarely waits. */
 const PREFETCH_MARGIN = 30;
 
-type Jump = { kind: "message"; messageId: string } | { kind: "last" };
-type SearchState = { term: string; matches: number[]; position: number };
+type Jump = { kind: "message"; messageId: string } | { kind: "first" } | { kind: "last" };
+type SearchState = { term: string; currentId: string | null };
 
-export function ThreadView({ chatId, initialMessageId }: { chatId: string; initialMessageId?: string }) {
+const TOOL_BUTTON = "rounded border border-slate-300 px-2 py-1 disabled:opacity-50";
+
+type ThreadViewProps = {
+  chatId: string;
+  initialMessageId?: string;
+  /** The linked message's time (already validated): the thread opens there rather than at the chat's start. */
+  openAt?: string;
+  /** A link's time that is not a valid timestamp: said, never sent. */
+  ignoredAt?: string;
+};
+
+export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: ThreadViewProps) {
   const queryClient = useQueryClient();
-  const query = useInfiniteQuery(threadMessagesOptions(chatId));
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const [opening, setOpening] = useState<ThreadOpening>(openAt ? { kind: "at", at: openAt } : { kind: "start" });
+  const query = useInfiniteQuery(threadMessagesOptions(chatId, opening));
+  const { hasNextPage, hasPreviousPage, isFetching, isFetchingNextPage, isFetchingPreviousPage, isFetchNextPageError, isFetchPreviousPageError, fetchNextPage, fetchPreviousPage } =
+    query;
   const pages = query.data?.pages;
+  const firstPageParam = query.data?.pageParams[0];
 
   const { messages, pageIndexById } = useMemo(() => {
     const loaded: ChatMessage[] = [];
@@ -38,8 +56,16 @@ export function ThreadView({ chatId, initialMessageId }: { chatId: string; initi
   }, [pages]);
   const paired = useMemo(() => pairToolBlocks(messages), [messages]);
   const indexById = useMemo(() => new Map(messages.map((message, index) => [message.id, index])), [messages]);
+  const earlier = firstPageParam ? earlierMessages(firstPageParam, hasPreviousPage) : "none";
 
-  const scrollRef = useRef<HTMLDivElement>(null);
+  // The virtualiser reads the scroller in its layout effect, before a state update could deliver it (a
+  // jump in the same commit would be lost); the highlighter must hear when it appears: so both.
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const attachScroller = useCallback((element: HTMLDivElement | null) => {
+    scrollRef.current = element;
+    setScroller(element);
+  }, []);
   // The React Compiler is not enabled, and the virtualiser is read only during this component's own render.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -48,13 +74,25 @@ export function ThreadView({ chatId, initialMessageId }: { chatId: string; initi
     estimateSize: () => ESTIMATED_ROW_HEIGHT,
     getItemKey: (index) => messages[index]!.id,
     overscan: 4,
+    paddingStart: THREAD_EDGE_HEIGHT,
+    paddingEnd: THREAD_EDGE_HEIGHT,
+    // When earlier messages are prepended, the virtualiser finds the row being read by its key in the
+    // new layout and shifts the scroll position by what was added above it, so that row stays put.
+    anchorTo: "end",
   });
   const virtualRows = virtualizer.getVirtualItems();
+  const firstRenderedIndex = virtualRows[0]?.index ?? 0;
   const lastRenderedIndex = virtualRows.at(-1)?.index ?? -1;
+  const isScrollingBack = virtualizer.scrollDirection === "backward";
 
+  // One fetch at a time: TanStack Query cancels a page fetch in flight when another direction's starts.
   useEffect(() => {
-    if (lastRenderedIndex >= messages.length - PREFETCH_MARGIN && hasNextPage && !isFetchingNextPage) void fetchNextPage();
-  }, [lastRenderedIndex, messages.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+    if (lastRenderedIndex >= messages.length - PREFETCH_MARGIN && hasNextPage && !isFetching && !isFetchNextPageError) void fetchNextPage();
+  }, [lastRenderedIndex, messages.length, hasNextPage, isFetching, isFetchNextPageError, fetchNextPage]);
+  // Earlier pages wait for the reviewer to scroll toward them, so a deep link opens with one request.
+  useEffect(() => {
+    if (isScrollingBack && firstRenderedIndex <= PREFETCH_MARGIN && hasPreviousPage && !isFetching && !isFetchPreviousPageError) void fetchPreviousPage();
+  }, [isScrollingBack, firstRenderedIndex, hasPreviousPage, isFetching, isFetchPreviousPageError, fetchPreviousPage]);
 
   // A jump may need pages not loaded yet: it is kept until the target arrives, then done once.
   const pendingJump = useRef<Jump | null>(initialMessageId ? { kind: "message", messageId: initialMessageId } : null);
@@ -62,65 +100,94 @@ export function ThreadView({ chatId, initialMessageId }: { chatId: string; initi
     const jump = pendingJump.current;
     // Before the first page arrives there is no next page either, which must not read as "not in this chat".
     if (!jump || !pages) return;
+    if (jump.kind === "first") {
+      pendingJump.current = null;
+      virtualizer.scrollToOffset(0);
+      return;
+    }
     const targetIndex = jump.kind === "last" ? (hasNextPage ? undefined : messages.length - 1) : indexById.get(jump.messageId);
     if (targetIndex !== undefined) {
       pendingJump.current = null;
-      virtualizer.scrollToIndex(targetIndex, { align: jump.kind === "last" ? "end" : "center" });
-    } else if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+      if (jump.kind === "last") virtualizer.scrollToEnd();
+      else virtualizer.scrollToIndex(targetIndex, { align: "start" });
+    } else if (hasNextPage && !isFetching && !isFetchNextPageError) void fetchNextPage();
     else if (!hasNextPage) pendingJump.current = null;
-  }, [pages, hasNextPage, isFetchingNextPage, fetchNextPage, indexById, messages.length, virtualizer]);
+  }, [pages, hasNextPage, isFetching, isFetchNextPageError, fetchNextPage, indexById, messages.length, virtualizer]);
   useEffect(advancePendingJump, [advancePendingJump]);
 
-  const [search, setSearch] = useState<SearchState>({ term: "", matches: [], position: 0 });
-  const currentMatchIndex = search.matches[search.position];
-  const showSearchHit = (state: SearchState) => {
-    setSearch(state);
-    const index = state.matches[state.position];
+  const jumpToFirst = () => {
+    pendingJump.current = { kind: "first" };
+    // Paging back to the start could take a hundred requests (each one audited) in the longest chats;
+    // opening the thread afresh at its start takes one.
+    if (earlier === "none") advancePendingJump();
+    else setOpening({ kind: "start" });
+  };
+  const jumpToLast = () => {
+    pendingJump.current = { kind: "last" };
+    advancePendingJump();
+  };
+
+  const [search, setSearch] = useState<SearchState>({ term: "", currentId: null });
+  // Matches follow the loaded messages, and the current one is kept by id, so prepended pages shift nothing.
+  const matchIds = useMemo(() => findMatchingMessages(messages, search.term).map((index) => messages[index]!.id), [messages, search.term]);
+  const position = search.currentId === null ? -1 : matchIds.indexOf(search.currentId);
+  const showSearchHit = (term: string, messageId: string | null) => {
+    setSearch({ term, currentId: messageId });
+    const index = messageId === null ? undefined : indexById.get(messageId);
     if (index !== undefined) virtualizer.scrollToIndex(index, { align: "center" });
+  };
+  const stepSearch = (step: 1 | -1) => {
+    const count = matchIds.length;
+    if (count === 0) return;
+    const next = position === -1 ? (step === 1 ? 0 : count - 1) : (position + step + count) % count;
+    showSearchHit(search.term, matchIds[next]!);
   };
   const onSearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const term = String(new FormData(event.currentTarget).get("term") ?? "");
-    if (term === search.term && search.matches.length > 0) return stepSearch(1);
-    showSearchHit({ term, matches: findMatchingMessages(messages, term), position: 0 });
+    if (term === search.term && matchIds.length > 0) return stepSearch(1);
+    const firstHit = findMatchingMessages(messages, term)[0];
+    showSearchHit(term, firstHit === undefined ? null : messages[firstHit]!.id);
   };
-  const stepSearch = (step: 1 | -1) => {
-    const count = search.matches.length;
-    if (count > 0) showSearchHit({ ...search, position: (search.position + step + count) % count });
-  };
+  useSearchHighlights(scroller, search.term, search.currentId);
 
   const reload = useMutation({
     mutationFn: async (messageId: string) => {
       const pageIndex = pageIndexById.get(messageId);
-      const data = queryClient.getQueryData<ThreadData>(threadKeys.messages(chatId));
-      if (pageIndex === undefined || !data) return;
-      const page = await fetchThreadPage(chatId, data.pageParams[pageIndex], { untruncated: true });
-      queryClient.setQueryData<ThreadData>(threadKeys.messages(chatId), (current) =>
-        current ? { ...current, pages: current.pages.map((existing, index) => (index === pageIndex ? page : existing)) } : current,
+      const key = threadKeys.messages(chatId, opening);
+      const param = pageIndex === undefined ? undefined : queryClient.getQueryData<ThreadData>(key)?.pageParams[pageIndex];
+      if (!param) return;
+      const page = await fetchThreadPage(chatId, param, { untruncated: true });
+      // Found again by its parameter: pages prepended meanwhile have shifted the indexes.
+      queryClient.setQueryData<ThreadData>(key, (current) =>
+        current ? { ...current, pages: current.pages.map((existing, index) => (current.pageParams[index] === param ? page : existing)) } : current,
       );
     },
   });
   const loadUntruncated = reload.mutate;
 
-  if (query.isPending) return <p className="text-sm text-slate-500">Loading the thread…</p>;
-  if (query.isError)
-    return (
-      <div className="space-y-2">
-        <ErrorNotice error={query.error} />
-        <button type="button" onClick={() => void query.refetch()} className="text-sm font-semibold underline">
-          Retry
-        </button>
-      </div>
-    );
+  if (!query.data) {
+    if (query.isError)
+      return (
+        <div className="space-y-2">
+          <ErrorNotice error={query.error} />
+          <button type="button" onClick={() => void query.refetch()} className="text-sm font-semibold underline">
+            Retry
+          </button>
+        </div>
+      );
+    return <p className="text-sm text-slate-500">Loading the thread…</p>;
+  }
 
   const chat = query.data.pages[0]!.chat;
-  const highlightedId = currentMatchIndex !== undefined ? messages[currentMatchIndex]?.id : initialMessageId;
+  const highlightedId = search.currentId ?? initialMessageId;
   const attachmentCount = messages.reduce((sum, message) => sum + message.files.length + message.generatedFiles.length + message.artifacts.length, 0);
   const deepLinkMissing = initialMessageId !== undefined && !hasNextPage && !indexById.has(initialMessageId);
+  const pageError = (isFetchPreviousPageError || isFetchNextPageError) && query.error;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3">
-      <ThreadHeader chat={chat} loadedCount={messages.length} attachmentCount={attachmentCount} hasMore={hasNextPage} />
+      <ThreadHeader chat={chat} loadedCount={messages.length} attachmentCount={attachmentCount} earlier={earlier} hasLater={hasNextPage} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <form role="search" onSubmit={onSearch} className="flex items-center gap-2">
           <label htmlFor="thread-search" className="text-xs font-semibold text-slate-600">
@@ -130,6 +197,9 @@ export function ThreadView({ chatId, initialMessageId }: { chatId: string; initi
             id="thread-search"
             name="term"
             type="search"
+            onChange={(event) => {
+              if (event.currentTarget.value.trim() === "") setSearch({ term: "", currentId: null });
+            }}
             onKeyDown={(event) => {
               if (event.key === "Enter" && event.shiftKey) {
                 event.preventDefault();
@@ -138,45 +208,66 @@ export function ThreadView({ chatId, initialMessageId }: { chatId: string; initi
             }}
             className="rounded border border-slate-300 px-2 py-1 text-sm"
           />
-          <button type="submit" className="rounded border border-slate-300 px-2 py-1">
+          <button type="submit" className={TOOL_BUTTON}>
             Find
           </button>
-          <button type="button" onClick={() => stepSearch(-1)} disabled={search.matches.length === 0} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">
+          <button type="button" onClick={() => stepSearch(-1)} disabled={matchIds.length === 0} className={TOOL_BUTTON}>
             Previous
           </button>
-          <button type="button" onClick={() => stepSearch(1)} disabled={search.matches.length === 0} className="rounded border border-slate-300 px-2 py-1 disabled:opacity-50">
+          <button type="button" onClick={() => stepSearch(1)} disabled={matchIds.length === 0} className={TOOL_BUTTON}>
             Next
           </button>
           <span role="status" className="text-xs text-slate-600">
-            {search.term === "" ? "" : search.matches.length === 0 ? "No match in the loaded messages" : `${search.position + 1} of ${search.matches.length}`}
+            {search.term === ""
+              ? ""
+              : matchIds.length === 0
+                ? "No match in the loaded messages"
+                : position === -1
+                  ? `${matchIds.length} in the loaded messages`
+                  : `${position + 1} of ${matchIds.length}`}
           </span>
         </form>
         <div className="ml-auto flex gap-2">
-          <button type="button" onClick={() => virtualizer.scrollToIndex(0)} className="rounded border border-slate-300 px-2 py-1">
+          <button type="button" onClick={jumpToFirst} className={TOOL_BUTTON}>
             Jump to first
           </button>
-          <button
-            type="button"
-            onClick={() => {
-              pendingJump.current = { kind: "last" };
-              advancePendingJump();
-            }}
-            className="rounded border border-slate-300 px-2 py-1"
-          >
+          <button type="button" onClick={jumpToLast} className={TOOL_BUTTON}>
             Jump to last
           </button>
         </div>
       </div>
-      {deepLinkMissing && <p className="text-sm text-amber-800">Message {initialMessageId} is not in this chat.</p>}
+      {ignoredAt !== undefined && <p className="text-sm text-amber-800">The link&apos;s time is not a valid timestamp, so it was ignored: the thread is read from its first message.</p>}
+      {deepLinkMissing && (
+        <p className="text-sm text-amber-800">
+          Message {initialMessageId} is not {opening.kind === "at" ? `among this chat's messages from ${formatUtc(opening.at)} on` : "in this chat"}.
+        </p>
+      )}
       {reload.isError && <ErrorNotice error={reload.error} />}
-      {messages.length === 0 ? (
+      {pageError && (
+        <div className="flex items-start gap-3">
+          <ErrorNotice error={pageError} />
+          <button type="button" onClick={() => void (isFetchPreviousPageError ? fetchPreviousPage() : fetchNextPage())} disabled={isFetching} className={TOOL_BUTTON}>
+            Retry
+          </button>
+        </div>
+      )}
+      {messages.length === 0 && earlier === "none" && !hasNextPage ? (
         <p className="text-sm text-slate-500">This chat has no messages.</p>
       ) : (
-        <div ref={scrollRef} className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200" data-testid="thread-scroller">
+        <div ref={attachScroller} className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 [overflow-anchor:none]" data-testid="thread-scroller">
           <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+            <ThreadEdge
+              side="start"
+              isFetching={isFetchingPreviousPage}
+              canLoad={hasPreviousPage}
+              isBusy={isFetching}
+              isBoundary={earlier === "none"}
+              onLoad={() => void fetchPreviousPage()}
+            />
             {virtualRows.map((row) => (
               <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
                 <MessageRow
+                  chatId={chatId}
                   paired={paired[row.index]!}
                   isHighlighted={paired[row.index]!.message.id === highlightedId}
                   isReloading={reload.isPending && reload.variables === paired[row.index]!.message.id}
@@ -184,10 +275,10 @@ export function ThreadView({ chatId, initialMessageId }: { chatId: string; initi
                 />
               </div>
             ))}
+            <ThreadEdge side="end" isFetching={isFetchingNextPage} canLoad={hasNextPage} isBusy={isFetching} isBoundary onLoad={() => void fetchNextPage()} />
           </div>
         </div>
       )}
-      {isFetchingNextPage && <p className="text-xs text-slate-500">Loading more messages…</p>}
     </div>
   );
 }

@@ -1,31 +1,34 @@
 import { infiniteQueryOptions, type InfiniteData } from "@tanstack/react-query";
 import { ChatThreadPage } from "@/lib/schemas/console";
+import { nextPageParam, previousPageParam, threadPageSearch, type ThreadOpening, type ThreadPageParam } from "@/lib/thread/thread-pages";
 import { apiFetch } from "./api-fetch";
 
 /** Messages per request: enough to fill several screens, small enough that the first one answers at once. */
 export const THREAD_PAGE_SIZE = 100;
 
-export type ThreadData = InfiniteData<ChatThreadPage, string | undefined>;
+export type ThreadData = InfiniteData<ChatThreadPage, ThreadPageParam>;
 
 export const threadKeys = {
   all: ["thread"] as const,
-  messages: (chatId: string) => [...threadKeys.all, chatId, "messages"] as const,
+  messages: (chatId: string, opening: ThreadOpening) => [...threadKeys.all, chatId, "messages", opening] as const,
 };
 
-/** One page of a chat's messages, after the given cursor; `untruncated` asks for tool inputs and results in full. */
-export function fetchThreadPage(chatId: string, after: string | undefined, options: { untruncated?: boolean; signal?: AbortSignal } = {}) {
-  const query = new URLSearchParams({ limit: String(THREAD_PAGE_SIZE), order: "asc" });
-  if (after) query.set("after", after);
-  if (options.untruncated) query.set("untruncated", "1");
-  return apiFetch(`/api/chats/${encodeURIComponent(chatId)}/messages?${query.toString()}`, ChatThreadPage, { signal: options.signal });
+/** One page of a chat's messages; `untruncated` asks for tool inputs and results in full. */
+export function fetchThreadPage(chatId: string, param: ThreadPageParam, options: { untruncated?: boolean; signal?: AbortSignal } = {}) {
+  const search = threadPageSearch(param, THREAD_PAGE_SIZE, options.untruncated ?? false);
+  return apiFetch(`/api/chats/${encodeURIComponent(chatId)}/messages?${search.toString()}`, ChatThreadPage, { signal: options.signal });
 }
 
-export const threadMessagesOptions = (chatId: string) =>
-  infiniteQueryOptions({
-    queryKey: threadKeys.messages(chatId),
-    initialPageParam: undefined as string | undefined,
+type ThreadKey = ReturnType<typeof threadKeys.messages>;
+
+export const threadMessagesOptions = (chatId: string, opening: ThreadOpening) =>
+  // Named types, so that the data keeps its page parameters typed (they tell how each page was asked for).
+  infiniteQueryOptions<ChatThreadPage, Error, ThreadData, ThreadKey, ThreadPageParam>({
+    queryKey: threadKeys.messages(chatId, opening),
+    initialPageParam: opening,
     queryFn: ({ pageParam, signal }) => fetchThreadPage(chatId, pageParam, { signal }),
-    getNextPageParam: (page) => (page.hasMore ? (page.lastCursor ?? undefined) : undefined),
+    getNextPageParam: (lastPage) => nextPageParam(lastPage),
+    getPreviousPageParam: (firstPage, _pages, firstParam) => previousPageParam(firstPage, firstParam),
     // A refetch would reload (and audit) every loaded page, up to a hundred for the longest chats; messages do not change while read.
     staleTime: Infinity,
   });

@@ -21,9 +21,14 @@ export function searchableText(message: ChatMessage): string {
   return text;
 }
 
+/** A search term as it is matched, in messages and in their rendered text alike: trimmed and lower-cased; blank means no search. */
+export function searchNeedle(term: string): string {
+  return term.trim().toLowerCase();
+}
+
 /** Indexes of the messages containing the term, case-insensitively; none for a blank term. */
 export function findMatchingMessages(messages: readonly ChatMessage[], term: string): number[] {
-  const needle = term.trim().toLowerCase();
+  const needle = searchNeedle(term);
   if (needle === "") return [];
   const matches: number[] = [];
   messages.forEach((message, index) => {

@@ -1,5 +1,6 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page, type Route } from "@playwright/test";
 import { ChatThreadPage } from "@/lib/schemas/console";
+import { threadHref } from "@/lib/thread/thread-href";
 import { SMALL_SEED_1 } from "./support/simulator-ids";
 import { database, seedSession, SESSION_COOKIE } from "./support/stack";
 
@@ -15,6 +16,36 @@ async function signInAsReviewer(context: BrowserContext, baseURL: string): Promi
 }
 
 const messageRows = (page: Page) => page.locator("article[data-message-id]");
+const messageRow = (page: Page, messageId: string) => page.locator(`article[data-message-id="${messageId}"]`);
+
+/** One page of messages straight from Docket's route, to pick real messages to link to. */
+async function messagesPage(page: Page, context: BrowserContext, query: string): Promise<ChatThreadPage> {
+  const cookie = (await context.cookies()).find((candidate) => candidate.name === SESSION_COOKIE)!;
+  const response = await page.request.get(`/api/chats/${LONG_CHAT}/messages?${query}`, { headers: { cookie: `${SESSION_COOKIE}=${cookie.value}` } });
+  return ChatThreadPage.parse(await response.json());
+}
+
+/** The thread's own page requests, as the browser makes them (each one is audited and spends API budget). */
+function recordPageRequests(page: Page, chatId: string): URLSearchParams[] {
+  const requests: URLSearchParams[] = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname === `/api/chats/${chatId}/messages`) requests.push(url.searchParams);
+  });
+  return requests;
+}
+
+/** What the thread's search highlights cover, read from the CSS Custom Highlight registry. */
+function readHighlights(page: Page, name: string) {
+  return page.evaluate((highlightName) => {
+    const ranges = [...(CSS.highlights.get(highlightName) ?? [])] as Range[];
+    return ranges.map((range) => ({
+      text: range.toString(),
+      connected: range.startContainer.isConnected,
+      messageId: range.startContainer.parentElement?.closest("article")?.getAttribute("data-message-id") ?? null,
+    }));
+  }, name);
+}
 
 let reviewerSubject: string;
 
@@ -120,4 +151,139 @@ test("jump to last loads every page of the 10,000-message chat and shows its las
   await expect(messageRows(page).last()).toBeInViewport();
   await page.getByRole("button", { name: "Jump to first" }).click();
   await expect(messageRows(page).first()).toContainText("Stand-up #1:");
+});
+
+test("a deep link with the message's time opens at it in one request, and scrolling up prepends earlier messages in place", async ({ page, context }) => {
+  // Newest first: index 60 is the 61st message from the end, index 61 the one just before it.
+  const latest = await messagesPage(page, context, "limit=100&order=desc");
+  const target = latest.messages[60]!;
+  const justBefore = latest.messages[61]!;
+  const requests = recordPageRequests(page, LONG_CHAT);
+
+  await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
+  await expect(messageRow(page, target.id)).toHaveAttribute("aria-current", "true");
+  await expect(messageRow(page, target.id)).toBeInViewport();
+  expect(requests).toHaveLength(1);
+  expect(requests[0]!.get("from")).toBe(target.createdAt);
+  await expect(page.getByTestId("loaded-count")).toHaveText("61 (earlier ones not checked yet)");
+  await expect(messageRow(page, justBefore.id)).toHaveCount(0);
+
+  await page.getByTestId("thread-scroller").hover();
+  await page.mouse.wheel(0, -300);
+  await expect(page.getByTestId("loaded-count")).toHaveText("161 (more earlier)");
+  expect(requests).toHaveLength(2);
+  expect(requests[1]!.get("before")).toBeTruthy();
+  expect(requests[1]!.get("from")).toBeNull();
+  await expect(messageRow(page, target.id)).toBeInViewport();
+  const targetTop = (await messageRow(page, target.id).boundingBox())!.y;
+  await expect.poll(async () => {
+    const box = (await messageRow(page, justBefore.id).boundingBox())!;
+    return box.y + box.height;
+  }).toBeCloseTo(targetTop, 0);
+});
+
+test("a failed earlier page says why, with its request id, and Retry loads it", async ({ page, context }) => {
+  const target = (await messagesPage(page, context, "limit=100&order=desc")).messages[60]!;
+  const failEarlierPages = (route: Route) =>
+    route.fulfill({ status: 503, json: { error: { code: "upstream_unavailable", message: "The Compliance API did not answer.", requestId: "req_e2e_before" } } });
+  await page.route(/\/api\/chats\/[^/]+\/messages\?.*before=/, failEarlierPages);
+
+  await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
+  await expect(messageRow(page, target.id)).toBeInViewport();
+  await page.getByTestId("thread-scroller").hover();
+  await page.mouse.wheel(0, -300);
+  const notice = page.getByRole("alert").filter({ hasText: "did not answer" });
+  await expect(notice).toContainText("The Compliance API did not answer.");
+  await expect(notice).toContainText("request req_e2e_before");
+  await expect(page.getByTestId("loaded-count")).toHaveText("61 (earlier ones not checked yet)");
+
+  await page.unroute(/\/api\/chats\/[^/]+\/messages\?.*before=/, failEarlierPages);
+  await page.getByRole("button", { name: "Retry" }).click();
+  await expect(page.getByTestId("loaded-count")).toHaveText("161 (more earlier)");
+  await expect(notice).toHaveCount(0);
+});
+
+test("jump to first from a deep link opens the chat's start in one more request", async ({ page, context }) => {
+  const target = (await messagesPage(page, context, "limit=100&order=desc")).messages[60]!;
+  const requests = recordPageRequests(page, LONG_CHAT);
+  await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
+  await expect(messageRow(page, target.id)).toBeInViewport();
+
+  await page.getByRole("button", { name: "Jump to first" }).click();
+  await expect(messageRows(page).first()).toContainText("Stand-up #1:");
+  await expect(messageRows(page).first()).toBeInViewport();
+  await expect(page.getByText("Start of the chat")).toBeInViewport();
+  await expect(page.getByTestId("loaded-count")).toHaveText("100 (more later)");
+  expect(requests).toHaveLength(2);
+  expect([...requests[1]!.keys()].sort()).toEqual(["limit", "order"]);
+});
+
+test("a link whose time is not a timestamp says so, sends no time, and still finds the message", async ({ page, context }) => {
+  const target = (await messagesPage(page, context, "limit=100&order=asc")).messages[20]!;
+  const requests = recordPageRequests(page, LONG_CHAT);
+  await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: "yesterday" }));
+  await expect(page.getByText("The link's time is not a valid timestamp")).toBeVisible();
+  await expect(messageRow(page, target.id)).toHaveAttribute("aria-current", "true");
+  expect(requests.map((search) => search.get("from"))).toEqual([null]);
+});
+
+test("copy link gives a link that opens the thread at that message in one request", async ({ page, context, baseURL }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
+  await page.goto(`/chats/${LONG_CHAT}`);
+  await expect(messageRows(page).first()).toBeVisible();
+  await page.getByTestId("thread-scroller").evaluate((scroller) => scroller.scrollBy(0, 20_000));
+  // The virtualiser mounts four rows above the viewport: the fifth is the first on screen.
+  const row = messageRows(page).nth(5);
+  await expect(row).toBeInViewport();
+  const messageId = (await row.getAttribute("data-message-id"))!;
+  const createdAt = (await row.locator("time").getAttribute("datetime"))!;
+
+  await row.getByRole("button", { name: "Copy link" }).click();
+  await expect(row.getByText("Link copied")).toBeVisible();
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied.origin).toBe(new URL(baseURL!).origin);
+  expect(copied.searchParams.get("message")).toBe(messageId);
+  expect(copied.searchParams.get("at")).toBe(createdAt);
+  expect(await row.getByTitle("Link to this message").getAttribute("href")).toBe(`${copied.pathname}${copied.search}`);
+
+  const requests = recordPageRequests(page, LONG_CHAT);
+  await page.goto(copied.toString());
+  await expect(messageRow(page, messageId)).toHaveAttribute("aria-current", "true");
+  await expect(messageRow(page, messageId)).toBeInViewport();
+  expect(requests).toHaveLength(1);
+});
+
+test("search paints every hit in the mounted rows, the current one apart, and clears", async ({ page }) => {
+  await page.goto(`/chats/${LONG_CHAT}`);
+  await expect(messageRows(page).first()).toBeVisible();
+  expect(await page.evaluate(() => CSS.highlights.has("thread-search"))).toBe(false);
+  // "stand-up #3" also begins "Stand-up #30:" to "#39:" and their replies: many messages, each with its hit.
+  await page.getByLabel("Search loaded messages").fill("stand-up #3");
+  await page.getByRole("button", { name: "Find" }).click();
+
+  const current = page.locator('article[aria-current="true"]');
+  await expect(current).toContainText("Stand-up #3:");
+  const firstId = (await current.getAttribute("data-message-id"))!;
+  const currentHits = async () => (await readHighlights(page, "thread-search-current")).map((hit) => [hit.text.toLowerCase(), hit.messageId]);
+  await expect.poll(currentHits).toEqual([["stand-up #3", firstId]]);
+  const hits = await readHighlights(page, "thread-search");
+  expect(new Set(hits.map((hit) => hit.messageId)).size).toBeGreaterThan(1);
+  expect(hits.map((hit) => hit.text.toLowerCase())).toEqual(hits.map(() => "stand-up #3"));
+
+  await page.getByRole("button", { name: "Next" }).click();
+  await expect(current).not.toHaveAttribute("data-message-id", firstId);
+  await expect.poll(currentHits).toEqual([["stand-up #3", await current.getAttribute("data-message-id")]]);
+
+  // Back past the first hit to the last, rows away: the rows mounted there are painted, the unmounted ones let go.
+  await page.getByRole("button", { name: "Previous" }).click();
+  await page.getByRole("button", { name: "Previous" }).click();
+  await expect(current).toContainText("stand-up #39.");
+  const lastId = await current.getAttribute("data-message-id");
+  await expect.poll(currentHits).toEqual([["stand-up #3", lastId]]);
+  const hitsThere = await readHighlights(page, "thread-search");
+  expect(hitsThere.every((hit) => hit.connected && hit.messageId !== firstId)).toBe(true);
+
+  await page.getByLabel("Search loaded messages").fill("");
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has("thread-search") || CSS.highlights.has("thread-search-current"))).toBe(false);
+  await expect(current).toHaveCount(0);
 });

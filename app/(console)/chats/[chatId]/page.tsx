@@ -5,9 +5,13 @@ import { QueryProvider } from "@/components/providers/query-provider";
 import { ThreadView } from "@/components/thread/thread-view";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
+import { isRfc3339 } from "@/lib/server/compliance/query-params";
+import { threadHref } from "@/lib/thread/thread-href";
 
 export const metadata: Metadata = { title: "Chat thread" };
 export const dynamic = "force-dynamic";
+
+const nonBlank = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
 
 export default async function ChatThreadPage({
   params,
@@ -17,16 +21,18 @@ export default async function ChatThreadPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { chatId } = await params;
-  const { message } = await searchParams;
-  const messageId = typeof message === "string" && message !== "" ? message : undefined;
-  const path = `/chats/${encodeURIComponent(chatId)}`;
-  const actor = await requirePageAccess("content.read", messageId ? `${path}?message=${encodeURIComponent(messageId)}` : path);
+  const search = await searchParams;
+  const messageId = nonBlank(search.message);
+  const at = nonBlank(search.at);
+  const actor = await requirePageAccess("content.read", threadHref(chatId, { messageId, at }));
   if (!isId("chat", chatId)) notFound();
+  // The same check as the messages route's `from`: a time it would refuse is never sent.
+  const openAt = at !== undefined && isRfc3339(at) ? at : undefined;
   return (
     <QueryProvider>
       <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
       <main className="mx-auto flex h-[calc(100dvh-3.5rem)] max-w-6xl flex-col px-6 py-4">
-        <ThreadView key={chatId} chatId={chatId} initialMessageId={messageId} />
+        <ThreadView key={chatId} chatId={chatId} initialMessageId={messageId} openAt={openAt} ignoredAt={openAt === undefined ? at : undefined} />
       </main>
     </QueryProvider>
   );
