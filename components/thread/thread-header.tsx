@@ -37,7 +37,15 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
         </div>
         <div>
           <dt className="inline font-semibold">Project: </dt>
-          <dd className="inline font-mono">{chat.projectId ?? "—"}</dd>
+          <dd className="inline font-mono">
+            {chat.projectId ? (
+              <a href={`/projects/${encodeURIComponent(chat.projectId)}`} className="underline">
+                {chat.projectId}
+              </a>
+            ) : (
+              "—"
+            )}
+          </dd>
         </div>
         <div>
           <dt className="inline font-semibold">Chat id: </dt>

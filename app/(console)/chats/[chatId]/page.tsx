@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { AppHeader } from "@/components/layout/app-header";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ThreadView } from "@/components/thread/thread-view";
@@ -33,6 +34,7 @@ export default async function ChatThreadPage({
       <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
       <main className="mx-auto flex h-[calc(100dvh-3.5rem)] max-w-6xl flex-col px-6 py-4">
         <ThreadView key={chatId} chatId={chatId} initialMessageId={messageId} openAt={openAt} ignoredAt={openAt === undefined ? at : undefined} />
+        <ApiLimitsNote />
       </main>
     </QueryProvider>
   );
