@@ -79,7 +79,8 @@ describe.each(DATASET_SIZES)("the %s dataset puts the XSS corpus in every field 
   it("in the hostile project's name, description, instructions, owner, collaborators, attachment names and document text", async () => {
     const projectPath = `/v1/compliance/apps/projects/${sim.fixtures.hostileProject}`;
     const project = (await call(sim, projectPath)).body;
-    expect(project).toMatchObject({ ...corpus().project, user: { id: sim.fixtures.hostileUser, email_address: corpus().user.email } });
+    const { attachmentNames, ...fields } = corpus().project;
+    expect(project).toMatchObject({ ...fields, user: { id: sim.fixtures.hostileUser, email_address: corpus().user.email } });
     for (const field of ["name", "description", "instructions"]) expect(project[field]).toMatch(OBSERVABLE);
 
     const collaborators = (await call(sim, `${projectPath}/collaborators?limit=100`)).body.data as Json[];
@@ -92,6 +93,7 @@ describe.each(DATASET_SIZES)("the %s dataset puts the XSS corpus in every field 
     const hostileDocument = attachments.find((attachment) => attachment.type === "project_doc" && OBSERVABLE.test(attachment.filename));
     expect(hostileDocument).toBeDefined();
     expect(attachments.some((attachment) => attachment.type === "project_file" && /[<>"]/.test(attachment.filename))).toBe(true);
+    expect(attachments.map((attachment) => attachment.filename).sort()).toEqual([...attachmentNames].sort());
     const document = (await call(sim, `/v1/compliance/apps/projects/documents/${hostileDocument.id}`)).body;
     for (const snippet of corpus().snippets) expect(document.content).toContain(snippet);
   });

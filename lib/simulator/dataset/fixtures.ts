@@ -8,7 +8,7 @@ import { homeOrg } from "./directory";
 import { HOSTILE_CONNECTOR, HOSTILE_FILENAMES, HOSTILE_ORGANIZATION_NAME, HOSTILE_SNIPPETS } from "./hostile";
 import { LARGE_FILE_SIZE } from "./large-file";
 import { LocalKind } from "./sessions";
-import { projectDoc } from "./projects";
+import { projectDoc, projectFile } from "./projects";
 
 export interface Fixtures {
   dataset: string;
@@ -52,7 +52,7 @@ export interface HostileCorpus {
   organization: { uuid: string; name: string };
   user: { organizationUuid: string; fullName: string; email: string };
   chat: { name: string; messageCount: number; connector: { integration: string; url: string }; attachmentNames: string[] };
-  project: { name: string; description: string; instructions: string };
+  project: { name: string; description: string; instructions: string; attachmentNames: string[] };
   /** Each one is in the hostile chat's first message, a user's message shown as plain text. */
   snippets: readonly string[];
 }
@@ -137,7 +137,15 @@ function hostileCorpus(ds: Dataset): HostileCorpus {
     organization: { uuid: organization.uuid, name: organization.name },
     user: { organizationUuid: dir.orgs[homeOrg(user)]!.uuid, fullName: user.fullName, email: user.email },
     chat: { name: chatName(t, seed, chat), messageCount: t.messageCount[chat]!, connector: { ...HOSTILE_CONNECTOR }, attachmentNames },
-    project: { name: project.name, description: project.description, instructions: project.instructions },
+    project: {
+      name: project.name,
+      description: project.description,
+      instructions: project.instructions,
+      attachmentNames: [
+        ...Array.from({ length: project.fileCount }, (_, slot) => projectFile(ds.ids, seed, project, slot).filename),
+        ...Array.from({ length: project.docCount }, (_, slot) => projectDoc(ds.ids, seed, project, slot).filename),
+      ],
+    },
     snippets: HOSTILE_SNIPPETS,
   };
 }
