@@ -14,6 +14,18 @@ const devtoolsBoundary = {
   message: "Demo and test tooling starts processes and databases; the app never imports it.",
 };
 
+const processEnvRestriction = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: "Read the environment through lib/server/env.ts only.",
+};
+// Together the two let framed content script its way out of the sandbox (RND-4).
+const sandboxEscapeMessage = "An iframe sandbox must not allow both allow-scripts and allow-same-origin: the framed content could remove its own sandbox.";
+const sandboxEscapeRestrictions = [
+  { selector: "JSXAttribute[name.name='sandbox'] > Literal[value=/allow-scripts/i][value=/allow-same-origin/i]", message: sandboxEscapeMessage },
+  { selector: "JSXAttribute[name.name='sandbox'] > JSXExpressionContainer > Literal[value=/allow-scripts/i][value=/allow-same-origin/i]", message: sandboxEscapeMessage },
+  { selector: "JSXAttribute[name.name='sandbox'] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/allow-scripts/i][value.raw=/allow-same-origin/i]", message: sandboxEscapeMessage },
+];
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -24,11 +36,14 @@ const config = [
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "no-restricted-syntax": [
-        "error",
-        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read the environment through lib/server/env.ts only." },
-      ],
+      "no-restricted-syntax": ["error", processEnvRestriction, ...sandboxEscapeRestrictions],
     },
+  },
+  {
+    // Untrusted text reaches the page only through React's escaping (RND-3). A reviewed exception is a
+    // files entry here turning the rule off, listed too in tests/unit/lint/untrusted-html-rules.test.ts.
+    files: ["app/**", "components/**", "lib/**"],
+    rules: { "react/no-danger": "error" },
   },
   {
     files: ["app/**", "components/**", "lib/**"],
@@ -48,7 +63,7 @@ const config = [
   {
     // Tooling and tests run outside the app and configure child processes through the environment.
     files: ["lib/server/env.ts", "lib/simulator/**", "lib/devtools/**", "tests/**", "prisma/**", "prisma.config.ts", "instrumentation.ts", "*.config.*"],
-    rules: { "no-restricted-syntax": "off" },
+    rules: { "no-restricted-syntax": ["error", ...sandboxEscapeRestrictions] },
   },
 ];
 

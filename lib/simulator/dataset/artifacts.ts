@@ -3,7 +3,7 @@
 // the content endpoint always agree.
 
 import { ChatKind, FLAG_ARTIFACTS, FLAG_SOFT_DELETED, type ChatTable } from "./chats";
-import { HOSTILE_SNIPPETS } from "./hostile";
+import { HOSTILE_ARTIFACT_TITLE, HOSTILE_SNIPPETS } from "./hostile";
 import { type IdCodec, Kind, PREFIX } from "./ids";
 import { hashInts, pickBy } from "./prng";
 
@@ -43,7 +43,7 @@ export function artifactSlots(t: ChatTable, seed: number, ci: number): readonly 
   if (t.flags[ci]! & FLAG_SOFT_DELETED) return [];
   const kind = t.kind[ci] as ChatKind;
   if (kind === ChatKind.Artifacts) return SHOWCASE;
-  if (kind === ChatKind.Hostile) return [{ slot: 0, type: "text/html", title: `<img src=x onerror=alert('artifact-title')>`, versionsAt: [5] }];
+  if (kind === ChatKind.Hostile) return [{ slot: 0, type: "text/html", title: HOSTILE_ARTIFACT_TITLE, versionsAt: [5] }];
   if (kind !== ChatKind.Generic || !(t.flags[ci]! & FLAG_ARTIFACTS)) return [];
   const n = t.messageCount[ci]!;
   const type = pickBy(ARTIFACT_TYPES, hashInts(seed, 0xa47, ci));

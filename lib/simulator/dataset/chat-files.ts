@@ -5,7 +5,7 @@
 import { ChatKind, FLAG_SOFT_DELETED, messageTime, type ChatTable } from "./chats";
 import { MIME_TYPES, UPLOAD_TYPES, type FileType } from "./file-bytes";
 import { uploadFilename } from "./filenames";
-import { HOSTILE_FILENAMES } from "./hostile";
+import { HOSTILE_FILENAMES, HOSTILE_GENERATED_FILENAME, HOSTILE_SVG_FILENAME } from "./hostile";
 import { type IdCodec, Kind, PREFIX } from "./ids";
 import { hashInts } from "./prng";
 
@@ -58,7 +58,7 @@ const FILES_CHAT: Readonly<Record<number, readonly UploadDef[]>> = {
 const FILES_CHAT_REATTACH = { msg: 4, of: { msg: 0, slot: 0 } };
 
 const HOSTILE_CHAT: Readonly<Record<number, readonly UploadDef[]>> = {
-  2: [u("txt", HOSTILE_FILENAMES[1]!, true), u("svg", `"><svg onload=alert(1)>.svg`, true)],
+  2: [u("txt", HOSTILE_FILENAMES[1]!, true), u("svg", HOSTILE_SVG_FILENAME, true)],
   4: [u("csv", HOSTILE_FILENAMES[4]!, true), u("md", HOSTILE_FILENAMES[2]!, true)],
 };
 
@@ -145,7 +145,7 @@ export function generatedOf(t: ChatTable, seed: number, ci: number, i: number): 
     case ChatKind.Files:
       return FILES_CHAT_GENERATED[i] ?? [];
     case ChatKind.Hostile:
-      return i === 5 ? [g("csv", `<img src=x onerror=alert('gen')>.csv`, true)] : [];
+      return i === 5 ? [g("csv", HOSTILE_GENERATED_FILENAME, true)] : [];
     case ChatKind.Generic: {
       const h = hashInts(seed, 0x6e4f, ci, i);
       if (h % 100 >= 3) return [];

@@ -1,7 +1,7 @@
 // Organisations, users, roles and groups: small tables, materialised once per dataset.
 
 import { FIRST_NAMES, LAST_NAMES, NATIVE_NAMES } from "./corpus";
-import { HOSTILE_FULL_NAME } from "./hostile";
+import { HOSTILE_FULL_NAME, HOSTILE_GROUP_NAME, hostileEmailLocalPart } from "./hostile";
 import { type IdCodec, Kind, PREFIX } from "./ids";
 import type { Profile } from "./profiles";
 import { Rng } from "./prng";
@@ -134,7 +134,8 @@ export function buildDirectory(ids: IdCodec, seed: number, profile: Profile): Di
     const index = users.length;
     // Latin-script names (accents included) become first.last; other scripts get a neutral local part.
     let local = /^[\x20-\u024f]+$/.test(fullName) ? asciiSlug(fullName) : `user${index}`;
-    if (!local || fullName === HOSTILE_FULL_NAME) local = `robert.tables${index}`;
+    if (fullName === HOSTILE_FULL_NAME) local = hostileEmailLocalPart(index);
+    else if (!local) local = `robert.tables${index}`;
     let email = `${local}@acme-corp.example`;
     if (emails.has(email)) email = `${local}${index}@acme-corp.example`;
     emails.add(email);
@@ -239,7 +240,7 @@ export function buildDirectory(ids: IdCodec, seed: number, profile: Profile): Di
     ["Engineering Team", "All members of the engineering organization", "scim", inOrg(claudeOrgs[1] ?? claudeOrgs[0]!), [rolesByOrg[claudeOrgs[1] ?? claudeOrgs[0]!]![2]!, rolesByOrg[claudeOrgs[1] ?? claudeOrgs[0]!]![3]!]],
     ["Legal & Compliance", "Legal reviewers and approvers", "direct", inOrg(claudeOrgs[0]!).slice(0, 6), [rolesByOrg[claudeOrgs[0]!]![1]!]],
     ["Contractors", "Temporary staff; no role assignments", "direct", active.slice(-3, -1), null],
-    [`<b>Ops</b> & "Infra" <script>alert('group')</script>`, "Group with an HTML-looking name", "direct", active.slice(0, 2), []],
+    [HOSTILE_GROUP_NAME, "Group with an HTML-looking name", "direct", active.slice(0, 2), []],
   ];
   groupDefs.forEach(([name, description, sourceType, members, roleIdx], index) => {
     const createdUs = DATASET_START_US + (index + 2) * 7 * US_PER_DAY + rng.int(86_400_000_000);

@@ -277,6 +277,6 @@ function svg(rng: Rng, hostile: boolean): string {
     const colour = `#${rng.int(0xffffff).toString(16).padStart(6, "0")}`;
     return `<circle cx="${rng.int(200)}" cy="${rng.int(120)}" r="${5 + rng.int(30)}" fill="${colour}"/>`;
   }).join("");
-  const script = hostile ? `<script>alert('svg-upload')</script><a href="javascript:alert(1)"><text x="10" y="20">click</text></a>` : "";
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="200" height="120" viewBox="0 0 200 120"${hostile ? ' onload="alert(\'svg-onload\')"' : ""}>${shapes}${script}</svg>\n`;
+  const script = hostile ? `<script>window.__xss=1</script><a href="javascript:window.__xss=1"><text x="10" y="20">click</text></a>` : "";
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="200" height="120" viewBox="0 0 200 120"${hostile ? ' onload="window.__xss=1"' : ""}>${shapes}${script}</svg>\n`;
 }

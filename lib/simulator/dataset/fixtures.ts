@@ -1,13 +1,14 @@
 // Notable ids for tests, benchmarks and the demo: what to open to see each kind of content.
 
 import { artifactId, artifactSlots, artifactVersionId } from "./artifacts";
-import { chatFileInfo, genFileInfo, uploadsOf } from "./chat-files";
-import { chatId, ChatKind } from "./chats";
+import { chatFileInfo, generatedOf, genFileInfo, uploadsOf } from "./chat-files";
+import { chatId, chatName, ChatKind } from "./chats";
 import type { Dataset } from "./dataset";
-import { HOSTILE_FILENAMES } from "./hostile";
+import { homeOrg } from "./directory";
+import { HOSTILE_CONNECTOR, HOSTILE_FILENAMES, HOSTILE_ORGANIZATION_NAME, HOSTILE_SNIPPETS } from "./hostile";
 import { LARGE_FILE_SIZE } from "./large-file";
 import { LocalKind } from "./sessions";
-import { projectDoc } from "./projects";
+import { projectDoc, projectFile } from "./projects";
 
 export interface Fixtures {
   dataset: string;
@@ -33,6 +34,7 @@ export interface Fixtures {
   projectWithoutChats: string;
   projectDocument: string;
   hostileProject: string;
+  hostileCorpus: HostileCorpus;
   localSession: string;
   localSessionNotCaptured: string;
   remoteSessionActive: string;
@@ -42,6 +44,17 @@ export interface Fixtures {
   codeArtifact: { id: string; versionId: string };
   codeArtifactUploading: { id: string; versionId: string };
   apiKeys: Array<{ id: string; name: string; scopes: readonly string[] }>;
+}
+
+/** Where the XSS corpus shows, and the text a page must display (inertly) when it renders those fields. */
+export interface HostileCorpus {
+  /** The organisation whose name carries the corpus (the hostile user is not one of its members). */
+  organization: { uuid: string; name: string };
+  user: { organizationUuid: string; fullName: string; email: string };
+  chat: { name: string; messageCount: number; connector: { integration: string; url: string }; attachmentNames: string[] };
+  project: { name: string; description: string; instructions: string; attachmentNames: string[] };
+  /** Each one is in the hostile chat's first message, a user's message shown as plain text. */
+  snippets: readonly string[];
 }
 
 export function buildFixtures(ds: Dataset): Fixtures {
@@ -96,6 +109,7 @@ export function buildFixtures(ds: Dataset): Fixtures {
     projectWithoutChats: docProject.id,
     projectDocument: projectDoc(ids, seed, docProject, 0).id,
     hostileProject: ds.projects.list[ds.projects.hostileProject]!.id,
+    hostileCorpus: hostileCorpus(ds),
     localSession: ds.sessions.local[0]!.id,
     localSessionNotCaptured: ds.sessions.local.find((s) => s.kind === LocalKind.NotCaptured)!.id,
     remoteSessionActive: ds.sessions.remote[0]!.id,
@@ -105,6 +119,34 @@ export function buildFixtures(ds: Dataset): Fixtures {
     codeArtifact: codeArtifactRef(ds, 0),
     codeArtifactUploading: codeArtifactRef(ds, 3),
     apiKeys: ds.keys.filter((k) => k.secret !== null).map((k) => ({ id: k.id, name: k.name, scopes: k.scopes })),
+  };
+}
+
+function hostileCorpus(ds: Dataset): HostileCorpus {
+  const { chats: t, dir, seed } = ds;
+  const chat = t.special[ChatKind.Hostile]!;
+  const organization = dir.orgs.find((o) => o.name === HOSTILE_ORGANIZATION_NAME)!;
+  const user = dir.users[dir.hostileUser]!;
+  const project = ds.projects.list[ds.projects.hostileProject]!;
+  const attachmentNames: string[] = [];
+  for (let i = 0; i < t.messageCount[chat]!; i++) {
+    attachmentNames.push(...uploadsOf(t, seed, chat, i).map((f) => f.filename), ...generatedOf(t, seed, chat, i).map((f) => f.filename));
+  }
+  for (const slot of artifactSlots(t, seed, chat)) if (slot.title !== null) attachmentNames.push(slot.title);
+  return {
+    organization: { uuid: organization.uuid, name: organization.name },
+    user: { organizationUuid: dir.orgs[homeOrg(user)]!.uuid, fullName: user.fullName, email: user.email },
+    chat: { name: chatName(t, seed, chat), messageCount: t.messageCount[chat]!, connector: { ...HOSTILE_CONNECTOR }, attachmentNames },
+    project: {
+      name: project.name,
+      description: project.description,
+      instructions: project.instructions,
+      attachmentNames: [
+        ...Array.from({ length: project.fileCount }, (_, slot) => projectFile(ds.ids, seed, project, slot).filename),
+        ...Array.from({ length: project.docCount }, (_, slot) => projectDoc(ds.ids, seed, project, slot).filename),
+      ],
+    },
+    snippets: HOSTILE_SNIPPETS,
   };
 }
 

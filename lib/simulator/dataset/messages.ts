@@ -5,7 +5,7 @@
 import { artifactId, artifactSlots, artifactVersionId } from "./artifacts";
 import { ChatKind, FLAG_SOFT_DELETED, type ChatTable } from "./chats";
 import { ASSISTANT_REPLIES, BUILTIN_TOOLS, MCP_INTEGRATIONS, MULTILINGUAL, USER_PROMPTS } from "./corpus";
-import { HOSTILE_SNIPPETS, veryLongString } from "./hostile";
+import { HOSTILE_CONNECTOR, HOSTILE_SNIPPETS, veryLongString } from "./hostile";
 import { type IdCodec, Kind, PREFIX } from "./ids";
 import { hashInts, pickBy } from "./prng";
 
@@ -148,7 +148,7 @@ function toolsChat(ids: IdCodec, ci: number, i: number): Block[] {
         ...toolPair(ids, ci, i, 0, {
           name: "wiki_search",
           input: { query: "incident response runbook", space: "SEC" },
-          output: `<h1>Incident response</h1>\n${HOSTILE_SNIPPETS[0]}\n${HOSTILE_SNIPPETS[1]}\n<p>Page the on-call via <a href="javascript:alert('wiki')">this link</a>.</p>`,
+          output: `<h1>Incident response</h1>\n${HOSTILE_SNIPPETS[0]}\n${HOSTILE_SNIPPETS[1]}\n<p>Page the on-call via <a href="javascript:window.__xss=1">this link</a>.</p>`,
           mcp: { integration: wiki.integration, url: wiki.url },
         }),
         text("The runbook says to page the on-call engineer first. Note: the page contains embedded HTML/script, which I have not executed."),
@@ -187,7 +187,25 @@ function toolsChat(ids: IdCodec, ci: number, i: number): Block[] {
   }
 }
 
+/**
+ * The user pastes the whole corpus (shown as plain text), the assistant repeats it as markdown and
+ * fenced, and a tool of a hostile custom connector returns it: every rendering path meets every payload.
+ */
 function hostileChat(ids: IdCodec, ci: number, i: number): Block[] {
+  const corpus = HOSTILE_SNIPPETS.join("\n\n");
+  if (i === 0) return [text(`Why does this break our page?\n\n${corpus}`)];
+  if (i === 1) {
+    return [
+      // Four backticks: the corpus itself holds a three-backtick fence.
+      text(`Rendering it raw would execute it. As markdown:\n\n${corpus}\n\nVerbatim:\n\n\`\`\`\`html\n${corpus}\n\`\`\`\``),
+      ...toolPair(ids, ci, i, 0, {
+        name: "paste_lookup",
+        input: { query: HOSTILE_SNIPPETS[1], selector: HOSTILE_SNIPPETS[12] },
+        output: [...HOSTILE_SNIPPETS],
+        mcp: HOSTILE_CONNECTOR,
+      }),
+    ];
+  }
   const snippet = HOSTILE_SNIPPETS[i % HOSTILE_SNIPPETS.length]!;
   if (i === 6) return [text(`Here is the token that broke the parser:\n\n${veryLongString(120_000)}`)];
   if (i % 2 === 0) return [text(`Why does this break our page?\n\n${snippet}\n\nand this: ${HOSTILE_SNIPPETS[(i + 3) % HOSTILE_SNIPPETS.length]}`)];
@@ -196,8 +214,8 @@ function hostileChat(ids: IdCodec, ci: number, i: number): Block[] {
     blocks.push(
       ...toolPair(ids, ci, i, 0, {
         name: "web_fetch",
-        input: { url: `javascript:alert('tool-input')`, headers: { Cookie: "<script>alert(1)</script>" } },
-        output: `<html><body onload="alert('tool-output')">${HOSTILE_SNIPPETS.join("\n")}</body></html>`,
+        input: { url: "javascript:window.__xss=1", headers: { Cookie: "<script>window.__xss=1</script>" } },
+        output: `<html><body onload="window.__xss=1">${HOSTILE_SNIPPETS.join("\n")}</body></html>`,
       }),
     );
   }

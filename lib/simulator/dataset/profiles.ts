@@ -2,6 +2,8 @@
 // stay within a few hundred MB of heap; only per-chat numeric columns, sort indexes and small
 // directory tables are materialised, everything else is derived on demand.
 
+import { HOSTILE_ORGANIZATION_NAME } from "./hostile";
+
 export type DatasetSize = "small" | "demo" | "large";
 
 export const DATASET_SIZES: readonly DatasetSize[] = ["small", "demo", "large"];
@@ -30,7 +32,7 @@ export interface Profile {
 
 export const PROFILES: Readonly<Record<DatasetSize, Profile>> = {
   small: {
-    claudeOrgNames: ["Acme Legal", "Acme Engineering"],
+    claudeOrgNames: ["Acme Legal", HOSTILE_ORGANIZATION_NAME],
     consoleOrgName: "Acme Platform (Console)",
     usersPerOrg: [7, 5],
     consoleUsers: 1,
@@ -45,7 +47,7 @@ export const PROFILES: Readonly<Record<DatasetSize, Profile>> = {
     codeArtifacts: 6,
   },
   demo: {
-    claudeOrgNames: ["Acme Legal", "Acme Engineering", "Acme Research"],
+    claudeOrgNames: ["Acme Legal", HOSTILE_ORGANIZATION_NAME, "Acme Research"],
     consoleOrgName: "Acme Platform (Console)",
     usersPerOrg: [22, 26, 14],
     consoleUsers: 6,
@@ -60,7 +62,7 @@ export const PROFILES: Readonly<Record<DatasetSize, Profile>> = {
     codeArtifacts: 24,
   },
   large: {
-    claudeOrgNames: ["Acme Legal", "Acme Engineering", "Acme Research"],
+    claudeOrgNames: ["Acme Legal", HOSTILE_ORGANIZATION_NAME, "Acme Research"],
     consoleOrgName: "Acme Platform (Console)",
     usersPerOrg: [700, 900, 400],
     consoleUsers: 40,

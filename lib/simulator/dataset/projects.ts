@@ -5,7 +5,15 @@ import { MULTILINGUAL, PROJECT_DESCRIPTIONS, PROJECT_INSTRUCTIONS, PROJECT_NAMES
 import type { Directory } from "./directory";
 import { UPLOAD_TYPES, type FileType } from "./file-bytes";
 import { PROJECT_DOC_NAMES, uploadFilename } from "./filenames";
-import { HOSTILE_DOCUMENT, HOSTILE_FILENAMES, HOSTILE_PROJECT_INSTRUCTIONS } from "./hostile";
+import {
+  HOSTILE_DOCUMENT,
+  HOSTILE_DOCUMENT_FILENAME,
+  HOSTILE_FILENAMES,
+  HOSTILE_GROUP_NAME,
+  HOSTILE_PROJECT_DESCRIPTION,
+  HOSTILE_PROJECT_INSTRUCTIONS,
+  HOSTILE_PROJECT_NAME,
+} from "./hostile";
 import { type IdCodec, Kind, PREFIX } from "./ids";
 import type { Profile } from "./profiles";
 import { Rng, hashInts, pickBy } from "./prng";
@@ -92,7 +100,7 @@ export function buildProjects(ids: IdCodec, seed: number, profile: Profile, dir:
         : empty
           ? "Archive – 2025 contracts"
           : hostile
-            ? `Vendor <img src=x onerror=alert('project')> review`
+            ? HOSTILE_PROJECT_NAME
             : `${pickBy(PROJECT_NAMES, hashInts(seed, org, k))}${k >= PROJECT_NAMES.length ? ` ${k}` : ""}`;
       list.push({
         index,
@@ -100,7 +108,7 @@ export function buildProjects(ids: IdCodec, seed: number, profile: Profile, dir:
         org,
         creator: departedCreator ? dir.departedUser : showcase ? dir.powerUser : members[rng.int(members.length)]!,
         name,
-        description: hostile ? `Description with <b>markup</b> and [a link](javascript:alert('desc'))` : rng.pick(PROJECT_DESCRIPTIONS),
+        description: hostile ? HOSTILE_PROJECT_DESCRIPTION : rng.pick(PROJECT_DESCRIPTIONS),
         instructions: hostile ? HOSTILE_PROJECT_INSTRUCTIONS : rng.pick(PROJECT_INSTRUCTIONS),
         isPrivate: showcase ? false : rng.chance(0.5),
         createdUs,
@@ -114,7 +122,12 @@ export function buildProjects(ids: IdCodec, seed: number, profile: Profile, dir:
       });
       if (showcase) showcaseProject = index;
       if (empty) emptyProject = index;
-      if (hostile) hostileProject = index;
+      if (hostile) {
+        hostileProject = index;
+        // Set after the draws, so the other projects keep their data: the hostile user owns it,
+        // which puts their name and address in its owner and collaborator fields.
+        list[index]!.creator = dir.hostileUser;
+      }
     }
   }
   const byCreated = list.map((p) => p.index).sort((a, b) => list[a]!.createdUs - list[b]!.createdUs || (list[a]!.id < list[b]!.id ? -1 : 1));
@@ -140,7 +153,7 @@ export function projectFile(ids: IdCodec, seed: number, p: Project, slot: number
 export function projectDoc(ids: IdCodec, seed: number, p: Project, slot: number): ProjectDocInfo {
   const h = hashInts(seed, 0xd0c, p.index, slot);
   const hostile = p.hostile && slot === 0;
-  const filename = hostile ? `<script>alert('doc')</script> notes.txt` : pickBy(PROJECT_DOC_NAMES, h + slot);
+  const filename = hostile ? HOSTILE_DOCUMENT_FILENAME : pickBy(PROJECT_DOC_NAMES, h + slot);
   const content = hostile
     ? HOSTILE_DOCUMENT
     : [`# ${p.name}: ${filename}`, "", "## Context", "", pickBy(PROJECT_DESCRIPTIONS, h), "", "## Notes", "", `- ${pickBy(MULTILINGUAL, h >>> 5).text}`, "- Owners review this document monthly.", ""].join("\n");
@@ -167,5 +180,6 @@ export function collaborators(ids: IdCodec, seed: number, dir: Directory, p: Pro
   if (p.index % 3 === 0) out.push({ type: "organization_role", organizationRole: "admin", role: "admin", grantedUs: at(4), uuid: uuid(4) });
   // A collaborator whose account was deleted keeps the assignment with `user_id: null`.
   if (p.index % 4 === 1) out.push({ type: "user", user: null, role: "editor", grantedUs: at(5), uuid: uuid(5) });
+  if (p.hostile) out.push({ type: "group", group: dir.groups.findIndex((g) => g.name === HOSTILE_GROUP_NAME), role: "editor", grantedUs: at(6), uuid: uuid(6) });
   return out.sort((a, b) => a.grantedUs - b.grantedUs || (a.uuid < b.uuid ? -1 : 1));
 }
