@@ -21,8 +21,6 @@ interface HostilePage {
   read?: (page: Page, fixtures: Fixtures, appOrigin: string) => Promise<string>;
 }
 
-// Project pages (/projects, /projects/[projectId]) are being built on another branch: each gets a row
-// here, showing fixtures.hostileCorpus.project (name, description, instructions, attachment names).
 const HOSTILE_PAGES: HostilePage[] = [
   {
     title: "custodians of the hostile user's organisation, filtered by their name",
@@ -54,6 +52,18 @@ const HOSTILE_PAGES: HostilePage[] = [
     path: ({ hostileChat }) => `/chats/${hostileChat}`,
     shows: ({ hostileCorpus: { chat, user, snippets } }) => [chat.name, user.email, ...snippets, chat.connector.integration, chat.connector.url, ...chat.attachmentNames],
     read: readEveryMessage,
+  },
+  {
+    title: "projects created by the hostile user",
+    persona: "reviewer",
+    path: ({ hostileUser, hostileCorpus: { user } }) => `/projects?org=${user.organizationUuid}&owners=${hostileUser}`,
+    shows: ({ hostileCorpus: { project, user } }) => [project.name, user.email],
+  },
+  {
+    title: "the hostile project: description, instructions, attachments, collaborators and chats",
+    persona: "reviewer",
+    path: ({ hostileProject }) => `/projects/${hostileProject}`,
+    shows: ({ hostileCorpus: { project, user, chat } }) => [project.name, project.description, project.instructions, ...project.attachmentNames, user.email, chat.name],
   },
   {
     title: "the audit log, after a view filtered by hostile text",
