@@ -124,7 +124,9 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
   };
   const jumpToLast = () => {
     pendingJump.current = { kind: "last" };
-    advancePendingJump();
+    // Like Jump to first: reopening at the end takes two requests where paging there could take a hundred.
+    if (hasNextPage) setOpening({ kind: "end" });
+    else advancePendingJump();
   };
 
   const [search, setSearch] = useState<SearchState>({ term: "", currentId: null });

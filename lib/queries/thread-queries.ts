@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, type InfiniteData } from "@tanstack/react-query";
 import { ChatThreadPage } from "@/lib/schemas/console";
-import { nextPageParam, previousPageParam, threadPageSearch, type ThreadOpening, type ThreadPageParam } from "@/lib/thread/thread-pages";
+import { newestMessageSearch, nextPageParam, previousPageParam, threadPageSearch, type ThreadOpening, type ThreadPageParam } from "@/lib/thread/thread-pages";
 import { apiFetch } from "./api-fetch";
 
 /** Messages per request: enough to fill several screens, small enough that the first one answers at once. */
@@ -14,9 +14,17 @@ export const threadKeys = {
 };
 
 /** One page of a chat's messages; `untruncated` asks for tool inputs and results in full. */
-export function fetchThreadPage(chatId: string, param: ThreadPageParam, options: { untruncated?: boolean; signal?: AbortSignal } = {}) {
-  const search = threadPageSearch(param, THREAD_PAGE_SIZE, options.untruncated ?? false);
-  return apiFetch(`/api/chats/${encodeURIComponent(chatId)}/messages?${search.toString()}`, ChatThreadPage, { signal: options.signal });
+export async function fetchThreadPage(chatId: string, param: ThreadPageParam, options: { untruncated?: boolean; signal?: AbortSignal } = {}): Promise<ChatThreadPage> {
+  const messagesUrl = (search: URLSearchParams) => `/api/chats/${encodeURIComponent(chatId)}/messages?${search.toString()}`;
+  if (param.kind === "end") {
+    // Two requests instead of walking every page (a hundred in the longest chats): find the newest
+    // message's time, then open there like a deep link, with earlier pages fetched on the way up.
+    const newest = await apiFetch(messagesUrl(newestMessageSearch()), ChatThreadPage, { signal: options.signal });
+    const last = newest.messages[0];
+    if (!last) return newest;
+    return fetchThreadPage(chatId, { kind: "at", at: last.createdAt }, options);
+  }
+  return apiFetch(messagesUrl(threadPageSearch(param, THREAD_PAGE_SIZE, options.untruncated ?? false)), ChatThreadPage, { signal: options.signal });
 }
 
 type ThreadKey = ReturnType<typeof threadKeys.messages>;

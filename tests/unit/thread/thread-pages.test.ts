@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatThreadPage } from "@/lib/schemas/console";
-import { earlierMessages, nextPageParam, previousPageParam, threadPageSearch } from "@/lib/thread/thread-pages";
+import { earlierMessages, newestMessageSearch, nextPageParam, previousPageParam, threadPageSearch } from "@/lib/thread/thread-pages";
 
 const page = (firstCursor: string | null, lastCursor: string | null, hasMore: boolean) => ({ firstCursor, lastCursor, hasMore }) as ChatThreadPage;
 
@@ -17,6 +17,12 @@ describe("threadPageSearch", () => {
     expect(threadPageSearch({ kind: "before", cursor: "c1" }, 100, false).toString()).toBe("limit=100&order=asc&before=c1");
     expect(threadPageSearch({ kind: "after", cursor: "c9" }, 100, true).toString()).toBe("limit=100&order=asc&after=c9&untruncated=1");
     expect(threadPageSearch({ kind: "start" }, 100, false).toString()).toBe("limit=100&order=asc");
+  });
+});
+
+describe("newestMessageSearch", () => {
+  it("asks for the single newest message", () => {
+    expect(Object.fromEntries(newestMessageSearch())).toEqual({ limit: "1", order: "desc" });
   });
 });
 
@@ -37,6 +43,10 @@ describe("previousPageParam", () => {
     expect(previousPageParam(page(null, null, false), { kind: "at", at: "2026-01-01T00:00:00Z" })).toBeUndefined();
   });
 
+  it("looks back once from a page opened at the chat's end", () => {
+    expect(previousPageParam(page("a", "z", false), { kind: "end" })).toEqual({ kind: "before", cursor: "a" });
+  });
+
   it("keeps paging backward while has_more speaks of earlier messages", () => {
     expect(previousPageParam(page("m", "p", true), { kind: "before", cursor: "q" })).toEqual({ kind: "before", cursor: "m" });
     expect(previousPageParam(page("m", "p", false), { kind: "before", cursor: "q" })).toBeUndefined();
@@ -49,5 +59,6 @@ describe("earlierMessages", () => {
     expect(earlierMessages({ kind: "before", cursor: "m" }, true)).toBe("more");
     expect(earlierMessages({ kind: "before", cursor: "m" }, false)).toBe("none");
     expect(earlierMessages({ kind: "start" }, false)).toBe("none");
+    expect(earlierMessages({ kind: "end" }, true)).toBe("unchecked");
   });
 });
