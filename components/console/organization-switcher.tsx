@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { apiSend } from "@/lib/queries/api-send";
 import { organizationsOptions } from "@/lib/queries/console-queries";
@@ -17,15 +17,26 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
   const query = useQuery(organizationsOptions());
   const organizations = query.data?.organizations;
   const hrefFor = (orgUuid: string) => `${basePath}?org=${encodeURIComponent(orgUuid)}`;
+  // The first organisation shown by default is not a choice, so it is not remembered.
+  const defaultPick = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!selectedOrg && organizations?.length) router.replace(`${basePath}?org=${encodeURIComponent(organizations[0]!.uuid)}`);
+    if (selectedOrg || !organizations?.length) return;
+    defaultPick.current = organizations[0]!.uuid;
+    router.replace(`${basePath}?org=${encodeURIComponent(organizations[0]!.uuid)}`);
   }, [selectedOrg, organizations, router, basePath]);
 
+  // An organisation opened from a link is remembered too. Remembering is a convenience: a failure must
+  // not get in the way of the review.
   useEffect(() => {
-    // Remembering is a convenience: a failure must not get in the way of the review.
-    if (selectedOrg && selectedOrg !== rememberedOrg) apiSend("/api/preferences/organization", "PUT", { orgUuid: selectedOrg }).catch(() => undefined);
+    if (selectedOrg && selectedOrg !== rememberedOrg && selectedOrg !== defaultPick.current) remember(selectedOrg).catch(() => undefined);
   }, [selectedOrg, rememberedOrg]);
+
+  // Stored before the page changes, so the next page reads it and two choices cannot land out of order.
+  const choose = async (orgUuid: string) => {
+    await remember(orgUuid).catch(() => undefined);
+    router.push(hrefFor(orgUuid));
+  };
 
   if (query.isPending) return <p className="text-sm text-slate-500">Loading organisations…</p>;
   if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
@@ -35,7 +46,7 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
       Organisation
       <select
         value={selectedOrg ?? ""}
-        onChange={(event) => router.push(hrefFor(event.target.value))}
+        onChange={(event) => void choose(event.target.value)}
         className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
       >
         {!selectedOrg && <option value="">Choose…</option>}
@@ -48,4 +59,8 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
       </select>
     </label>
   );
+}
+
+function remember(orgUuid: string): Promise<void> {
+  return apiSend("/api/preferences/organization", "PUT", { orgUuid });
 }

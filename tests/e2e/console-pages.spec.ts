@@ -129,6 +129,7 @@ test("a reviewer opens a project: instructions, attachments, collaborators and i
   await expect(page).toHaveURL(new RegExp(`org=${detail.project.organizationUuid}`));
   const projects = page.getByRole("region", { name: "Projects" });
   const projectLink = projects.locator(`a[href="/projects/${SMALL_SEED_1.project}"]`);
+  await expect(projects.locator("tbody tr").first()).toBeVisible();
   while (!(await projectLink.isVisible())) await projects.getByRole("button", { name: "Load more projects" }).click();
   await projectLink.click();
 
