@@ -52,6 +52,12 @@ const MATRIX: Row[] = [
   page("/chats/[chatId]", `/chats/${SMALL_SEED_1.chat}`, contentReadPage(`/chats/${SMALL_SEED_1.chat}`)),
   page("/projects", "/projects", contentReadPage("/projects")),
   page("/projects/[projectId]", `/projects/${SMALL_SEED_1.project}`, contentReadPage(`/projects/${SMALL_SEED_1.project}`)),
+  page("/artifacts/[versionId]", `/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`, contentReadPage(`/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`)),
+  page(
+    "/project-documents/[documentId]",
+    `/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`,
+    contentReadPage(`/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`),
+  ),
   api("/api/health", "GET", "/api/health", all(200)),
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.

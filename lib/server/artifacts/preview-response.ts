@@ -1,4 +1,6 @@
 import "server-only";
+import { artifactPreviewUrl } from "@/lib/queries/artifact-queries";
+import { getServerEnv } from "@/lib/server/env";
 import type { ArtifactPreview } from "./get-artifact-preview";
 
 /**
@@ -36,4 +38,14 @@ export function toPreviewResponse(preview: ArtifactPreview): Response {
     return new Response(preview.message, { status: REFUSAL_STATUS[preview.reason], headers: { ...PREVIEW_HEADERS, "content-type": "text/plain; charset=utf-8" } });
   }
   return new Response(new Uint8Array(preview.body), { status: 200, headers: { ...PREVIEW_HEADERS, "content-type": preview.mediaType } });
+}
+
+/**
+ * The Content-Security-Policy of the page that frames a preview: its frame may load that one preview
+ * and nothing else. The frame's sandbox cannot stop it from navigating itself (a link, a script setting
+ * location, a meta refresh), and the preview's own CSP has no say over navigation; the framing page's
+ * frame-src is what keeps such a navigation from telling anyone outside that the artifact was opened.
+ */
+export function framingPagePolicy(versionId: string): string {
+  return `frame-src ${new URL(artifactPreviewUrl(versionId), getServerEnv().NEXTAUTH_URL).href}`;
 }

@@ -19,6 +19,8 @@ export const SMALL_SEED_1_ARTIFACTS = {
   react: ["claude_artifact_version_0128oFiuaYR2GgRQFDETgzkk", "claude_artifact_version_01KAga4f5HeHbTtiNz5zQ4aD"],
   /** The hostile chat's HTML artifact: a script, an <img onerror> and a full-page iframe to evil.example. */
   hostileHtml: "claude_artifact_version_01Vgx8wANnnBTR1HwZ7P7Cf5",
+  /** The project of `projectDocument` (fixtures projectWithoutChats). */
+  documentsProject: "claude_proj_01H1zhE5yZheYDdHMUtETo9J",
   projectDocument: "claude_proj_doc_01LJGeFAo18kxMMuL9JZorVA",
   /** The hostile project's document: markup in its file name and in its text. */
   hostileDocument: "claude_proj_doc_011DArxgPjBxbBkEd7cUg93s",
