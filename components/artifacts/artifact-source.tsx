@@ -27,7 +27,7 @@ export function ArtifactSource({ text, kind, title }: { text: string; kind: Arti
       {showsSource ? (
         <SourceText text={text} language={sourceLanguageOf(kind, title)} />
       ) : (
-        <div className="rounded-md border border-slate-200 bg-white p-4 text-sm">
+        <div className="rounded-md border border-slate-200 bg-white p-4 text-sm [&_h1]:mb-2 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mb-1 [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:mt-3 [&_h3]:font-semibold">
           <SafeMarkdown text={text} />
         </div>
       )}

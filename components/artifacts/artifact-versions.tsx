@@ -43,6 +43,7 @@ export function ArtifactVersions({ versionId }: { versionId: string }) {
             const isCurrent = version.versionId === versionId;
             return (
               <li key={version.versionId} className={`flex flex-wrap items-baseline gap-x-4 px-3 py-1.5 ${isCurrent ? "bg-sky-50" : ""}`}>
+                {/* A full page load, not client navigation: each artifact page carries its own framing policy (one preview URL), and a document keeps every policy it ever had. */}
                 <a href={`/artifacts/${encodeURIComponent(version.versionId)}`} aria-current={isCurrent ? "page" : undefined} className="font-semibold underline decoration-slate-300 hover:decoration-slate-900">
                   Version {index + 1}
                 </a>
