@@ -225,6 +225,17 @@ test("the hostile chat's HTML artifact runs in the preview without a dialog, an 
   expect(watched.dialogs).toEqual([]);
 });
 
+test("an SVG artifact's preview draws it, in the same sandbox", async ({ page }) => {
+  const watched = watch(page);
+  await page.goto(`/artifacts/${IDS.svg[0]}`);
+  await expect(page.getByRole("region", { name: "Content" })).toContainText('<svg xmlns="http://www.w3.org/2000/svg"');
+  const frame = await previewFrame(page, IDS.svg[0]);
+  await expect(frame.locator("svg > text")).toHaveText("A1");
+  expect(await frame.evaluate(() => self.origin)).toBe("null");
+  expect(watched.previewLoads()).toEqual([`${stackInfo().appUrl}${previewPath(IDS.svg[0])}`]);
+  expect(watched.leaked()).toEqual([]);
+});
+
 test("an SVG with a script, under the preview's own headers, runs in an opaque origin and reaches nothing", async ({ page }) => {
   const watched = watch(page);
   const versionId = IDS.svg[0];
