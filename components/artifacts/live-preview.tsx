@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { EvidenceSection } from "@/components/artifacts/evidence-facts";
-import { artifactPreviewUrl } from "@/lib/queries/artifact-queries";
+import { artifactPreviewUrl } from "@/lib/artifacts/artifact-kind";
 import type { ArtifactVersionView } from "@/lib/schemas/artifacts";
 
 /**

@@ -28,6 +28,9 @@ export const PREVIEW_MEDIA_TYPES: Record<"html" | "svg", string> = {
   svg: "image/svg+xml; charset=utf-8",
 };
 
+/** Where the sandboxed live preview of an HTML or SVG version is served. */
+export const artifactPreviewUrl = (versionId: string) => `/api/artifacts/${encodeURIComponent(versionId)}/preview`;
+
 /** Languages the highlighter knows, by file extension: code artifacts carry their language only in the title. */
 const LANGUAGES_BY_EXTENSION: ReadonlyMap<string, string> = new Map([
   ["c", "c"],

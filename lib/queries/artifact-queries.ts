@@ -9,9 +9,6 @@ export const artifactKeys = {
   document: (documentId: string) => [...artifactKeys.all, "project-document", documentId] as const,
 };
 
-/** Where the sandboxed live preview of an HTML or SVG version is served. */
-export const artifactPreviewUrl = (versionId: string) => `/api/artifacts/${encodeURIComponent(versionId)}/preview`;
-
 // A version's bytes never change, and every fetch is an audited read: fetched once per page view.
 export const artifactVersionOptions = (versionId: string) =>
   queryOptions({

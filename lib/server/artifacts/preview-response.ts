@@ -1,5 +1,5 @@
 import "server-only";
-import { artifactPreviewUrl } from "@/lib/queries/artifact-queries";
+import { artifactPreviewUrl } from "@/lib/artifacts/artifact-kind";
 import { getServerEnv } from "@/lib/server/env";
 import type { ArtifactPreview } from "./get-artifact-preview";
 
