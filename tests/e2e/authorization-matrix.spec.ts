@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "@playwright/test";
-import { SMALL_SEED_1 } from "./support/simulator-ids";
+import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS } from "./support/simulator-ids";
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 type Who = "anonymous" | Persona;
@@ -52,6 +52,12 @@ const MATRIX: Row[] = [
   page("/chats/[chatId]", `/chats/${SMALL_SEED_1.chat}`, contentReadPage(`/chats/${SMALL_SEED_1.chat}`)),
   page("/projects", "/projects", contentReadPage("/projects")),
   page("/projects/[projectId]", `/projects/${SMALL_SEED_1.project}`, contentReadPage(`/projects/${SMALL_SEED_1.project}`)),
+  page("/artifacts/[versionId]", `/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`, contentReadPage(`/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`)),
+  page(
+    "/project-documents/[documentId]",
+    `/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`,
+    contentReadPage(`/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`),
+  ),
   api("/api/health", "GET", "/api/health", all(200)),
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.
@@ -63,6 +69,10 @@ const MATRIX: Row[] = [
   api("/api/projects", "GET", "/api/projects?limit=5", CONTENT_READ),
   api("/api/projects/[projectId]", "GET", `/api/projects/${SMALL_SEED_1.project}`, CONTENT_READ),
   api("/api/projects/[projectId]/chats", "GET", `/api/projects/${SMALL_SEED_1.project}/chats?limit=5`, CONTENT_READ),
+  api("/api/artifacts/[versionId]", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`, CONTENT_READ),
+  api("/api/artifacts/[versionId]/versions", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}/versions`, CONTENT_READ),
+  api("/api/artifacts/[versionId]/preview", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.html[0]}/preview`, CONTENT_READ),
+  api("/api/project-documents/[documentId]", "GET", `/api/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`, CONTENT_READ),
   api("/api/preferences/organization", "PUT", "/api/preferences/organization", CONTENT_READ_NO_CONTENT, { orgUuid: SMALL_SEED_1.organization }),
   api("/api/audit/events", "GET", "/api/audit/events", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
   api("/api/audit/export", "GET", "/api/audit/export?format=jsonl", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),

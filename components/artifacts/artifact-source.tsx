@@ -1,0 +1,56 @@
+"use client";
+
+import { useState } from "react";
+import { CodeBlock } from "@/components/thread/code-block";
+import { SafeMarkdown } from "@/components/thread/safe-markdown";
+import { sourceLanguageOf, type ArtifactKind } from "@/lib/artifacts/artifact-kind";
+
+/** Highlighting splits text into a node per token: above this, the tab stalls, so the source is shown plain. */
+const HIGHLIGHT_LIMIT_CHARS = 200_000;
+
+/** An artifact's text: markdown formatted (or as source, on request), everything else as source, never run. */
+export function ArtifactSource({ text, kind, title }: { text: string; kind: ArtifactKind; title: string | null }) {
+  const [showsSource, setShowsSource] = useState(kind !== "markdown");
+  if (text === "") return <p className="text-sm italic text-slate-500">The artifact is empty.</p>;
+  return (
+    <div>
+      {kind === "markdown" && (
+        <div role="group" aria-label="Show as" className="mb-2 flex gap-1 text-xs">
+          <ToggleButton isPressed={!showsSource} onClick={() => setShowsSource(false)}>
+            Formatted
+          </ToggleButton>
+          <ToggleButton isPressed={showsSource} onClick={() => setShowsSource(true)}>
+            Source
+          </ToggleButton>
+        </div>
+      )}
+      {showsSource ? (
+        <SourceText text={text} language={sourceLanguageOf(kind, title)} />
+      ) : (
+        <div className="rounded-md border border-slate-200 bg-white p-4 text-sm [&_h1]:mb-2 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mb-1 [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:mt-3 [&_h3]:font-semibold">
+          <SafeMarkdown text={text} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function SourceText({ text, language }: { text: string; language: string }) {
+  if (text.length > HIGHLIGHT_LIMIT_CHARS || language === "text") {
+    return <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5">{text}</pre>;
+  }
+  return <CodeBlock code={text} language={language} />;
+}
+
+function ToggleButton({ isPressed, onClick, children }: { isPressed: boolean; onClick: () => void; children: string }) {
+  return (
+    <button
+      type="button"
+      aria-pressed={isPressed}
+      onClick={onClick}
+      className={`rounded border px-2 py-0.5 font-semibold ${isPressed ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
+    >
+      {children}
+    </button>
+  );
+}

