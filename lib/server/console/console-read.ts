@@ -29,20 +29,30 @@ const MAX_REQUEST_ID_TEXT = 1024;
  * Writes the read's audit row, then answers with the DTO. The row comes first so that data whose
  * read could not be recorded is never shown (an AuditWriteError becomes a 503).
  */
-export async function respondAudited<T>(
-  { actor, metadata }: { actor: Actor; metadata: RequestMetadata },
-  event: ReadEvent,
-  read: ConsoleRead<T>,
-): Promise<Response> {
+export async function respondAudited<T>(request: ReadRequest, event: ReadEvent, read: ConsoleRead<T>): Promise<Response> {
+  await recordRead(request, event, read);
+  return Response.json(read.dto, { headers: apiBudgetHeaders() });
+}
+
+type ReadRequest = { actor: Actor; metadata: RequestMetadata };
+
+/**
+ * The audit row of a read, for answers that are not a JSON DTO (a preview, a download); like
+ * respondAudited, callers write it before sending any content.
+ */
+export async function recordRead(
+  { actor, metadata }: ReadRequest,
+  event: ReadEvent & { outcome?: "success" | "failure" },
+  read: Pick<ConsoleRead<unknown>, "upstreamRequestIds" | "organizationId">,
+): Promise<void> {
   await recordAuditEvent(getDb(), {
     actor: auditActorOf(actor),
+    outcome: "success",
     ...event,
     organizationId: read.organizationId ?? null,
     upstreamRequestId: joinRequestIds(read.upstreamRequestIds),
-    outcome: "success",
     ...metadata,
   });
-  return Response.json(read.dto, { headers: apiBudgetHeaders() });
 }
 
 /**
