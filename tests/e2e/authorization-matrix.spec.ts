@@ -57,6 +57,8 @@ const MATRIX: Row[] = [
   page("/chats/[chatId]", `/chats/${SMALL_SEED_1.chat}`, contentReadPage(`/chats/${SMALL_SEED_1.chat}`)),
   page("/projects", "/projects", contentReadPage("/projects")),
   page("/projects/[projectId]", `/projects/${SMALL_SEED_1.project}`, contentReadPage(`/projects/${SMALL_SEED_1.project}`)),
+  page("/files/[fileId]", `/files/${FILE.csv}`, contentReadPage(`/files/${FILE.csv}`)),
+  page("/generated-files/[generatedFileId]", `/generated-files/${GENERATED_FILE.csv}`, contentReadPage(`/generated-files/${GENERATED_FILE.csv}`)),
   api("/api/health", "GET", "/api/health", all(200)),
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.

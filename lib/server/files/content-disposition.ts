@@ -23,14 +23,18 @@ const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Half of a surrogate pair without its other half: not encodable as UTF-8. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-/** Characters that end a quoted-string or a parameter in naive parsers. */
-const PARAMETER_BREAKERS = /[";]/g;
+/**
+ * Characters that end a quoted-string or a parameter in naive parsers, or that Windows forbids in file
+ * names (browsers replace those themselves, each in its own way: replacing them here makes the saved
+ * name the one Docket shows).
+ */
+const UNSAFE_CHARACTERS = /[";<>:|?*]/g;
 
 const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
 
 /**
  * The name a download is saved under: the last path segment, without control or bidi characters,
- * quotes or semicolons, in NFC, at most MAX_FILENAME_BYTES long (the extension kept), or `fallback`
+ * with quotes, semicolons and the characters Windows forbids replaced, in NFC, at most MAX_FILENAME_BYTES long (the extension kept), or `fallback`
  * when nothing usable is left. Applying it twice changes nothing.
  */
 export function sanitizeFilename(name: string | null, fallback: string): string {
@@ -44,7 +48,7 @@ export function sanitizeFilename(name: string | null, fallback: string): string 
     .filter((segment) => segment.trim() !== "")
     .at(-1);
   // "." and ".." trim to nothing, like any name of dots and spaces only.
-  const trimmed = trimName((lastSegment ?? "").replace(PARAMETER_BREAKERS, "_"));
+  const trimmed = trimName((lastSegment ?? "").replace(UNSAFE_CHARACTERS, "_"));
   return trimmed === "" ? fallback : shorten(trimmed);
 }
 

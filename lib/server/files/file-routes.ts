@@ -2,6 +2,7 @@ import "server-only";
 import { respondAudited } from "@/lib/server/console/console-read";
 import { getComplianceClient } from "@/lib/server/compliance";
 import { getDb } from "@/lib/server/db";
+import { AppError } from "@/lib/server/http/errors";
 import { defineRoute } from "@/lib/server/http/route";
 import { recordToAppDatabase } from "./audit-recorder";
 import { checkIntegrity } from "./check-integrity";
@@ -55,14 +56,15 @@ export function defineFileRoutes(paths: FilePaths) {
       respondWithImage(getComplianceClient(), recordToAppDatabase, { ...input, signal: input.request.signal, target: input.params.target }),
     ),
     /** The file as an attachment, streamed and checked against its MD5 on the way. */
-    download: defineRoute({ permission: content, params: paths.path, query: DownloadQuery }, async (input) =>
-      respondWithDownload(getComplianceClient(), recordToAppDatabase, {
-        ...input,
-        signal: input.request.signal,
-        target: input.params.target,
-        receipt: input.query.receipt,
-      }),
-    ),
+    download: defineRoute({ permission: content, params: paths.path, query: DownloadQuery }, async (input) => {
+      const { target } = input.params;
+      const { receipt } = input.query;
+      // Browsers retry a broken-off download by themselves, and a mismatch would only happen again.
+      if (receipt && (await findDownloadReceipt(getDb(), input.actor, target, receipt)).state === "mismatch") {
+        throw new AppError("invalid_request", "This download already stopped on an MD5 mismatch. Start a new download from the file's page.");
+      }
+      return respondWithDownload(getComplianceClient(), recordToAppDatabase, { ...input, signal: input.request.signal, target, receipt });
+    }),
     /** How one of the reviewer's downloads ended, as the audit log recorded it. */
     receipt: defineRoute({ permission: content, params: paths.receiptPath, query: NoQuery }, async ({ actor, params }) =>
       Response.json(await findDownloadReceipt(getDb(), actor, params.target, params.receiptId)),
