@@ -10,6 +10,7 @@ import { DownloadPanel } from "./download-panel";
 import { FilePreview } from "./file-preview";
 import { formatSize } from "./format-size";
 import { IntegrityPanel } from "./integrity-panel";
+import { revealInvisible } from "./reveal-invisible";
 
 const KIND_LABELS: Record<FileKind, string> = { file: "Uploaded file", generated_file: "Generated file" };
 
@@ -44,13 +45,19 @@ export function FileView({ kind, id }: { kind: FileKind; id: string }) {
 }
 
 function FileHeader({ file }: { file: FileDetail }) {
+  // The name is the uploader's text: shown as text, in its own direction, its hidden characters written out.
+  const name = revealInvisible(file.filename ?? "(no name)");
   return (
     <header className="border-b border-slate-200 pb-3">
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{KIND_LABELS[file.kind]}</p>
-      {/* The name is the uploader's text: shown as it is, in its own direction, never as markup. */}
       <h1 dir="auto" className="break-all text-2xl font-semibold">
-        {file.filename ?? "(no name)"}
+        {name.text}
       </h1>
+      {name.hadInvisible && (
+        <p role="note" className="mt-1 text-xs font-semibold text-amber-800">
+          The name contains invisible or direction-changing characters, shown above as ⟦U+…⟧: it may not read the way it looks elsewhere.
+        </p>
+      )}
       {file.filename !== null && file.filename !== file.downloadName && (
         <p className="mt-1 text-xs text-slate-600">
           Saved as <span className="font-mono" dir="auto">{file.downloadName}</span>: the original name has characters that are unsafe in a file name.

@@ -22,11 +22,11 @@ const GENERATED_CSV = "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ";
 const EXPIRED_GENERATED = "claude_gen_file_01KxScc4xzVNu9GKWkjN1aNg";
 
 /**
- * Every upload of the dataset's files and hostile chats, with the name it must be saved under: hostile
- * names made safe (no path, no bidi override, quotes, semicolons and what Windows forbids replaced),
- * every other name exactly as uploaded, whatever its script.
+ * Every upload of the dataset's files and hostile chats, with the name the page shows and the name it
+ * must be saved under: hostile names made safe (no path, no bidi override, quotes, semicolons and what
+ * Windows forbids replaced), every other name exactly as uploaded, whatever its script.
  */
-const DOWNLOAD_NAMES: Array<[fileId: string, original: string, saved: string]> = [
+const DOWNLOAD_NAMES: Array<[fileId: string, shown: string, saved: string]> = [
   ["claude_file_01DYoQE77NBBWjmVjkmiWKz1", "dashboard_mockup_v1.pdf", "dashboard_mockup_v1.pdf"],
   ["claude_file_01Y5jDQvo4wF82cidCLc1ptT", "screenshot 2026-03-14 at 09.41.22.png", "screenshot 2026-03-14 at 09.41.22.png"],
   ["claude_file_01TWmgVmynKGwzhkBMDZdgas", "Q3 numbers, draft.csv", "Q3 numbers, draft.csv"],
@@ -40,7 +40,8 @@ const DOWNLOAD_NAMES: Array<[fileId: string, original: string, saved: string]> =
   ["claude_file_015Ad8t87CjX1Xy9cNpHASk9", "whiteboard 📸.png", "whiteboard 📸.png"],
   ["claude_file_0159HQnRJsm8iM1XkiF6uzKt", '"quarterly report"; filename=evil.exe; .pdf', "_quarterly report__ filename=evil.exe_ .pdf"],
   ["claude_file_01HgmnNqCoxSAYZ91CFtm7KG", "<script>alert('file')</script>.txt", "script_.txt"],
-  ["claude_file_014EcaCa23aYTZmY7d5jyNaM", "invoice\u202efdp.exe", "invoicefdp.exe"],
+  // The override is written out on the page rather than left to turn "fdp.exe" around.
+  ["claude_file_014EcaCa23aYTZmY7d5jyNaM", "invoice⟦U+202E⟧fdp.exe", "invoicefdp.exe"],
   ["claude_file_01Aktk5k1CyXBuS86z1xHppg", '"><svg onload=alert(1)>.svg', "___svg onload=alert(1)_.svg"],
   ["claude_file_01ATjXrTrMQjeNmWndJ87Q5Q", "%22encoded%22 %0d%0aSet-Cookie: x=1.csv", "%22encoded%22 %0d%0aSet-Cookie_ x=1.csv"],
   ["claude_file_012qP1TfAAPeq35cBVZDimtN", "../../../../etc/passwd", "passwd"],
@@ -128,11 +129,11 @@ test("each preview type renders, with the MD5 verified", async ({ page }) => {
   expect(dialogs).toEqual([]);
 });
 
-for (const [fileId, original, saved] of DOWNLOAD_NAMES) {
-  test(`${JSON.stringify(original)} is shown as it is and downloads as ${JSON.stringify(saved)}, its bytes verified`, async ({ page }) => {
+for (const [fileId, shown, saved] of DOWNLOAD_NAMES) {
+  test(`${JSON.stringify(shown)} is shown as text and downloads as ${JSON.stringify(saved)}, its bytes verified`, async ({ page }) => {
     const detail = FileDetail.parse(await (await page.request.get(`/api/files/${fileId}`, { headers: { cookie: sessionCookie } })).json());
     await page.goto(`/files/${fileId}`);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(original);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(shown);
     const file = await download(page);
     expect(file.suggestedFilename()).toBe(saved);
     expect(await file.failure()).toBeNull();

@@ -52,8 +52,9 @@ const SUCCESSFUL_ENDS: ReadonlySet<DownloadEnd["md5"]> = new Set(["matched", "no
  * upstream has answered and before any byte is sent (an `intent` with the MD5 the API announced); if
  * it cannot be written, the upstream request is closed and nothing is sent. The second records how the
  * download ended, which is known only after the last byte: whether the bytes matched their MD5, had
- * none to match, or were cut off. By then the bytes are out, so that row cannot be a precondition: if
- * it fails to write, the log is left with an intent and no outcome, which reads as "outcome unknown".
+ * none to match, or were cut off. It is written before the response ends or breaks off, but by then
+ * the bytes are out, so it cannot be a precondition: if it fails to write, the log is left with an
+ * intent and no outcome, which reads as "outcome unknown".
  */
 export async function respondWithDownload(client: ComplianceClient, record: AuditRecorder, request: DownloadRequest): Promise<Response> {
   const { target, receipt } = request;
@@ -85,9 +86,9 @@ export async function respondWithDownload(client: ComplianceClient, record: Audi
     throw error;
   }
 
-  const body = verifiedBody(download, request.signal, (end) => {
+  const body = verifiedBody(download, request.signal, async (end) => {
     if (end.md5 === "mismatched") console.warn(`[${request.metadata.requestId}] ${target.kind} ${target.id}: MD5 mismatch, download stopped`);
-    void record(row(SUCCESSFUL_ENDS.has(end.md5) ? "success" : "failure", { ...end }, download.requestId)).catch((error: unknown) =>
+    await record(row(SUCCESSFUL_ENDS.has(end.md5) ? "success" : "failure", { ...end }, download.requestId)).catch((error: unknown) =>
       console.error(`[${request.metadata.requestId}] audit outcome of a download not written; its intent row stands without one`, error),
     );
   });

@@ -37,20 +37,24 @@ const PIECES_IN_HASHING = 4;
  * whatever the size: one held, one being read, and the copies being hashed on a worker thread.
  * Cancelling (the browser went away) destroys the upstream request.
  *
- * `onEnd` is called exactly once, with how it ended. `signal` is the browser request's: when it
- * aborts, the upstream body fails too, and that is recorded as the abort it is.
+ * `onEnd` is called exactly once, with how it ended. When the bytes matched or did not, the browser
+ * learns it only after `onEnd` has settled, so the outcome is on record before the download completes
+ * or breaks off (a browser retries a broken-off download at once, and must find the mismatch there).
+ * `signal` is the browser request's: when it aborts, the upstream body fails too, and that is
+ * recorded as the abort it is.
  */
-export function verifiedBody(download: Download, signal: AbortSignal, onEnd: (end: DownloadEnd) => void): ReadableStream<Uint8Array> {
+export function verifiedBody(download: Download, signal: AbortSignal, onEnd: (end: DownloadEnd) => Promise<void>): ReadableStream<Uint8Array> {
   const expectedMd5 = contentMd5ToHex(download.contentMd5);
   const hash = new OffThreadMd5(PIECE_BYTES + SOCKET_READ_BYTES, PIECES_IN_HASHING);
   const chunks = download.body[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
   let bytes = 0;
   let held: Buffer | null = null;
   let ended = false;
-  const end = (outcome: DownloadEnd) => {
+  let cancelled = false;
+  const end = async (outcome: DownloadEnd) => {
     if (ended) return;
     ended = true;
-    onEnd(outcome);
+    await onEnd(outcome);
   };
 
   let nextChunk: Promise<IteratorResult<Buffer>> | null = null;
@@ -104,24 +108,25 @@ export function verifiedBody(download: Download, signal: AbortSignal, onEnd: (en
         if (ended) return;
         // A malformed Content-MD5 cannot be checked against: it counts as none rather than as a mismatch.
         if (expectedMd5 !== null && expectedMd5 !== actualMd5) {
-          end({ md5: "mismatched", bytes, actualMd5, expectedMd5 });
+          await end({ md5: "mismatched", bytes, actualMd5, expectedMd5 });
           controller.error(new IntegrityMismatchError());
           return;
         }
         if (held) controller.enqueue(held);
         held = null;
-        controller.close();
-        end({ md5: expectedMd5 === null ? "not_provided" : "matched", bytes, actualMd5, expectedMd5 });
+        await end({ md5: expectedMd5 === null ? "not_provided" : "matched", bytes, actualMd5, expectedMd5 });
+        if (!cancelled) controller.close();
       } catch (error) {
         if (ended) return;
-        end({ md5: signal.aborted ? "aborted" : "failed", bytes, actualMd5: null, expectedMd5 });
+        void end({ md5: signal.aborted ? "aborted" : "failed", bytes, actualMd5: null, expectedMd5 });
         hash.discard();
         download.body.destroy();
         controller.error(error);
       }
     },
     cancel() {
-      end({ md5: "aborted", bytes, actualMd5: null, expectedMd5 });
+      cancelled = true;
+      void end({ md5: "aborted", bytes, actualMd5: null, expectedMd5 });
       held = null;
       hash.discard();
       download.body.destroy();
