@@ -34,6 +34,11 @@ const contentReadPage = (path: string): Record<Who, Expected> => ({
   admin: "→/no-access?reason=forbidden",
 });
 
+/** Files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts): an uploaded CSV and PNG, a generated CSV and PNG. */
+const FILE = { csv: "claude_file_01TWmgVmynKGwzhkBMDZdgas", png: "claude_file_01Y5jDQvo4wF82cidCLc1ptT" };
+const GENERATED_FILE = { csv: "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ", png: "claude_gen_file_01ReFXsZb9Hv149CTNid6etq" };
+const RECEIPT = "00000000-0000-4000-8000-000000000000";
+
 /** Every page and route handler of the app, with what each persona must get. The test below fails if one is missing. */
 const MATRIX: Row[] = [
   page("/", "/", { anonymous: toSignIn("/"), nobody: "→/no-access", reviewer: 200, approver: 200, auditor: 200, admin: 200 }),
@@ -58,6 +63,8 @@ const MATRIX: Row[] = [
     `/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`,
     contentReadPage(`/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`),
   ),
+  page("/files/[fileId]", `/files/${FILE.csv}`, contentReadPage(`/files/${FILE.csv}`)),
+  page("/generated-files/[generatedFileId]", `/generated-files/${GENERATED_FILE.csv}`, contentReadPage(`/generated-files/${GENERATED_FILE.csv}`)),
   api("/api/health", "GET", "/api/health", all(200)),
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.
@@ -73,6 +80,23 @@ const MATRIX: Row[] = [
   api("/api/artifacts/[versionId]/versions", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}/versions`, CONTENT_READ),
   api("/api/artifacts/[versionId]/preview", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.html[0]}/preview`, CONTENT_READ),
   api("/api/project-documents/[documentId]", "GET", `/api/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`, CONTENT_READ),
+  api("/api/files/[fileId]", "GET", `/api/files/${FILE.csv}`, CONTENT_READ),
+  api("/api/files/[fileId]/integrity", "GET", `/api/files/${FILE.csv}/integrity`, CONTENT_READ),
+  api("/api/files/[fileId]/preview", "GET", `/api/files/${FILE.csv}/preview`, CONTENT_READ),
+  api("/api/files/[fileId]/image", "GET", `/api/files/${FILE.png}/image`, CONTENT_READ),
+  api("/api/files/[fileId]/download", "GET", `/api/files/${FILE.csv}/download`, CONTENT_READ),
+  api("/api/files/[fileId]/download-receipts/[receiptId]", "GET", `/api/files/${FILE.csv}/download-receipts/${RECEIPT}`, CONTENT_READ),
+  api("/api/generated-files/[generatedFileId]", "GET", `/api/generated-files/${GENERATED_FILE.csv}`, CONTENT_READ),
+  api("/api/generated-files/[generatedFileId]/integrity", "GET", `/api/generated-files/${GENERATED_FILE.csv}/integrity`, CONTENT_READ),
+  api("/api/generated-files/[generatedFileId]/preview", "GET", `/api/generated-files/${GENERATED_FILE.csv}/preview`, CONTENT_READ),
+  api("/api/generated-files/[generatedFileId]/image", "GET", `/api/generated-files/${GENERATED_FILE.png}/image`, CONTENT_READ),
+  api("/api/generated-files/[generatedFileId]/download", "GET", `/api/generated-files/${GENERATED_FILE.csv}/download`, CONTENT_READ),
+  api(
+    "/api/generated-files/[generatedFileId]/download-receipts/[receiptId]",
+    "GET",
+    `/api/generated-files/${GENERATED_FILE.csv}/download-receipts/${RECEIPT}`,
+    CONTENT_READ,
+  ),
   api("/api/preferences/organization", "PUT", "/api/preferences/organization", CONTENT_READ_NO_CONTENT, { orgUuid: SMALL_SEED_1.organization }),
   api("/api/audit/events", "GET", "/api/audit/events", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
   api("/api/audit/export", "GET", "/api/audit/export?format=jsonl", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),

@@ -1,0 +1,7 @@
+import { UPLOADED_FILE_ROUTES } from "@/lib/server/files/routes-by-kind";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** An uploaded file's bytes read and hashed on the server, compared with the MD5s on record (audited). */
+export const GET = UPLOADED_FILE_ROUTES.integrity;

@@ -1,0 +1,222 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { FileDetail } from "@/lib/schemas/files";
+import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
+
+/** Chats and files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts). */
+const FILES_CHAT = "claude_chat_01HwqSCVf9G3S9f4zHvrrQSZ";
+const UPLOADED = {
+  pdf: "claude_file_01DYoQE77NBBWjmVjkmiWKz1",
+  png: "claude_file_01Y5jDQvo4wF82cidCLc1ptT",
+  csv: "claude_file_01TWmgVmynKGwzhkBMDZdgas",
+  docx: "claude_file_01QYTrK7HZQagFz35JskhY43",
+  txt: "claude_file_01WzwA8Ajxe3eTSJUWGVjnMA",
+  json: "claude_file_01U4wRWvLWzoue9EzdGTahAi",
+  md: "claude_file_01Xqd6kpJCpvrXTjfKEVTgBJ",
+  svg: "claude_file_01V7jockhtdUrYB4dVh4j8LM",
+};
+const HOSTILE_SVG = "claude_file_01Aktk5k1CyXBuS86z1xHppg";
+const HOSTILE_MARKDOWN = "claude_file_012qP1TfAAPeq35cBVZDimtN";
+const GENERATED_CSV = "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ";
+const EXPIRED_GENERATED = "claude_gen_file_01KxScc4xzVNu9GKWkjN1aNg";
+
+/**
+ * Every upload of the dataset's files and hostile chats, with the name the page shows and the name it
+ * must be saved under: hostile names made safe (no path, no bidi override, quotes, semicolons and what
+ * Windows forbids replaced), every other name exactly as uploaded, whatever its script.
+ */
+const DOWNLOAD_NAMES: Array<[fileId: string, shown: string, saved: string]> = [
+  ["claude_file_01DYoQE77NBBWjmVjkmiWKz1", "dashboard_mockup_v1.pdf", "dashboard_mockup_v1.pdf"],
+  ["claude_file_01Y5jDQvo4wF82cidCLc1ptT", "screenshot 2026-03-14 at 09.41.22.png", "screenshot 2026-03-14 at 09.41.22.png"],
+  ["claude_file_01TWmgVmynKGwzhkBMDZdgas", "Q3 numbers, draft.csv", "Q3 numbers, draft.csv"],
+  ["claude_file_01QYTrK7HZQagFz35JskhY43", "NDA - Globex.docx", "NDA - Globex.docx"],
+  ["claude_file_01WzwA8Ajxe3eTSJUWGVjnMA", "meeting notes – 14 März.txt", "meeting notes – 14 März.txt"],
+  ["claude_file_01U4wRWvLWzoue9EzdGTahAi", "schéma données.json", "schéma données.json"],
+  ["claude_file_01Xqd6kpJCpvrXTjfKEVTgBJ", "議事録 2026-04-10.md", "議事録 2026-04-10.md"],
+  ["claude_file_01V7jockhtdUrYB4dVh4j8LM", "icon set ✨.svg", "icon set ✨.svg"],
+  ["claude_file_01EjdD43WaeRzaKnMmw4AnLH", "销售数据.csv", "销售数据.csv"],
+  ["claude_file_01XroNeuNiBhKyvTEYoStkK8", "הסכם שירותים.docx", "הסכם שירותים.docx"],
+  ["claude_file_015Ad8t87CjX1Xy9cNpHASk9", "whiteboard 📸.png", "whiteboard 📸.png"],
+  ["claude_file_0159HQnRJsm8iM1XkiF6uzKt", '"quarterly report"; filename=evil.exe; .pdf', "_quarterly report__ filename=evil.exe_ .pdf"],
+  ["claude_file_01HgmnNqCoxSAYZ91CFtm7KG", "<script>alert('file')</script>.txt", "script_.txt"],
+  // The override is written out on the page rather than left to turn "fdp.exe" around.
+  ["claude_file_014EcaCa23aYTZmY7d5jyNaM", "invoice⟦U+202E⟧fdp.exe", "invoicefdp.exe"],
+  ["claude_file_01Aktk5k1CyXBuS86z1xHppg", '"><svg onload=alert(1)>.svg', "___svg onload=alert(1)_.svg"],
+  ["claude_file_01ATjXrTrMQjeNmWndJ87Q5Q", "%22encoded%22 %0d%0aSet-Cookie: x=1.csv", "%22encoded%22 %0d%0aSet-Cookie_ x=1.csv"],
+  ["claude_file_012qP1TfAAPeq35cBVZDimtN", "../../../../etc/passwd", "passwd"],
+];
+
+let subject: string;
+let sessionCookie: string;
+
+async function signInAsReviewer(context: BrowserContext, baseURL: string) {
+  const session = await seedSession("reviewer");
+  await context.addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+  subject = session.subject;
+  sessionCookie = `${SESSION_COOKIE}=${session.token}`;
+}
+
+/** Fails the test on any dialog: every payload in the dataset calls alert(). */
+function forbidDialogs(page: Page): string[] {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return dialogs;
+}
+
+async function setSimulatorFaults(rules: unknown[]) {
+  const response = await fetch(`${stackInfo().apiBaseUrl}/_simulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules }) });
+  expect(response.ok).toBe(true);
+}
+
+async function download(page: Page) {
+  const [started] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download", exact: true }).click()]);
+  return started;
+}
+
+const auditRows = async (action: string, targetId: string) =>
+  (
+    await database().query<{ outcome: string; params: Record<string, unknown> }>(
+      "SELECT outcome, params FROM audit_event WHERE actor_subject = $1 AND action = $2 AND target_id = $3 ORDER BY seq",
+      [subject, action, targetId],
+    )
+  ).rows;
+
+test.beforeEach(async ({ context, baseURL }) => {
+  await signInAsReviewer(context, baseURL!);
+});
+
+test.afterEach(async () => {
+  await setSimulatorFaults([]);
+});
+
+test("each preview type renders, with the MD5 verified", async ({ page }) => {
+  const dialogs = forbidDialogs(page);
+  await page.goto(`/files/${UPLOADED.png}`);
+  await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
+  const image = page.getByRole("img", { name: /^Preview of / });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+
+  await page.goto(`/files/${UPLOADED.csv}`);
+  const table = page.getByRole("table", { name: "CSV preview" });
+  await expect(table.locator("thead th").first()).toBeVisible();
+  expect(await table.locator("tbody tr").count()).toBeGreaterThan(1);
+
+  await page.goto(`/files/${UPLOADED.txt}`);
+  await expect(page.getByTestId("text-preview")).not.toBeEmpty();
+
+  await page.goto(`/files/${UPLOADED.json}`);
+  await expect(page.getByTestId("text-preview")).toContainText("\n  ");
+
+  await page.goto(`/files/${UPLOADED.md}`);
+  await expect(page.getByRole("region", { name: "Preview" }).getByRole("button", { name: "Show source" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Preview" }).locator("p").first()).toBeVisible();
+
+  await page.goto(`/files/${UPLOADED.svg}`);
+  await expect(page.getByTestId("text-preview")).toContainText("<svg");
+  await expect(page.getByRole("region", { name: "Preview" }).locator("svg")).toHaveCount(0);
+
+  await page.goto(`/files/${UPLOADED.pdf}`);
+  await expect(page.getByRole("region", { name: "Preview" })).toContainText("PDF files can carry scripts");
+  await expect(page.locator("iframe, embed, object")).toHaveCount(0);
+
+  await page.goto(`/files/${UPLOADED.docx}`);
+  await expect(page.getByRole("region", { name: "Preview" })).toContainText("Docket shows no preview");
+  expect(dialogs).toEqual([]);
+});
+
+for (const [fileId, shown, saved] of DOWNLOAD_NAMES) {
+  test(`${JSON.stringify(shown)} is shown as text and downloads as ${JSON.stringify(saved)}, its bytes verified`, async ({ page }) => {
+    const detail = FileDetail.parse(await (await page.request.get(`/api/files/${fileId}`, { headers: { cookie: sessionCookie } })).json());
+    await page.goto(`/files/${fileId}`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(shown);
+    const file = await download(page);
+    expect(file.suggestedFilename()).toBe(saved);
+    expect(await file.failure()).toBeNull();
+    expect(createHash("md5").update(await readFile((await file.path())!)).digest("hex")).toBe(detail.recordedMd5);
+    await expect(page.getByRole("status", { name: "Download outcome" })).toHaveAttribute("data-state", "verified");
+    expect((await auditRows("file.download", fileId)).map((row) => [row.outcome, row.params.md5 ?? null])).toEqual([
+      ["intent", null],
+      ["success", "matched"],
+    ]);
+  });
+}
+
+test("an MD5 mismatch injected upstream raises the alarm, stops the download and is audited", async ({ page }) => {
+  const fileId = UPLOADED.docx;
+  await setSimulatorFaults([{ match: { path: `/v1/compliance/apps/chats/files/${fileId}/content` }, fault: { type: "wrong_md5" } }]);
+  await page.goto(`/files/${fileId}`);
+  const alarm = page.getByRole("alert").filter({ hasText: "MD5 mismatch" });
+  await expect(alarm).toBeVisible();
+  await expect(alarm).toContainText("do not match the MD5 the Compliance API sent");
+
+  const stopped = await download(page);
+  expect(await stopped.failure()).not.toBeNull();
+  await expect(page.getByRole("alert", { name: "Download outcome" })).toContainText("Download stopped");
+
+  const views = await auditRows("file.view", fileId);
+  expect(views.find((row) => row.params.part === "integrity")?.params).toMatchObject({ verdict: "mismatch", findings: ["served_md5_differs"] });
+  const downloads = await auditRows("file.download", fileId);
+  expect(downloads.map((row) => row.outcome)).toEqual(["intent", "failure"]);
+  expect(downloads[1]!.params).toMatchObject({ md5: "mismatched" });
+});
+
+test("SVG and markup in files never run on the app origin", async ({ page, baseURL }) => {
+  const dialogs = forbidDialogs(page);
+  for (const fileId of [HOSTILE_SVG, UPLOADED.svg, HOSTILE_MARKDOWN, UPLOADED.txt]) {
+    await page.goto(`/files/${fileId}`);
+    await expect(page.getByRole("region", { name: "Preview" })).not.toContainText("Loading");
+    await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
+  }
+  await expect(page.locator("main svg, main script, main iframe")).toHaveCount(0);
+
+  // Opened directly, the SVG is a download, not a document on Docket's origin.
+  await page.goto(`/files/${HOSTILE_SVG}`);
+  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.evaluate((url) => void (window.location.href = url), `${baseURL}/api/files/${HOSTILE_SVG}/download`)]);
+  expect(svgDownload.suggestedFilename()).toBe("___svg onload=alert(1)_.svg");
+  const response = await page.request.get(`/api/files/${HOSTILE_SVG}/download`, { headers: { cookie: sessionCookie } });
+  expect(response.headers()).toMatchObject({
+    "content-type": "application/octet-stream",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "sandbox; default-src 'none'",
+  });
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment; /);
+  const asImage = await page.request.get(`/api/files/${HOSTILE_SVG}/image`, { headers: { cookie: sessionCookie } });
+  expect(asImage.status()).toBe(400);
+  expect(asImage.headers()["content-type"]).toContain("application/json");
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
+
+test("a generated file links the chat that produced it; an expired one offers nothing to download", async ({ page }) => {
+  await page.goto(`/generated-files/${GENERATED_CSV}`);
+  await expect(page.getByText("Generated file")).toBeVisible();
+  await expect(page.getByRole("link", { name: FILES_CHAT })).toHaveAttribute("href", `/chats/${FILES_CHAT}`);
+  await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
+  const saved = await download(page);
+  expect(saved.suggestedFilename()).toBe("requirements_summary.csv");
+  await expect(page.getByRole("status", { name: "Download outcome" })).toHaveAttribute("data-state", "verified");
+  expect((await auditRows("generated_file.download", GENERATED_CSV)).map((row) => row.outcome)).toEqual(["intent", "success"]);
+
+  await page.goto(`/generated-files/${EXPIRED_GENERATED}`);
+  await expect(page.getByRole("status")).toContainText("holds no bytes");
+  await expect(page.getByRole("link", { name: "Download", exact: true })).toHaveCount(0);
+});
+
+test("an uploaded file links its chat and the messages that reference it", async ({ page }) => {
+  const detail = FileDetail.parse(await (await page.request.get(`/api/files/${UPLOADED.pdf}`, { headers: { cookie: sessionCookie } })).json());
+  expect(detail.messageIds).toHaveLength(2);
+  await page.goto(`/files/${UPLOADED.pdf}`);
+  await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
+  await expect(page.getByRole("link", { name: FILES_CHAT })).toHaveAttribute("href", `/chats/${FILES_CHAT}`);
+  for (const messageId of detail.messageIds) {
+    await expect(page.getByRole("link", { name: messageId })).toHaveAttribute("href", `/chats/${FILES_CHAT}?message=${messageId}`);
+  }
+  const viewed = (await auditRows("file.view", UPLOADED.pdf)).map((row) => row.params.part);
+  expect(viewed).toContain("metadata");
+  expect(viewed).toContain("integrity");
+});
