@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "@playwright/test";
-import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS } from "./support/simulator-ids";
+import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES } from "./support/simulator-ids";
+
+const { files: FILE, generatedFiles: GENERATED_FILE } = SMALL_SEED_1_FILES;
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 type Who = "anonymous" | Persona;
@@ -35,8 +37,6 @@ const contentReadPage = (path: string): Record<Who, Expected> => ({
 });
 
 /** Files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts): an uploaded CSV and PNG, a generated CSV and PNG. */
-const FILE = { csv: "claude_file_01TWmgVmynKGwzhkBMDZdgas", png: "claude_file_01Y5jDQvo4wF82cidCLc1ptT" };
-const GENERATED_FILE = { csv: "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ", png: "claude_gen_file_01ReFXsZb9Hv149CTNid6etq" };
 const RECEIPT = "00000000-0000-4000-8000-000000000000";
 
 /** Every page and route handler of the app, with what each persona must get. The test below fails if one is missing. */

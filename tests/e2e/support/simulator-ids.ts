@@ -25,3 +25,9 @@ export const SMALL_SEED_1_ARTIFACTS = {
   /** The hostile project's document: markup in its file name and in its text. */
   hostileDocument: "claude_proj_doc_011DArxgPjBxbBkEd7cUg93s",
 } as const;
+
+/** Uploaded and generated files of the small dataset (seed 1), by type. */
+export const SMALL_SEED_1_FILES = {
+  files: { csv: "claude_file_01TWmgVmynKGwzhkBMDZdgas", png: "claude_file_01Y5jDQvo4wF82cidCLc1ptT" },
+  generatedFiles: { csv: "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ", png: "claude_gen_file_01ReFXsZb9Hv149CTNid6etq" },
+} as const;
