@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "@playwright/test";
 import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES } from "./support/simulator-ids";
+import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 const { files: FILE, generatedFiles: GENERATED_FILE } = SMALL_SEED_1_FILES;
-import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 type Who = "anonymous" | Persona;
 const EVERYONE: Who[] = ["anonymous", "nobody", "reviewer", "approver", "auditor", "admin"];
