@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type WheelEvent } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { formatUtc } from "@/components/thread/format";
 import { MessageRow } from "@/components/thread/message-row";
@@ -90,9 +90,14 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
     if (lastRenderedIndex >= messages.length - PREFETCH_MARGIN && hasNextPage && !isFetching && !isFetchNextPageError) void fetchNextPage();
   }, [lastRenderedIndex, messages.length, hasNextPage, isFetching, isFetchNextPageError, fetchNextPage]);
   // Earlier pages wait for the reviewer to scroll toward them, so a deep link opens with one request.
+  const canFetchEarlier = hasPreviousPage && !isFetching && !isFetchPreviousPageError;
   useEffect(() => {
-    if (isScrollingBack && firstRenderedIndex <= PREFETCH_MARGIN && hasPreviousPage && !isFetching && !isFetchPreviousPageError) void fetchPreviousPage();
-  }, [isScrollingBack, firstRenderedIndex, hasPreviousPage, isFetching, isFetchPreviousPageError, fetchPreviousPage]);
+    if (isScrollingBack && firstRenderedIndex <= PREFETCH_MARGIN && canFetchEarlier) void fetchPreviousPage();
+  }, [isScrollingBack, firstRenderedIndex, canFetchEarlier, fetchPreviousPage]);
+  // Already at the top, a wheel turned upward moves nothing and so is no scroll: it asks for earlier messages itself.
+  const onWheel = (event: WheelEvent<HTMLDivElement>) => {
+    if (event.deltaY < 0 && event.currentTarget.scrollTop <= THREAD_EDGE_HEIGHT && canFetchEarlier) void fetchPreviousPage();
+  };
 
   // A jump may need pages not loaded yet: it is kept until the target arrives, then done once.
   const pendingJump = useRef<Jump | null>(initialMessageId ? { kind: "message", messageId: initialMessageId } : null);
@@ -256,7 +261,7 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
       {messages.length === 0 && earlier === "none" && !hasNextPage ? (
         <p className="text-sm text-slate-500">This chat has no messages.</p>
       ) : (
-        <div ref={attachScroller} className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 [overflow-anchor:none]" data-testid="thread-scroller">
+        <div ref={attachScroller} onWheel={onWheel} className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 [overflow-anchor:none]" data-testid="thread-scroller">
           <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
             <ThreadEdge
               side="start"

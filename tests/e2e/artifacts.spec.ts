@@ -1,4 +1,5 @@
 import { expect, test, type Frame, type Page } from "@playwright/test";
+import { HOSTILE_ARTIFACT_TITLE, HOSTILE_DOCUMENT_FILENAME, HOSTILE_SNIPPETS } from "@/lib/simulator/dataset/hostile";
 import { SMALL_SEED_1_ARTIFACTS as IDS } from "./support/simulator-ids";
 import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
 
@@ -149,8 +150,8 @@ test("code is highlighted, and HTML, SVG and React are shown as source that neve
     await expect(page.getByText("Shown as source: the artifact's code does not run on this page.")).toBeVisible();
     await expect(page.locator("iframe")).toHaveCount(0);
   }
-  await expect(page.getByRole("region", { name: "Content" })).toContainText(`<img src=x onerror="alert('xss-img')">`);
-  await expect(page.getByRole("article", { name: "<img src=x onerror=alert('artifact-title')>" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Content" })).toContainText(HOSTILE_SNIPPETS[1]!);
+  await expect(page.getByRole("article", { name: HOSTILE_ARTIFACT_TITLE })).toBeVisible();
 
   await page.goto(`/artifacts/${IDS.react[1]}`);
   await expect(page.getByRole("region", { name: "Content" })).toContainText("const [seats, setSeats] = useState(10);");
@@ -219,7 +220,7 @@ test("the hostile chat's HTML artifact runs in the preview without a dialog, an 
   const frame = await previewFrame(page, IDS.hostileHtml);
   await expect(frame.getByRole("heading", { name: "Acme launch 1" })).toBeVisible();
   await expect.poll(() => frame.evaluate(() => document.title)).toBe("v1");
-  await expect(page.getByRole("article", { name: "<img src=x onerror=alert('artifact-title')>" })).toBeVisible();
+  await expect(page.getByRole("article", { name: HOSTILE_ARTIFACT_TITLE })).toBeVisible();
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(watched.leaked()).toEqual([]);
   expect(watched.dialogs).toEqual([]);
@@ -299,11 +300,11 @@ test("a version whose MD5 does not match is shown with a loud warning, is not pr
 test("a project document shows its text as text, its facts and a verified MD5; the read is audited", async ({ page }) => {
   const watched = watch(page);
   await page.goto(`/project-documents/${IDS.hostileDocument}`);
-  await expect(page.getByRole("article", { name: "<script>alert('doc')</script> notes.txt" })).toBeVisible();
+  await expect(page.getByRole("article", { name: HOSTILE_DOCUMENT_FILENAME })).toBeVisible();
   await expect(page.getByRole("status", { name: "MD5 check" })).toContainText("MD5 verified");
   const content = page.getByRole("region", { name: "Content" });
   await expect(content).toContainText("# Vendor onboarding notes");
-  await expect(content).toContainText(`<img src=x onerror="alert('xss-img')">`);
+  await expect(content).toContainText(HOSTILE_SNIPPETS[1]!);
   await expect(content.locator("img, iframe, svg, script")).toHaveCount(0);
   await expect(page.getByRole("link", { name: /^claude_proj_/ })).toHaveAttribute("href", /^\/projects\/claude_proj_/);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();

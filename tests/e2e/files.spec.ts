@@ -39,10 +39,10 @@ const DOWNLOAD_NAMES: Array<[fileId: string, shown: string, saved: string]> = [
   ["claude_file_01XroNeuNiBhKyvTEYoStkK8", "הסכם שירותים.docx", "הסכם שירותים.docx"],
   ["claude_file_015Ad8t87CjX1Xy9cNpHASk9", "whiteboard 📸.png", "whiteboard 📸.png"],
   ["claude_file_0159HQnRJsm8iM1XkiF6uzKt", '"quarterly report"; filename=evil.exe; .pdf', "_quarterly report__ filename=evil.exe_ .pdf"],
-  ["claude_file_01HgmnNqCoxSAYZ91CFtm7KG", "<script>alert('file')</script>.txt", "script_.txt"],
+  ["claude_file_01HgmnNqCoxSAYZ91CFtm7KG", "<script>window.__xss=1</script>.txt", "script_.txt"],
   // The override is written out on the page rather than left to turn "fdp.exe" around.
   ["claude_file_014EcaCa23aYTZmY7d5jyNaM", "invoice⟦U+202E⟧fdp.exe", "invoicefdp.exe"],
-  ["claude_file_01Aktk5k1CyXBuS86z1xHppg", '"><svg onload=alert(1)>.svg', "___svg onload=alert(1)_.svg"],
+  ["claude_file_01Aktk5k1CyXBuS86z1xHppg", '"><svg onload=window.__xss=1>.svg', "___svg onload=window.__xss=1_.svg"],
   ["claude_file_01ATjXrTrMQjeNmWndJ87Q5Q", "%22encoded%22 %0d%0aSet-Cookie: x=1.csv", "%22encoded%22 %0d%0aSet-Cookie_ x=1.csv"],
   ["claude_file_012qP1TfAAPeq35cBVZDimtN", "../../../../etc/passwd", "passwd"],
 ];
@@ -57,7 +57,7 @@ async function signInAsReviewer(context: BrowserContext, baseURL: string) {
   sessionCookie = `${SESSION_COOKIE}=${session.token}`;
 }
 
-/** Fails the test on any dialog: every payload in the dataset calls alert(). */
+/** Fails the test on any dialog: some payloads in the dataset call alert(). */
 function forbidDialogs(page: Page): string[] {
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
@@ -177,7 +177,7 @@ test("SVG and markup in files never run on the app origin", async ({ page, baseU
   // Opened directly, the SVG is a download, not a document on Docket's origin.
   await page.goto(`/files/${HOSTILE_SVG}`);
   const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.evaluate((url) => void (window.location.href = url), `${baseURL}/api/files/${HOSTILE_SVG}/download`)]);
-  expect(svgDownload.suggestedFilename()).toBe("___svg onload=alert(1)_.svg");
+  expect(svgDownload.suggestedFilename()).toBe("___svg onload=window.__xss=1_.svg");
   const response = await page.request.get(`/api/files/${HOSTILE_SVG}/download`, { headers: { cookie: sessionCookie } });
   expect(response.headers()).toMatchObject({
     "content-type": "application/octet-stream",

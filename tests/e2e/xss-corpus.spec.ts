@@ -64,6 +64,10 @@ const HOSTILE_PAGES: HostilePage[] = [
     persona: "reviewer",
     path: ({ hostileProject }) => `/projects/${hostileProject}`,
     shows: ({ hostileCorpus: { project, user, chat } }) => [project.name, project.description, project.instructions, ...project.attachmentNames, user.email, chat.name],
+    read: async (page) => {
+      await expect(page.getByRole("region", { name: "Chats" }).locator("tbody tr").first()).toBeVisible();
+      return page.locator("main").innerText();
+    },
   },
   {
     title: "the audit log, after a view filtered by hostile text",
