@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { EvidenceSection } from "@/components/artifacts/evidence-facts";
+import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { VersionDiff } from "@/components/artifacts/version-diff";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { formatUtc } from "@/components/thread/format";

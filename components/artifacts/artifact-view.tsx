@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { ArtifactSource } from "@/components/artifacts/artifact-source";
 import { ArtifactVersions } from "@/components/artifacts/artifact-versions";
-import { EvidenceFacts, EvidenceSection, Fact } from "@/components/artifacts/evidence-facts";
+import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
 import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
 import { LivePreview } from "@/components/artifacts/live-preview";
 import { ErrorNotice } from "@/components/layout/error-notice";

@@ -1,4 +1,4 @@
-import { Fact, formatByteCount } from "@/components/artifacts/evidence-facts";
+import { Fact, formatByteCount } from "@/components/layout/evidence-facts";
 import type { DisplayedText, IntegrityCheck } from "@/lib/schemas/artifacts";
 
 /**

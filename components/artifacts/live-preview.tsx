@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { EvidenceSection } from "@/components/artifacts/evidence-facts";
+import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { artifactPreviewUrl } from "@/lib/artifacts/artifact-kind";
 import type { ArtifactVersionView } from "@/lib/schemas/artifacts";
 

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { SourceText } from "@/components/artifacts/artifact-source";
-import { EvidenceFacts, EvidenceSection, Fact } from "@/components/artifacts/evidence-facts";
+import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
 import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { formatUtc } from "@/components/thread/format";

@@ -1,10 +1,11 @@
 "use client";
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { ChatRowsTable } from "@/components/console/chat-rows-table";
 import { visibilityOf } from "@/components/console/projects-table";
 import { ErrorNotice } from "@/components/layout/error-notice";
+import { EvidenceSection, Fact } from "@/components/layout/evidence-facts";
+import { formatSize } from "@/components/files/format-size";
 import { formatUtc } from "@/components/thread/format";
 import { projectChatsOptions, projectDetailOptions } from "@/lib/queries/console-queries";
 import type { ProjectAttachment, ProjectChatPage, ProjectCollaborator, ProjectDetail } from "@/lib/schemas/console";
@@ -18,21 +19,24 @@ export function ProjectDetailView({ projectId }: { projectId: string }) {
   return (
     <article className="space-y-8">
       <ProjectHeader project={project} />
-      <Section title="Description">
+      <EvidenceSection title="Description">
         <PlainText text={project.description} empty="No description." />
-      </Section>
-      <Section title="Instructions">
+      </EvidenceSection>
+      <EvidenceSection title="Instructions">
         <PlainText text={project.instructions} empty="No custom instructions." />
-      </Section>
-      <Section title={`Attachments (${attachments.length}${project.attachmentsCount !== null && project.attachmentsCount !== attachments.length ? ` listed; the project says ${project.attachmentsCount}` : ""})`}>
+      </EvidenceSection>
+      <EvidenceSection
+        title="Attachments"
+        detail={` (${attachments.length}${project.attachmentsCount !== null && project.attachmentsCount !== attachments.length ? ` listed; the project says ${project.attachmentsCount}` : ""})`}
+      >
         <AttachmentsTable attachments={attachments} />
-      </Section>
-      <Section title={`Collaborators (${collaborators.length})`}>
+      </EvidenceSection>
+      <EvidenceSection title="Collaborators" detail={` (${collaborators.length})`}>
         <CollaboratorsTable collaborators={collaborators} />
-      </Section>
-      <Section title={`Chats${project.chatsCount !== null ? ` (the project counts ${project.chatsCount})` : ""}`}>
+      </EvidenceSection>
+      <EvidenceSection title="Chats" detail={project.chatsCount !== null ? ` (the project counts ${project.chatsCount})` : undefined}>
         <ProjectChats projectId={projectId} />
-      </Section>
+      </EvidenceSection>
     </article>
   );
 }
@@ -60,24 +64,6 @@ function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
         <Fact label="Attachments">{project.attachmentsCount ?? "—"}</Fact>
       </dl>
     </header>
-  );
-}
-
-function Fact({ label, mono, children }: { label: string; mono?: boolean; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="inline font-semibold">{label}: </dt>
-      <dd className={mono ? "inline font-mono" : "inline"}>{children}</dd>
-    </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title.replace(/ \(.*$/, "")}>
-      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
-      {children}
-    </section>
   );
 }
 
@@ -125,7 +111,7 @@ function AttachmentsTable({ attachments }: { attachments: ProjectAttachment[] })
                 </td>
                 <td className="px-3 py-1.5 text-xs">{view.path ? view.label : `${view.label} (${attachment.originalType})`}</td>
                 <td className="px-3 py-1.5 font-mono text-xs">{attachment.mimeType ?? "—"}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{attachment.sizeBytes === null ? "—" : formatBytes(attachment.sizeBytes)}</td>
+                <td className="px-3 py-1.5 font-mono text-xs">{formatSize(attachment.sizeBytes)}</td>
                 <td className="px-3 py-1.5 font-mono text-xs">{attachment.md5 ?? "—"}</td>
                 <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatUtc(attachment.createdAt)}</td>
               </tr>
@@ -135,18 +121,6 @@ function AttachmentsTable({ attachments }: { attachments: ProjectAttachment[] })
       </table>
     </div>
   );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ["KiB", "MiB", "GiB", "TiB"];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(1)} ${units[unit]}`;
 }
 
 function CollaboratorsTable({ collaborators }: { collaborators: ProjectCollaborator[] }) {

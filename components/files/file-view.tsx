@@ -1,8 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
+import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
 import { formatUtc } from "@/components/thread/format";
 import { fileDetailOptions } from "@/lib/queries/file-queries";
 import type { FileDetail, FileKind } from "@/lib/schemas/files";
@@ -25,15 +25,15 @@ export function FileView({ kind, id }: { kind: FileKind; id: string }) {
       <FileHeader file={file} />
       {file.downloadable ? (
         <>
-          <Section title="Integrity">
+          <EvidenceSection title="Integrity">
             <IntegrityPanel file={file} />
-          </Section>
-          <Section title="Download">
+          </EvidenceSection>
+          <EvidenceSection title="Download">
             <DownloadPanel file={file} />
-          </Section>
-          <Section title="Preview">
+          </EvidenceSection>
+          <EvidenceSection title="Preview">
             <FilePreview file={file} />
-          </Section>
+          </EvidenceSection>
         </>
       ) : (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -63,7 +63,7 @@ function FileHeader({ file }: { file: FileDetail }) {
           Saved as <span className="font-mono" dir="auto">{file.downloadName}</span>: the original name has characters that are unsafe in a file name.
         </p>
       )}
-      <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-2">
+      <EvidenceFacts>
         <Fact label="Type" mono>
           {file.mimeType ?? "—"}
         </Fact>
@@ -75,7 +75,7 @@ function FileHeader({ file }: { file: FileDetail }) {
         <Fact label="File id" mono>
           {file.id}
         </Fact>
-      </dl>
+      </EvidenceFacts>
       <References file={file} />
     </header>
   );
@@ -138,20 +138,3 @@ function ChatLink({ chatId }: { chatId: string }) {
   );
 }
 
-function Fact({ label, mono, children }: { label: string; mono?: boolean; children: ReactNode }) {
-  return (
-    <div>
-      <dt className="inline font-semibold">{label}: </dt>
-      <dd className={mono ? "inline break-all font-mono" : "inline"}>{children}</dd>
-    </div>
-  );
-}
-
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title}>
-      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
-      {children}
-    </section>
-  );
-}

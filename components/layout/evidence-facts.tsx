@@ -9,7 +9,7 @@ export function Fact({ label, mono, children }: { label: string; mono?: boolean;
   return (
     <div className="min-w-0 break-words">
       <dt className="inline font-semibold">{label}: </dt>
-      <dd className={mono ? "inline font-mono" : "inline"}>{children}</dd>
+      <dd className={mono ? "inline break-all font-mono" : "inline"}>{children}</dd>
     </div>
   );
 }
@@ -20,10 +20,14 @@ export function formatByteCount(bytes: number | null): string {
   return `${bytes.toLocaleString("en-GB")} ${bytes === 1 ? "byte" : "bytes"}`;
 }
 
-export function EvidenceSection({ title, children }: { title: string; children: ReactNode }) {
+/** A titled part of an evidence view; `detail` (counts, caveats) follows the title without joining its name. */
+export function EvidenceSection({ title, detail, children }: { title: string; detail?: string; children: ReactNode }) {
   return (
     <section aria-label={title}>
-      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">{title}</h2>
+      <h2 className="mb-2 text-sm font-semibold uppercase tracking-wide text-slate-500">
+        {title}
+        {detail}
+      </h2>
       {children}
     </section>
   );
