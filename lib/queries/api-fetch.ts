@@ -30,20 +30,26 @@ export async function apiFetch<S extends z.ZodType>(url: string, schema: S, init
   const budget = readApiBudget(response.headers);
   if (budget) publishApiBudget(budget);
   if (!response.ok) {
-    const error = (body as ErrorEnvelope | null)?.error;
-    const retryAfter = Number(response.headers.get("retry-after"));
-    const retryAfterSeconds = Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : null;
-    if (error?.code === UPSTREAM_RATE_LIMITED) {
-      publishApiBudget({ remaining: 0, limit: budget?.limit ?? 0, resetsAt: retryAfterSeconds ? new Date(Date.now() + retryAfterSeconds * 1000).toISOString() : null });
+    const error = toApiRequestError(response, body);
+    if (error.code === UPSTREAM_RATE_LIMITED) {
+      const resetsAt = error.retryAfterSeconds ? new Date(Date.now() + error.retryAfterSeconds * 1000).toISOString() : null;
+      publishApiBudget({ remaining: 0, limit: budget?.limit ?? 0, resetsAt });
     }
-    throw new ApiRequestError(
-      response.status,
-      error?.code ?? "http_error",
-      error?.message ?? `The request failed with status ${response.status}.`,
-      error?.requestId ?? response.headers.get("x-request-id"),
-      error?.upstreamRequestId ?? null,
-      retryAfterSeconds,
-    );
+    throw error;
   }
   return schema.parse(body);
+}
+
+/** A refusal from one of Docket's routes, from its error envelope (see lib/server/http/errors.ts). */
+export function toApiRequestError(response: Response, body: unknown): ApiRequestError {
+  const error = (body as ErrorEnvelope | null)?.error;
+  const retryAfter = Number(response.headers.get("retry-after"));
+  return new ApiRequestError(
+    response.status,
+    error?.code ?? "http_error",
+    error?.message ?? `The request failed with status ${response.status}.`,
+    error?.requestId ?? response.headers.get("x-request-id"),
+    error?.upstreamRequestId ?? null,
+    Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : null,
+  );
 }
