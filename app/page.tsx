@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { AppHeader } from "@/components/layout/app-header";
+import { AppHeader, REVIEW_SECTIONS } from "@/components/layout/app-header";
 import { SystemStatusPanel } from "@/components/system/system-status-panel";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { checkSystemStatus } from "@/lib/server/system-status";
@@ -22,15 +22,11 @@ export default async function HomePage() {
               Your role lets you read custodians, chats, files and projects, export evidence and request deletions
               {can("deletion.approve") ? ", and approve other reviewers' deletion requests" : ""}.
               <span className="mt-3 flex gap-4">
-                <Link href="/custodians" className="font-semibold text-slate-900 underline">
-                  Custodians
-                </Link>
-                <Link href="/chats" className="font-semibold text-slate-900 underline">
-                  Chats
-                </Link>
-                <Link href="/projects" className="font-semibold text-slate-900 underline">
-                  Projects
-                </Link>
+                {REVIEW_SECTIONS.map((section) => (
+                  <Link key={section.href} href={section.href} className="font-semibold text-slate-900 underline">
+                    {section.label}
+                  </Link>
+                ))}
               </span>
             </HomeSection>
           )}

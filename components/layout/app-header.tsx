@@ -3,6 +3,13 @@ import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ApiBudgetNotice } from "@/components/layout/api-budget-notice";
 import type { Role } from "@/lib/schemas/access";
 
+/** The review console's sections, for the header and the home page. */
+export const REVIEW_SECTIONS = [
+  { href: "/custodians", label: "Custodians" },
+  { href: "/chats", label: "Chats" },
+  { href: "/projects", label: "Projects" },
+] as const;
+
 export function AppHeader({ email, roles, canReadAudit, canReadContent }: { email: string; roles: Role[]; canReadAudit: boolean; canReadContent: boolean }) {
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -11,19 +18,12 @@ export function AppHeader({ email, roles, canReadAudit, canReadContent }: { emai
           <Link href="/" className="text-lg font-semibold tracking-tight">
             Docket
           </Link>
-          {canReadContent && (
-            <>
-              <Link href="/custodians" className="text-slate-600 hover:text-slate-900">
-                Custodians
+          {canReadContent &&
+            REVIEW_SECTIONS.map((section) => (
+              <Link key={section.href} href={section.href} className="text-slate-600 hover:text-slate-900">
+                {section.label}
               </Link>
-              <Link href="/chats" className="text-slate-600 hover:text-slate-900">
-                Chats
-              </Link>
-              <Link href="/projects" className="text-slate-600 hover:text-slate-900">
-                Projects
-              </Link>
-            </>
-          )}
+            ))}
           {canReadAudit && (
             <Link href="/audit" className="text-slate-600 hover:text-slate-900">
               Audit log
