@@ -16,14 +16,13 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
   const router = useRouter();
   const query = useQuery(organizationsOptions());
   const organizations = query.data?.organizations;
-  const hrefFor = (orgUuid: string) => `${basePath}?org=${encodeURIComponent(orgUuid)}`;
   // The first organisation shown by default is not a choice, so it is not remembered.
   const defaultPick = useRef<string | null>(null);
 
   useEffect(() => {
     if (selectedOrg || !organizations?.length) return;
     defaultPick.current = organizations[0]!.uuid;
-    router.replace(`${basePath}?org=${encodeURIComponent(organizations[0]!.uuid)}`);
+    router.replace(organizationHref(basePath, organizations[0]!.uuid));
   }, [selectedOrg, organizations, router, basePath]);
 
   // An organisation opened from a link is remembered too. Remembering is a convenience: a failure must
@@ -35,7 +34,7 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
   // Stored before the page changes, so the next page reads it and two choices cannot land out of order.
   const choose = async (orgUuid: string) => {
     await remember(orgUuid).catch(() => undefined);
-    router.push(hrefFor(orgUuid));
+    router.push(organizationHref(basePath, orgUuid));
   };
 
   if (query.isPending) return <p className="text-sm text-slate-500">Loading organisations…</p>;
@@ -63,4 +62,8 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
 
 function remember(orgUuid: string): Promise<void> {
   return apiSend("/api/preferences/organization", "PUT", { orgUuid });
+}
+
+function organizationHref(basePath: string, orgUuid: string): string {
+  return `${basePath}?org=${encodeURIComponent(orgUuid)}`;
 }
