@@ -1,9 +1,13 @@
 /**
- * `npm run bench:download`: downloads the simulator's largest file (1 GiB, `large` dataset) through
- * Docket and directly from the simulator in the same run, and prints both throughputs, their ratio and
- * the growth of the Docket server's resident memory; then aborts a download through Docket midway and
- * reports whether, and how soon, Docket closed its upstream connection. A measurement, not a test: it
- * never runs in `npm test`. Needs a built app (`npx next build`).
+ * `npm run bench:download`: downloads the simulator's largest file (1 GiB, `large` dataset) directly
+ * from the simulator, through two bare proxies (a pass-through, and one that also hashes inline) and
+ * through Docket, in the same run, and prints each throughput, the ratios, the CPU time each process
+ * spent per GiB, and the growth of the Docket server's resident memory; then aborts a download through
+ * Docket midway and reports whether, and how soon, Docket closed its upstream connection. A
+ * measurement, not a test: it never runs in `npm test`. Needs a built app (`npx next build`).
+ *
+ * Simulator, proxy and reader share the machine's cores, so a proxy's throughput is bounded by the CPU
+ * time all three spend per byte; the bare proxies show that bound for any proxy, hashing or not.
  *
  * When Docket's upstream connection closed is read from the kernel's socket table (/proc/net/tcp),
  * so nothing sits on the data path being measured.
