@@ -61,8 +61,17 @@ const config = [
     },
   },
   {
-    // Tooling and tests run outside the app and configure child processes through the environment.
-    files: ["lib/server/env.ts", "lib/simulator/**", "lib/devtools/**", "tests/**", "prisma/**", "prisma.config.ts", "instrumentation.ts", "*.config.*"],
+    files: ["lib/artifact-sandbox/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/*"], message: "The artifact sandbox is a separate origin that knows nothing of Docket: it imports nothing from it." }] },
+      ],
+    },
+  },
+  {
+    // Tooling, tests and the separate processes (simulator, artifact sandbox) are configured through the environment.
+    files: ["lib/server/env.ts", "lib/simulator/**", "lib/artifact-sandbox/**", "lib/devtools/**", "tests/**", "prisma/**", "prisma.config.ts", "instrumentation.ts", "*.config.*"],
     rules: { "no-restricted-syntax": ["error", ...sandboxEscapeRestrictions] },
   },
 ];

@@ -13,7 +13,7 @@ import { artifactKindOf, hasLivePreview } from "@/lib/artifacts/artifact-kind";
 import { artifactVersionOptions } from "@/lib/queries/artifact-queries";
 
 /** One version of an artifact as evidence: its facts, its MD5 check, its text, and its other versions. */
-export function ArtifactView({ versionId }: { versionId: string }) {
+export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; sandboxOrigin: string | null }) {
   const titleId = useId();
   const query = useQuery(artifactVersionOptions(versionId));
   if (query.isPending) return <p className="text-sm text-slate-500">Loading the artifact…</p>;
@@ -53,7 +53,7 @@ export function ArtifactView({ versionId }: { versionId: string }) {
           <ArtifactSource text={content.text} kind={kind} title={artifact.title} />
         </div>
       </EvidenceSection>
-      {hasLivePreview(kind) && <LivePreview view={view} />}
+      {hasLivePreview(kind) && <LivePreview view={view} kind={kind} sandboxOrigin={sandboxOrigin} />}
       {kind === "react" && (
         <EvidenceSection title="Live preview">
           <p className="text-sm text-slate-700">

@@ -28,7 +28,7 @@ export const PREVIEW_MEDIA_TYPES: Record<"html" | "svg", string> = {
   svg: "image/svg+xml; charset=utf-8",
 };
 
-/** Where the sandboxed live preview of an HTML or SVG version is served. */
+/** Where the artifact page reads an HTML or SVG version's exact text for the sandbox renderer (audited). */
 export const artifactPreviewUrl = (versionId: string) => `/api/artifacts/${encodeURIComponent(versionId)}/preview`;
 
 /** Languages the highlighter knows, by file extension: code artifacts carry their language only in the title. */

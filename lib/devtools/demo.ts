@@ -22,6 +22,7 @@ const stack = await startStack({
   externalApi,
   simulatorControl: false,
   idpPort: 4011,
+  sandboxPort: 4012,
   auditCheckpointFile: join(process.cwd(), ".data", "audit", "checkpoint.json"),
   idpTestUsers: false,
 });

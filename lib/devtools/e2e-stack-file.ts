@@ -8,4 +8,5 @@ export interface E2eStackInfo {
   databaseUrl: string;
   apiBaseUrl: string;
   idpIssuer: string;
+  sandboxOrigin: string;
 }

@@ -15,6 +15,7 @@ const stack = await startStack({
   dataset: "small",
   simulatorControl: true,
   idpPort: 0,
+  sandboxPort: 0,
   auditCheckpointFile: join(await mkdtemp(join(tmpdir(), "docket-e2e-audit-")), "checkpoint.json"),
   idpTestUsers: true,
   // Written before the app answers, so no test can start before it exists.

@@ -1,6 +1,6 @@
 /**
  * The whole console on one machine: PostgreSQL (embedded), migrations, the Compliance API simulator
- * (unless a real API is configured) and the built app. Used by `npm run demo` and the end-to-end tests.
+ * (unless a real API is configured), the local IdP, the artifact sandbox origin and the built app. Used by `npm run demo` and the end-to-end tests.
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -20,6 +20,8 @@ export interface StackOptions {
   /** A real Compliance API to use instead of the simulator. */
   externalApi?: { baseUrl: string; apiKey: string };
   idpPort: number;
+  /** Where the artifact sandbox origin listens (0: any free port). */
+  sandboxPort: number;
   /** Where the signed head of the audit chain is kept (outside the database, beside its data). */
   auditCheckpointFile: string;
   /** Adds the IdP users whose claims are malformed on purpose (tests only). */
@@ -35,6 +37,8 @@ export interface Stack {
   apiBaseUrl: string;
   databaseUrl: string;
   idpIssuer: string;
+  /** The artifact sandbox origin, on the other one of localhost and 127.0.0.1: another site than the app's. */
+  sandboxOrigin: string;
   stop(): Promise<void>;
 }
 
@@ -91,7 +95,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stops.push(idp.stop);
     const idpIssuer = idp.match[1]!;
-    await options.beforeApp?.({ appUrl, apiBaseUrl, databaseUrl, idpIssuer });
+    const sandbox = await startService("sandbox", process.execPath, ["--import", "tsx", join("lib", "artifact-sandbox", "main.ts")], {
+      env: {
+        ...process.env,
+        ARTIFACT_SANDBOX_APP_ORIGIN: appUrl,
+        ARTIFACT_SANDBOX_HOST: options.appHost === "localhost" ? "127.0.0.1" : "localhost",
+        ARTIFACT_SANDBOX_PORT: String(options.sandboxPort),
+      },
+      ready: /listening on (http:\/\/\S+)/,
+      quiet: options.quiet,
+    });
+    stops.push(sandbox.stop);
+    const sandboxOrigin = sandbox.match[1]!;
+    await options.beforeApp?.({ appUrl, apiBaseUrl, databaseUrl, idpIssuer, sandboxOrigin });
     const app: Service = await startService(
       "app",
       process.execPath,
@@ -112,13 +128,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           OIDC_SCOPES: "openid email profile groups",
           DOCKET_AUDIT_CHECKPOINT_FILE: options.auditCheckpointFile,
           DOCKET_ROLE_MAP: process.env.DOCKET_ROLE_MAP ?? DEMO_ROLE_MAP,
+          DOCKET_ARTIFACT_SANDBOX_URL: sandboxOrigin,
         },
         ready: /Ready in|started server on/i,
         quiet: options.quiet,
       },
     );
     stops.push(app.stop);
-    return { appUrl, apiBaseUrl, databaseUrl, idpIssuer, stop };
+    return { appUrl, apiBaseUrl, databaseUrl, idpIssuer, sandboxOrigin, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -58,7 +58,31 @@ const ServerEnv = z.object({
   OIDC_SCOPES: z.string().regex(/^openid( [\w:./-]+)*$/, "must start with openid, separated by spaces").default("openid email profile"),
   DOCKET_SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).max(1440).default(30),
   DOCKET_SESSION_MAX_HOURS: z.coerce.number({ error: "must be a number" }).int().min(1).max(720).default(8),
+  /** The artifact sandbox origin (lib/artifact-sandbox); without it, artifacts are never run. */
+  DOCKET_ARTIFACT_SANDBOX_URL: httpUrl.transform((value) => new URL(value).origin).optional(),
+}).superRefine((env, ctx) => {
+  if (env.DOCKET_ARTIFACT_SANDBOX_URL && sameSite(env.DOCKET_ARTIFACT_SANDBOX_URL, env.NEXTAUTH_URL)) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["DOCKET_ARTIFACT_SANDBOX_URL"],
+      message: "must be on another site than NEXTAUTH_URL (another registrable domain), or the browser would send it Docket's cookies",
+    });
+  }
 });
+
+/**
+ * Whether two origins are the same site for cookies: ports never separate sites, and a host shares a
+ * site with its parent domains. Without the public suffix list, two names count as one site when
+ * their last two labels match, which errs on the side of refusing (acme.co.uk and other.co.uk do).
+ */
+function sameSite(first: string, second: string): boolean {
+  const [a, b] = [new URL(first).hostname, new URL(second).hostname];
+  if (a === b) return true;
+  const isIp = (host: string) => /^[\d.]+$/.test(host) || host.includes(":");
+  if (isIp(a) || isIp(b)) return false;
+  const site = (host: string) => host.split(".").slice(-2).join(".");
+  return site(a) === site(b);
+}
 
 export type ServerEnv = z.infer<typeof ServerEnv>;
 

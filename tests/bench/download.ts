@@ -227,6 +227,7 @@ async function main() {
       dataset: "large",
       externalApi: { baseUrl: simulatorUrl.origin, apiKey: API_KEY },
       idpPort: 0,
+      sandboxPort: 0,
       auditCheckpointFile: join(await mkdtemp(join(tmpdir(), "docket-bench-audit-")), "checkpoint.json"),
       idpTestUsers: false,
       simulatorControl: false,

@@ -4,6 +4,8 @@ import { SMALL_SEED_1_ARTIFACTS as IDS } from "./support/simulator-ids";
 import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
 
 const previewPath = (versionId: string) => `/api/artifacts/${versionId}/preview`;
+/** The one page the artifact sandbox origin serves; every preview frame loads it and nothing else. */
+const rendererUrl = () => `${stackInfo().sandboxOrigin}/renderer`;
 
 /** An SVG that tries everything an artifact should never manage; served under the real preview's headers below. */
 const HOSTILE_SVG = `<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80" onload="window.__svgOnload = 1">
@@ -46,16 +48,17 @@ test.beforeEach(async ({ context, baseURL }) => {
 
 /**
  * Every request the page and its frames start, and every dialog anything opens. A request the browser
- * blocks itself (CSP) never leaves it; any other request to another origin, to /api/chats, or from
- * inside a preview other than loading the preview itself, is a leak.
+ * blocks itself (CSP) never leaves it. The page may reach its own origin (but never /api/chats), and a
+ * preview frame may load the sandbox renderer and nothing else: anything more is a leak.
  */
 function watch(page: Page) {
-  const started: Array<{ url: string; isFromPreview: boolean; isPreviewDocument: boolean }> = [];
+  const started: Array<{ url: string; isFromPreview: boolean; isRendererDocument: boolean; cookie: Promise<string | undefined> }> = [];
   const blockedByBrowser = new Set<string>();
   const dialogs: string[] = [];
   page.on("request", (request) => {
     const isFromPreview = request.frame() !== page.mainFrame();
-    started.push({ url: request.url(), isFromPreview, isPreviewDocument: isFromPreview && request.isNavigationRequest() && request.url().endsWith("/preview") });
+    const isRendererDocument = isFromPreview && request.isNavigationRequest() && request.url() === rendererUrl();
+    started.push({ url: request.url(), isFromPreview, isRendererDocument, cookie: request.allHeaders().then((headers) => headers.cookie, () => undefined) });
   });
   page.on("requestfailed", (request) => {
     if (["csp", "net::ERR_BLOCKED_BY_CSP"].includes(request.failure()?.errorText ?? "")) blockedByBrowser.add(request.url());
@@ -66,11 +69,16 @@ function watch(page: Page) {
   });
   return {
     dialogs,
-    previewLoads: () => started.filter((request) => request.isPreviewDocument).map((request) => request.url),
+    rendererLoads: () => started.filter((request) => request.isRendererDocument).map((request) => request.url),
+    /** The cookies the browser sent with each renderer load: none, since the sandbox is another site. */
+    rendererCookies: () => Promise.all(started.filter((request) => request.isRendererDocument).map((request) => request.cookie)),
+    previewSourceReads: () => started.filter((request) => !request.isFromPreview && new URL(request.url).pathname.endsWith("/preview")).map((request) => request.url),
     leaked: () =>
       started
         .filter((request) => !blockedByBrowser.has(request.url))
-        .filter((request) => !request.url.startsWith(stackInfo().appUrl) || new URL(request.url).pathname === "/api/chats" || (request.isFromPreview && !request.isPreviewDocument))
+        .filter((request) =>
+          request.isFromPreview ? !request.isRendererDocument : !request.url.startsWith(stackInfo().appUrl) || new URL(request.url).pathname === "/api/chats",
+        )
         .map((request) => request.url),
   };
 }
@@ -83,11 +91,14 @@ async function auditRowsOf(action: string, targetId: string) {
   return rows.rows;
 }
 
-async function previewFrame(page: Page, versionId: string): Promise<Frame> {
+/** Runs the preview and returns its frame once the renderer has written the artifact into itself. */
+async function previewFrame(page: Page): Promise<Frame> {
   await page.getByRole("button", { name: "Run live preview" }).click();
-  await expect(page.locator(`iframe[src="${previewPath(versionId)}"]`)).toHaveAttribute("sandbox", "allow-scripts");
-  await expect.poll(() => page.frames().find((frame) => frame.url().endsWith(previewPath(versionId)))).toBeDefined();
-  return page.frames().find((frame) => frame.url().endsWith(previewPath(versionId)))!;
+  await expect(page.locator(`iframe[src="${rendererUrl()}"]`)).toHaveAttribute("sandbox", "allow-scripts");
+  await expect.poll(() => page.frames().find((frame) => frame.url() === rendererUrl())).toBeDefined();
+  const frame = page.frames().find((candidate) => candidate.url() === rendererUrl())!;
+  await expect.poll(() => frame.evaluate(() => document.title).catch(() => "")).not.toBe("Artifact preview");
+  return frame;
 }
 
 async function setSimulatorFaults(rules: unknown[]) {
@@ -171,7 +182,7 @@ test("an HTML preview runs its script inside the sandbox only: no cookie, no net
   await expect(page.locator("iframe")).toHaveCount(0);
   const appTitle = await page.title();
 
-  const frame = await previewFrame(page, versionId);
+  const frame = await previewFrame(page);
   // The artifact's script did run (it sets its own title): the isolation below is not for want of running.
   await expect.poll(() => frame.evaluate(() => document.title)).toBe("v2");
   await expect(frame.getByRole("heading", { name: "Acme launch 2" })).toBeVisible();
@@ -183,7 +194,9 @@ test("an HTML preview runs its script inside the sandbox only: no cookie, no net
 
   expect(await page.title()).toBe(appTitle);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
-  expect(watched.previewLoads()).toEqual([`${stackInfo().appUrl}${previewPath(versionId)}`]);
+  expect(watched.rendererLoads()).toEqual([rendererUrl()]);
+  expect(await watched.rendererCookies()).toEqual([undefined]);
+  expect(watched.previewSourceReads()).toEqual([`${stackInfo().appUrl}${previewPath(versionId)}`]);
   expect(watched.leaked()).toEqual([]);
   expect(watched.dialogs).toEqual([]);
   await expect.poll(() => auditRowsOf("artifact.view", versionId)).toEqual([
@@ -203,7 +216,7 @@ test("a preview cannot navigate itself or the page away: a link or a script in i
     { leave: (frame: Frame) => frame.evaluate(() => void (top!.location.href = "https://evil.example/top")).catch(() => undefined), isAttempted: false },
   ]) {
     await page.goto(`/artifacts/${versionId}`);
-    const frame = await previewFrame(page, versionId);
+    const frame = await previewFrame(page);
     await expect(frame.getByRole("heading", { name: "Acme launch 2" })).toBeVisible();
     await leave(frame);
     if (isAttempted) await expect(frame.getByRole("heading", { name: "Acme launch 2" })).toHaveCount(0);
@@ -217,7 +230,7 @@ test("a preview cannot navigate itself or the page away: a link or a script in i
 test("the hostile chat's HTML artifact runs in the preview without a dialog, an image or its full-page frame reaching out", async ({ page }) => {
   const watched = watch(page);
   await page.goto(`/artifacts/${IDS.hostileHtml}`);
-  const frame = await previewFrame(page, IDS.hostileHtml);
+  const frame = await previewFrame(page);
   await expect(frame.getByRole("heading", { name: "Acme launch 1" })).toBeVisible();
   await expect.poll(() => frame.evaluate(() => document.title)).toBe("v1");
   await expect(page.getByRole("article", { name: HOSTILE_ARTIFACT_TITLE })).toBeVisible();
@@ -230,10 +243,10 @@ test("an SVG artifact's preview draws it, in the same sandbox", async ({ page })
   const watched = watch(page);
   await page.goto(`/artifacts/${IDS.svg[0]}`);
   await expect(page.getByRole("region", { name: "Content" })).toContainText('<svg xmlns="http://www.w3.org/2000/svg"');
-  const frame = await previewFrame(page, IDS.svg[0]);
+  const frame = await previewFrame(page);
   await expect(frame.locator("svg > text")).toHaveText("A1");
   expect(await frame.evaluate(() => self.origin)).toBe("null");
-  expect(watched.previewLoads()).toEqual([`${stackInfo().appUrl}${previewPath(IDS.svg[0])}`]);
+  expect(watched.rendererLoads()).toEqual([rendererUrl()]);
   expect(watched.leaked()).toEqual([]);
 });
 
@@ -246,7 +259,7 @@ test("an SVG with a script, under the preview's own headers, runs in an opaque o
     await route.fulfill({ response, body: HOSTILE_SVG });
   });
   await page.goto(`/artifacts/${versionId}`);
-  const frame = await previewFrame(page, versionId);
+  const frame = await previewFrame(page);
   await expect.poll(() => frame.evaluate(() => document.documentElement.getAttribute("data-ran-in"))).toBe("null");
   expect(await frame.evaluate(() => (window as { __xss?: unknown }).__xss)).toBe(1);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
@@ -255,7 +268,26 @@ test("an SVG with a script, under the preview's own headers, runs in an opaque o
   expect(watched.dialogs).toEqual([]);
 });
 
-test("opened directly, the preview is still sandboxed by its own headers, and the session cookie is out of its reach", async ({ page }) => {
+test("opened directly, the renderer has an opaque origin, and ignores a message that does not come from Docket's origin", async ({ page }) => {
+  const response = await page.goto(rendererUrl());
+  expect(await page.evaluate(() => self.origin)).toBe("null");
+  const policy = response!.headers()["content-security-policy"]!;
+  for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", `frame-ancestors ${stackInfo().appUrl}`]) expect(policy).toContain(directive);
+  expect(policy).not.toContain("allow-same-origin");
+  expect(response!.headers()["set-cookie"]).toBeUndefined();
+  // The test's own listener runs after the renderer's, so once it has the message, the renderer has judged it.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        window.addEventListener("message", () => resolve(), { once: true });
+        window.postMessage({ type: "docket:render-artifact", kind: "html", text: "<title>injected</title><h1>injected</h1>" }, "*");
+      }),
+  );
+  expect(await page.title()).toBe("Artifact preview");
+  await expect(page.getByRole("heading", { name: "injected" })).toHaveCount(0);
+});
+
+test("opened directly, the preview source is still sandboxed by its own headers, and the session cookie is out of its reach", async ({ page }) => {
   const watched = watch(page);
   const response = await page.goto(previewPath(IDS.html[1]));
   await expect.poll(() => page.title()).toBe("v2");
@@ -269,7 +301,7 @@ test("opened directly, the preview is still sandboxed by its own headers, and th
     "cache-control": "no-store",
   });
   const policy = response!.headers()["content-security-policy"]!;
-  for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", "form-action 'none'", "frame-ancestors 'self'"]) expect(policy).toContain(directive);
+  for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", "form-action 'none'", "frame-ancestors 'none'"]) expect(policy).toContain(directive);
   expect(policy).not.toContain("allow-same-origin");
 });
 

@@ -56,4 +56,21 @@ describe("parseServerEnv", () => {
   test("treats an empty variable as missing", () => {
     expect(problemsOf({ ...valid, OIDC_CLIENT_ID: "" })).toEqual(["OIDC_CLIENT_ID is missing"]);
   });
+
+  test("takes an artifact sandbox origin only on another site than Docket's", () => {
+    expect(parseServerEnv(valid).DOCKET_ARTIFACT_SANDBOX_URL).toBeUndefined();
+    expect(parseServerEnv({ ...valid, DOCKET_ARTIFACT_SANDBOX_URL: "http://127.0.0.1:4012/" }).DOCKET_ARTIFACT_SANDBOX_URL).toBe("http://127.0.0.1:4012");
+    expect(
+      parseServerEnv({ ...valid, NEXTAUTH_URL: "https://docket.acme.com", DOCKET_ARTIFACT_SANDBOX_URL: "https://acme-usercontent.net" }).DOCKET_ARTIFACT_SANDBOX_URL,
+    ).toBe("https://acme-usercontent.net");
+    for (const [appUrl, sandboxUrl] of [
+      ["http://localhost:3000", "http://localhost:4012"],
+      ["https://docket.acme.com", "https://sandbox.acme.com"],
+      ["https://docket.acme.com", "https://acme.com"],
+    ] as const) {
+      expect(problemsOf({ ...valid, NEXTAUTH_URL: appUrl, DOCKET_ARTIFACT_SANDBOX_URL: sandboxUrl })).toEqual([
+        expect.stringMatching(/^DOCKET_ARTIFACT_SANDBOX_URL must be on another site than NEXTAUTH_URL/),
+      ]);
+    }
+  });
 });

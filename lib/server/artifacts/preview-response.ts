@@ -1,11 +1,12 @@
 import "server-only";
-import { artifactPreviewUrl } from "@/lib/artifacts/artifact-kind";
+import { RENDERER_PATH } from "@/lib/artifact-sandbox/renderer-page";
 import { getServerEnv } from "@/lib/server/env";
 import type { ArtifactPreview } from "./get-artifact-preview";
 
 /**
- * The preview runs artifact code, so it gets an opaque origin even when opened directly (the CSP
- * sandbox, not only the iframe's attribute), no network at all, and may be framed by Docket alone.
+ * The artifact's own bytes, which the artifact page reads and hands to the sandbox renderer. They are
+ * never meant to be displayed from here, but opened directly they would be, on Docket's origin: so they
+ * get an opaque origin all the same (the CSP sandbox), no network at all, and may be framed by no one.
  */
 export const PREVIEW_CONTENT_SECURITY_POLICY = [
   "sandbox allow-scripts",
@@ -16,7 +17,7 @@ export const PREVIEW_CONTENT_SECURITY_POLICY = [
   "connect-src 'none'",
   "form-action 'none'",
   "base-uri 'none'",
-  "frame-ancestors 'self'",
+  "frame-ancestors 'none'",
 ].join("; ");
 
 const PREVIEW_HEADERS = {
@@ -41,11 +42,13 @@ export function toPreviewResponse(preview: ArtifactPreview): Response {
 }
 
 /**
- * The Content-Security-Policy of the page that frames a preview: its frame may load that one preview
- * and nothing else. The frame's sandbox cannot stop it from navigating itself (a link, a script setting
- * location, a meta refresh), and the preview's own CSP has no say over navigation; the framing page's
- * frame-src is what keeps such a navigation from telling anyone outside that the artifact was opened.
+ * The Content-Security-Policy of the page that frames a preview: its frame may load the sandbox
+ * renderer and nothing else. The frame's sandbox cannot stop it from navigating itself (a link, a script
+ * setting location, a meta refresh), and the renderer's own CSP has no say over navigation; the framing
+ * page's frame-src is what keeps such a navigation from telling anyone outside that the artifact was
+ * opened, and keeps the frame on the renderer that Docket's messages are meant for.
  */
-export function framingPagePolicy(versionId: string): string {
-  return `frame-src ${new URL(artifactPreviewUrl(versionId), getServerEnv().NEXTAUTH_URL).href}`;
+export function framingPagePolicy(): string {
+  const sandboxOrigin = getServerEnv().DOCKET_ARTIFACT_SANDBOX_URL;
+  return sandboxOrigin ? `frame-src ${sandboxOrigin}${RENDERER_PATH}` : "frame-src 'none'";
 }
