@@ -22,6 +22,7 @@ async function snapshot(sim: RunningSimulator): Promise<string[]> {
     `/v1/compliance/apps/chats?order_by=updated_at&limit=1000`,
     `/v1/compliance/apps/chats/${f.toolsChat}/messages?tool_result_max_chars=-1`,
     `/v1/compliance/apps/chats/${f.filesChat}/messages`,
+    `/v1/compliance/apps/chats/${f.previewCorpus.chat}/messages`,
     `/v1/compliance/apps/chats/${f.longChat.id}/messages?limit=200&order=desc`,
     "/v1/compliance/apps/projects?limit=100",
     "/v1/compliance/apps/sessions/local",
@@ -30,8 +31,12 @@ async function snapshot(sim: RunningSimulator): Promise<string[]> {
   ];
   const out: string[] = [];
   for (const p of paths) out.push((await call(sim, p)).text);
-  for (const id of Object.values(f.uploadedFiles)) {
-    const res = await fetch(`${sim.url}/v1/compliance/apps/chats/files/${id}/content`, { headers: { "x-api-key": FULL } });
+  const contents = [
+    ...[...Object.values(f.uploadedFiles), ...Object.values(f.previewCorpus.files).map((file) => file.id)].map((id) => `/v1/compliance/apps/chats/files/${id}/content`),
+    ...[...f.previewCorpus.scriptedSvgArtifact.versionIds, ...f.previewCorpus.largeCodeArtifact.versionIds].map((id) => `/v1/compliance/apps/artifacts/${id}/content`),
+  ];
+  for (const path of contents) {
+    const res = await fetch(`${sim.url}${path}`, { headers: { "x-api-key": FULL } });
     out.push(createHash("md5").update(Buffer.from(await res.arrayBuffer())).digest("hex"));
   }
   return out;

@@ -3,7 +3,7 @@
 // the content endpoint always agree.
 
 import { ChatKind, FLAG_ARTIFACTS, FLAG_SOFT_DELETED, type ChatTable } from "./chats";
-import { HOSTILE_ARTIFACT_TITLE, HOSTILE_SNIPPETS } from "./hostile";
+import { HOSTILE_ARTIFACT_TITLE, HOSTILE_SNIPPETS, SCRIPTED_SVG_ARTIFACT } from "./hostile";
 import { type IdCodec, Kind, PREFIX } from "./ids";
 import { hashInts, pickBy } from "./prng";
 
@@ -13,6 +13,8 @@ export interface ArtifactSlot {
   title: string | null;
   /** Message indices (assistant turns) that produced each version, in order. */
   versionsAt: readonly number[];
+  /** Text of its own instead of its type's usual text. */
+  content?: "scripted_svg" | "large_code";
 }
 
 export const ARTIFACT_TYPES = [
@@ -31,6 +33,12 @@ const SHOWCASE: readonly ArtifactSlot[] = [
   { slot: 4, type: "application/vnd.ant.react", title: "PricingTable.jsx", versionsAt: [7, 9] },
 ];
 
+/** The preview corpus chat's artifacts: an SVG that tries to run, and code too long to highlight or diff whole. */
+const CORPUS: readonly ArtifactSlot[] = [
+  { slot: 0, type: "image/svg+xml", title: "Approval stamp", versionsAt: [1], content: "scripted_svg" },
+  { slot: 1, type: "application/vnd.ant.code", title: "ledger_export.py", versionsAt: [3, 5], content: "large_code" },
+];
+
 const GENERIC_TITLES: Readonly<Record<string, string>> = {
   "text/markdown": "Meeting summary",
   "application/vnd.ant.code": "script.py",
@@ -43,6 +51,7 @@ export function artifactSlots(t: ChatTable, seed: number, ci: number): readonly 
   if (t.flags[ci]! & FLAG_SOFT_DELETED) return [];
   const kind = t.kind[ci] as ChatKind;
   if (kind === ChatKind.Artifacts) return SHOWCASE;
+  if (kind === ChatKind.Corpus) return CORPUS;
   if (kind === ChatKind.Hostile) return [{ slot: 0, type: "text/html", title: HOSTILE_ARTIFACT_TITLE, versionsAt: [5] }];
   if (kind !== ChatKind.Generic || !(t.flags[ci]! & FLAG_ARTIFACTS)) return [];
   const n = t.messageCount[ci]!;
@@ -62,7 +71,27 @@ export function artifactVersionId(ids: IdCodec, ci: number, slot: number, messag
   return ids.tagged(PREFIX.artifactVersion, Kind.ArtifactVersion, ci, slot, messageIndex);
 }
 
-export function artifactText(type: string, version: number, hostile: boolean, h: number): string {
+/** Rows of the large code artifact: over 5,000 lines and 2 MiB, more than a view highlights or diffs whole. */
+export const LARGE_CODE_ROWS = 30_000;
+
+/** Version 2 corrects the amount of every row whose number is a multiple of this, and adds a total. */
+const LARGE_CODE_CORRECTED_EVERY = 5_000;
+
+function largeCode(version: number): string {
+  const lines = [`# ledger_export.py: generated ledger rows (version ${version})`, "", "LEDGER = ["];
+  for (let row = 1; row <= LARGE_CODE_ROWS; row++) {
+    const cents = (row * 7919) % 1_000_000;
+    const amount = version >= 2 && row % LARGE_CODE_CORRECTED_EVERY === 0 ? cents + 1 : cents;
+    lines.push(`    {"row": ${row}, "account": "ACC-${String(row % 9973).padStart(6, "0")}", "amount_cents": ${amount}, "currency": "EUR"},`);
+  }
+  lines.push("]");
+  if (version >= 2) lines.push("", "", "def total() -> int:", "    return sum(entry[\"amount_cents\"] for entry in LEDGER)");
+  return lines.join("\n") + "\n";
+}
+
+export function artifactText(type: string, version: number, hostile: boolean, h: number, content?: ArtifactSlot["content"]): string {
+  if (content === "scripted_svg") return SCRIPTED_SVG_ARTIFACT;
+  if (content === "large_code") return largeCode(version);
   switch (type) {
     case "text/markdown": {
       const parts = ["# Launch Plan", "", "## Goals", "", "- Ship the reviewer console", "- Reduce review time by **30%**"];

@@ -4,7 +4,7 @@
 
 import { ChatKind, FLAG_SOFT_DELETED, messageTime, type ChatTable } from "./chats";
 import { MIME_TYPES, UPLOAD_TYPES, type FileType } from "./file-bytes";
-import { uploadFilename } from "./filenames";
+import { CORPUS_FILENAMES as NAME, uploadFilename } from "./filenames";
 import { HOSTILE_FILENAMES, HOSTILE_GENERATED_FILENAME, HOSTILE_SVG_FILENAME } from "./hostile";
 import { type IdCodec, Kind, PREFIX } from "./ids";
 import { hashInts } from "./prng";
@@ -62,6 +62,13 @@ const HOSTILE_CHAT: Readonly<Record<number, readonly UploadDef[]>> = {
   4: [u("csv", HOSTILE_FILENAMES[4]!, true), u("md", HOSTILE_FILENAMES[2]!, true)],
 };
 
+/** The preview corpus chat: names that break downloads, then one upload of each type a preview must handle. */
+const CORPUS_CHAT: Readonly<Record<number, readonly UploadDef[]>> = {
+  0: [u("txt", NAME.lineBreak), u("pdf", NAME.rightToLeftMark), u("txt", NAME.maxLength), u("csv", NAME.parentPath), u("txt", NAME.trailingDot), u("csv", NAME.trailingSpace)],
+  2: [u("html", NAME.html, true), u("jpeg", NAME.jpeg), u("gif", NAME.gif), u("webp", NAME.webp)],
+  4: [u("long-txt", NAME.longText), u("pdf-js", NAME.pdfWithJavaScript, true)],
+};
+
 const g = (type: FileType | "expired", filename: string, hostile = false): GenFileDef => ({ type, filename, hostile });
 
 const FILES_CHAT_GENERATED: Readonly<Record<number, readonly GenFileDef[]>> = {
@@ -94,6 +101,8 @@ export function uploadsOf(t: ChatTable, seed: number, ci: number, i: number): re
       return FILES_CHAT[i] ?? [];
     case ChatKind.Hostile:
       return HOSTILE_CHAT[i] ?? [];
+    case ChatKind.Corpus:
+      return CORPUS_CHAT[i] ?? [];
     case ChatKind.LargeFile:
       return i === 0 ? [{ type: "bin", filename: uploadFilename("bin", 0), hostile: false, large: true }] : [];
     case ChatKind.Generic: {

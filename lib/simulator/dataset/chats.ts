@@ -20,6 +20,8 @@ export enum ChatKind {
   Long = 4,
   Hostile = 5,
   LargeFile = 6,
+  /** Uploads with names that break downloads, one of each preview type, and artifacts that must not run. */
+  Corpus = 7,
 }
 
 export const FLAG_SOFT_DELETED = 1;
@@ -74,6 +76,7 @@ const SPECIAL_MESSAGE_COUNTS: Partial<Record<ChatKind, number>> = {
   [ChatKind.Long]: LONG_CHAT_MESSAGES,
   [ChatKind.Hostile]: 8,
   [ChatKind.LargeFile]: 2,
+  [ChatKind.Corpus]: 8,
 };
 
 export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Directory, projects: ProjectTable): ChatTable {
@@ -152,8 +155,13 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
   softDeleted.project = -1;
   softDeleted.deleted = Math.min(softDeleted.updated + 3 * US_PER_DAY, DATASET_EPOCH_US - US_PER_HOUR);
   specs[power]!.push(softDeleted);
+  // Chats added after the dataset was first published take indices after every other chat (and
+  // their specs are drawn last), so no existing chat, message or file changes its id or content.
+  const appended: Spec[] = [spec(power, ChatKind.Corpus, DATASET_EPOCH_US - 15 * US_PER_DAY + 707_070)];
+  for (const s of appended) s.org = homeOrg(dir.users[s.user]!);
 
-  const count = specs.reduce((n, list) => n + list.length, 0);
+  const generatedCount = specs.reduce((n, list) => n + list.length, 0);
+  const count = generatedCount + appended.length;
   const t: ChatTable = {
     count,
     user: new Uint32Array(count),
@@ -175,29 +183,38 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
     tiePair: [-1, -1],
     softDeletedExample: -1,
   };
+  const place = (s: Spec, ci: number): void => {
+    t.user[ci] = s.user;
+    t.org[ci] = s.org;
+    t.created[ci] = s.created;
+    t.updated[ci] = s.updated;
+    t.deleted[ci] = s.deleted;
+    t.project[ci] = s.project;
+    t.messageCount[ci] = s.messages;
+    t.kind[ci] = s.kind;
+    t.flags[ci] = s.flags;
+    if (s.kind !== ChatKind.Generic) t.special[s.kind] = ci;
+    if (s.created === tieTime && s.user === power) t.tiePair[t.tiePair[0] === -1 ? 0 : 1] = ci;
+    if (s === softDeleted) t.softDeletedExample = ci;
+    if (s.project >= 0) projects.list[s.project]!.chats.push(ci);
+  };
   let ci = 0;
+  let position = 0;
   specs.forEach((list, user) => {
-    t.userStart[user] = ci;
+    t.userStart[user] = position;
     list.sort((a, b) => a.created - b.created);
-    for (const s of list) {
-      t.user[ci] = s.user;
-      t.org[ci] = s.org;
-      t.created[ci] = s.created;
-      t.updated[ci] = s.updated;
-      t.deleted[ci] = s.deleted;
-      t.project[ci] = s.project;
-      t.messageCount[ci] = s.messages;
-      t.kind[ci] = s.kind;
-      t.flags[ci] = s.flags;
-      t.byUser[ci] = ci;
-      if (s.kind !== ChatKind.Generic) t.special[s.kind] = ci;
-      if (s.created === tieTime && s.user === power) t.tiePair[t.tiePair[0] === -1 ? 0 : 1] = ci;
-      if (s === softDeleted) t.softDeletedExample = ci;
-      if (s.project >= 0) projects.list[s.project]!.chats.push(ci);
-      ci++;
+    const group = list.map((s) => ({ s, index: ci++ }));
+    appended.forEach((s, k) => {
+      if (s.user === user) group.push({ s, index: generatedCount + k });
+    });
+    // Stable: generated chats keep their order; an appended one slots in by its created_at.
+    group.sort((a, b) => a.s.created - b.s.created);
+    for (const { s, index } of group) {
+      t.byUser[position++] = index;
+      place(s, index);
     }
   });
-  t.userStart[dir.users.length] = ci;
+  t.userStart[dir.users.length] = position;
 
   const uuidOf = (c: number): string => ids.uuid(Kind.ChatUuid, c);
   // Within one user's range indices follow created_at; equal timestamps are ordered by uuid.
@@ -244,6 +261,8 @@ export function chatName(t: ChatTable, seed: number, ci: number): string {
       return HOSTILE_CHAT_NAME;
     case ChatKind.LargeFile:
       return "Forensic disk image upload (1 GiB)";
+    case ChatKind.Corpus:
+      return "Evidence intake: odd file names and every preview type 🗂️";
     default:
       return pickBy(CHAT_TITLES, hashInts(seed, 0x7171, ci));
   }

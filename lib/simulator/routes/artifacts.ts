@@ -31,7 +31,7 @@ function resolveVersion(ctx: Ctx) {
   const slot = artifactSlots(ds.chats, ds.seed, ci).find((s) => s.slot === d.b);
   const version = slot ? slot.versionsAt.indexOf(d.c) + 1 : 0;
   if (!slot || version === 0) throw Errors.artifactNotFound();
-  const text = artifactText(slot.type, version, ds.chats.kind[ci] === ChatKind.Hostile, hashInts(ds.seed, 0xa49, ci, slot.slot));
+  const text = artifactText(slot.type, version, ds.chats.kind[ci] === ChatKind.Hostile, hashInts(ds.seed, 0xa49, ci, slot.slot), slot.content);
   const bytes = Buffer.from(text, "utf8");
   return { ci, slot, id, messageIndex: d.c, bytes, md5: createHash("md5").update(bytes).digest() };
 }
