@@ -7,6 +7,7 @@ import { CORPUS_FILENAMES } from "@/lib/simulator/dataset/filenames";
 import { SCRIPTED_SVG_ARTIFACT } from "@/lib/simulator/dataset/hostile";
 import { DATASET_SIZES } from "@/lib/simulator/dataset/profiles";
 import type { RunningSimulator } from "@/lib/simulator/server";
+import { SMALL_SEED_1_PREVIEW_CORPUS } from "../e2e/support/simulator-ids";
 import { call, FULL, start, type Json } from "./helpers";
 
 const PREVIEW_CAP_BYTES = 256 * 1024;
@@ -17,6 +18,21 @@ async function download(sim: RunningSimulator, path: string) {
 }
 
 const md5Hex = (bytes: Buffer) => createHash("md5").update(bytes).digest("hex");
+
+it("matches the ids the end-to-end tests use (small dataset, seed 1)", async () => {
+  const sim = await start({ dataset: "small", seed: 1 });
+  try {
+    const { chat, files, scriptedSvgArtifact, largeCodeArtifact } = sim.fixtures.previewCorpus;
+    expect({
+      chat,
+      files: Object.fromEntries(Object.entries(files).map(([file, { id }]) => [file, id])),
+      scriptedSvgArtifact: scriptedSvgArtifact.versionIds,
+      largeCodeArtifact: largeCodeArtifact.versionIds,
+    }).toEqual(SMALL_SEED_1_PREVIEW_CORPUS);
+  } finally {
+    await sim.close();
+  }
+});
 
 describe.each(DATASET_SIZES)("the %s dataset's preview corpus", (dataset) => {
   let sim: RunningSimulator;

@@ -31,3 +31,35 @@ export const SMALL_SEED_1_FILES = {
   files: { csv: "claude_file_01TWmgVmynKGwzhkBMDZdgas", png: "claude_file_01Y5jDQvo4wF82cidCLc1ptT" },
   generatedFiles: { csv: "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ", png: "claude_gen_file_01ReFXsZb9Hv149CTNid6etq" },
 } as const;
+
+/** The preview corpus chat of the same dataset (fixtures previewCorpus): each upload by what it tests. */
+export const SMALL_SEED_1_PREVIEW_CORPUS = {
+  chat: "claude_chat_01W9rHrQThVXjf5tYss9wQs3",
+  files: {
+    /** "minutes\r\nSet-Cookie: docket_session=stolen.txt" */
+    lineBreak: "claude_file_01PJ1EBfSwHQCa1iWVr674as",
+    /** "contract\u200F (signed).pdf" */
+    rightToLeftMark: "claude_file_01R6aaZk92ATAnSniVJjadNc",
+    /** 255 UTF-8 bytes of emoji and CJK, ending ".txt" */
+    maxLength: "claude_file_01DWd6LJ521du89E5eqdkjKW",
+    /** "../../../var/log/../audit.csv" */
+    parentPath: "claude_file_011Urfnyd8mZXVgPYG76EeMp",
+    /** "board minutes.txt." */
+    trailingDot: "claude_file_01RDuytaji2HEGfPbKX1NH3p",
+    /** "budget 2026.csv " */
+    trailingSpace: "claude_file_01U3rPymNXqnEzP8qFWr61GU",
+    /** text/html with a <script> and an onerror handler */
+    html: "claude_file_01LMjAtSwdHU7kHhGXSpB8KR",
+    jpeg: "claude_file_019pwoDRhVQ8XJD9WF5CW3TC",
+    gif: "claude_file_014QWa52qAJG7u1LWEsXR8Hi",
+    webp: "claude_file_01DEECEaL6XgqLKyUYTMe4Pm",
+    /** text/plain past the 256 KiB text preview */
+    longText: "claude_file_011PXLcyq1CipyxneUqbt12A",
+    /** a PDF whose catalog has a JavaScript OpenAction */
+    pdfWithJavaScript: "claude_file_014yLFA4c2gtdwqZmTp3MGch",
+  },
+  /** An SVG with a <script>, onload/onclick/onmouseover handlers and a javascript: link. */
+  scriptedSvgArtifact: ["claude_artifact_version_017RGaGk1jbcisAig641r2iv"],
+  /** Code of 30,003 lines and 2.5 MiB, in two versions (oldest first). */
+  largeCodeArtifact: ["claude_artifact_version_01TKHHRSZi4RC67LsyfFoMmU", "claude_artifact_version_016JiqriJrHV1ifYAr9Ho3Nr"],
+} as const;
