@@ -5,8 +5,12 @@ import { CodeBlock } from "@/components/thread/code-block";
 import { SafeMarkdown } from "@/components/thread/safe-markdown";
 import { sourceLanguageOf, type ArtifactKind } from "@/lib/artifacts/artifact-kind";
 
-/** Highlighting splits text into a node per token: above this, the tab stalls, so the source is shown plain. */
+/**
+ * Highlighting splits text into a node per token (and a row per line): past either limit the tab stalls,
+ * so the source is shown plain, and the page says why.
+ */
 const HIGHLIGHT_LIMIT_CHARS = 200_000;
+const HIGHLIGHT_LIMIT_LINES = 5_000;
 
 /** An artifact's text: markdown formatted (or as source, on request), everything else as source, never run. */
 export function ArtifactSource({ text, kind, title }: { text: string; kind: ArtifactKind; title: string | null }) {
@@ -36,10 +40,30 @@ export function ArtifactSource({ text, kind, title }: { text: string; kind: Arti
 }
 
 export function SourceText({ text, language }: { text: string; language: string }) {
-  if (text.length > HIGHLIGHT_LIMIT_CHARS || language === "text") {
-    return <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5">{text}</pre>;
+  if (language === "text") return <PlainSource text={text} />;
+  const lines = countLines(text);
+  if (text.length > HIGHLIGHT_LIMIT_CHARS || lines > HIGHLIGHT_LIMIT_LINES) {
+    return (
+      <div>
+        <p role="note" className="mb-1 text-xs text-slate-600">
+          Shown without highlighting: it has {lines.toLocaleString("en-GB")} lines and {text.length.toLocaleString("en-GB")} characters, and Docket highlights
+          at most {HIGHLIGHT_LIMIT_LINES.toLocaleString("en-GB")} lines or {HIGHLIGHT_LIMIT_CHARS.toLocaleString("en-GB")} characters so the page stays usable.
+        </p>
+        <PlainSource text={text} />
+      </div>
+    );
   }
   return <CodeBlock code={text} language={language} />;
+}
+
+function PlainSource({ text }: { text: string }) {
+  return <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5">{text}</pre>;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let index = text.indexOf("\n"); index !== -1 && index < text.length - 1; index = text.indexOf("\n", index + 1)) lines++;
+  return lines;
 }
 
 function ToggleButton({ isPressed, onClick, children }: { isPressed: boolean; onClick: () => void; children: string }) {

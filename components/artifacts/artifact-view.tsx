@@ -9,7 +9,7 @@ import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/component
 import { LivePreview } from "@/components/artifacts/live-preview";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { formatUtc } from "@/components/thread/format";
-import { artifactKindOf, hasLivePreview } from "@/lib/artifacts/artifact-kind";
+import { artifactDownloadUrl, artifactKindOf, hasLivePreview } from "@/lib/artifacts/artifact-kind";
 import { artifactVersionOptions } from "@/lib/queries/artifact-queries";
 
 /** One version of an artifact as evidence: its facts, its MD5 check, its text, and its other versions. */
@@ -42,6 +42,18 @@ export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; 
           </Fact>
           <IntegrityFacts integrity={integrity} />
         </EvidenceFacts>
+        <p className="mt-3 text-sm">
+          <a
+            href={artifactDownloadUrl(artifact.versionId)}
+            download
+            className="inline-block rounded-md bg-slate-900 px-3 py-1.5 font-semibold text-white hover:bg-slate-700"
+          >
+            Download
+          </a>
+          <span className="ml-3 text-xs text-slate-600">
+            The whole text as the API stores it{content.cut ? ", not only the part shown here" : ""}; its MD5 is checked as it downloads, and the download is audited.
+          </span>
+        </p>
       </header>
       <IntegrityNotice integrity={integrity} />
       <EvidenceSection title="Content">

@@ -31,6 +31,9 @@ export const PREVIEW_MEDIA_TYPES: Record<"html" | "svg", string> = {
 /** Where the artifact page reads an HTML or SVG version's exact text for the sandbox renderer (audited). */
 export const artifactPreviewUrl = (versionId: string) => `/api/artifacts/${encodeURIComponent(versionId)}/preview`;
 
+/** Where a version's whole text is served as an attachment, MD5-checked on the way. */
+export const artifactDownloadUrl = (versionId: string) => `/api/artifacts/${encodeURIComponent(versionId)}/download`;
+
 /** Languages the highlighter knows, by file extension: code artifacts carry their language only in the title. */
 const LANGUAGES_BY_EXTENSION: ReadonlyMap<string, string> = new Map([
   ["c", "c"],

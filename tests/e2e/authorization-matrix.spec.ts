@@ -79,6 +79,7 @@ const MATRIX: Row[] = [
   api("/api/artifacts/[versionId]", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`, CONTENT_READ),
   api("/api/artifacts/[versionId]/versions", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}/versions`, CONTENT_READ),
   api("/api/artifacts/[versionId]/preview", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.html[0]}/preview`, CONTENT_READ),
+  api("/api/artifacts/[versionId]/download", "GET", `/api/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}/download`, CONTENT_READ),
   api("/api/project-documents/[documentId]", "GET", `/api/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`, CONTENT_READ),
   api("/api/files/[fileId]", "GET", `/api/files/${FILE.csv}`, CONTENT_READ),
   api("/api/files/[fileId]/integrity", "GET", `/api/files/${FILE.csv}/integrity`, CONTENT_READ),

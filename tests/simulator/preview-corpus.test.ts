@@ -8,7 +8,7 @@ import { SCRIPTED_SVG_ARTIFACT } from "@/lib/simulator/dataset/hostile";
 import { DATASET_SIZES } from "@/lib/simulator/dataset/profiles";
 import type { RunningSimulator } from "@/lib/simulator/server";
 import { SMALL_SEED_1_PREVIEW_CORPUS } from "../e2e/support/simulator-ids";
-import { call, FULL, start, type Json } from "./helpers";
+import { call, FULL, start, type Json, type Res } from "./helpers";
 
 const PREVIEW_CAP_BYTES = 256 * 1024;
 
@@ -49,7 +49,7 @@ describe.each(DATASET_SIZES)("the %s dataset's preview corpus", (dataset) => {
     expect(chats.special[ChatKind.Corpus]).toBe(chats.count - 1);
     const ids: string[] = [];
     for (let after: string | null = null, more = true; more; ) {
-      const page = await call(sim, `/v1/compliance/apps/chats?user_ids[]=${sim.fixtures.userWithManyChats.id}&limit=1000${after ? `&after_id=${after}` : ""}`);
+      const page: Res = await call(sim, `/v1/compliance/apps/chats?user_ids[]=${sim.fixtures.userWithManyChats.id}&limit=1000${after ? `&after_id=${after}` : ""}`);
       ids.push(...(page.body.data as Json[]).map((chat) => chat.id as string));
       [after, more] = [page.body.last_id as string, page.body.has_more as boolean];
     }

@@ -17,29 +17,47 @@ export interface Download {
 
 /**
  * Reads the file name from a Content-Disposition header: the RFC 5987 `filename*` form wins over the
- * plain `filename`. Returns null rather than guessing when neither can be decoded.
+ * plain `filename`. The API does not document how it encodes names, so this reads what servers send
+ * in practice too: a `filename*` value in quotes, a `filename*` that cannot be decoded next to a usable
+ * `filename`, and a plain `filename` of raw UTF-8 bytes. Returns null rather than guessing when no
+ * form can be decoded.
  */
 export function parseContentDispositionFilename(header: string | null): string | null {
   if (!header) return null;
-  const extended = /(?:^|;)\s*filename\*\s*=\s*([^']*)'[^']*'([^;]*)/i.exec(header);
+  const extended = /(?:^|;)\s*filename\*\s*=\s*"?([^'"]*)'[^']*'([^;"]*)/i.exec(header);
   if (extended) {
-    const charset = (extended[1] ?? "").trim().toLowerCase();
-    const encoded = (extended[2] ?? "").trim();
-    if (charset === "utf-8" || charset === "") {
-      try {
-        return decodeURIComponent(encoded);
-      } catch {
-        return null;
-      }
-    }
-    if (charset === "iso-8859-1") {
-      return encoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    }
+    const decoded = decodeExtValue((extended[1] ?? "").trim().toLowerCase(), (extended[2] ?? "").trim());
+    if (decoded !== null) return decoded;
   }
   const quoted = /(?:^|;)\s*filename\s*=\s*"((?:[^"\\]|\\.)*)"/i.exec(header);
-  if (quoted) return (quoted[1] ?? "").replace(/\\(.)/g, "$1");
+  if (quoted) return fromRawUtf8((quoted[1] ?? "").replace(/\\(.)/g, "$1"));
   const bare = /(?:^|;)\s*filename\s*=\s*([^;\s]+)/i.exec(header);
-  return bare?.[1] ?? null;
+  return bare?.[1] === undefined ? null : fromRawUtf8(bare[1]);
+}
+
+function decodeExtValue(charset: string, encoded: string): string | null {
+  if (charset === "utf-8" || charset === "") {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      return null;
+    }
+  }
+  if (charset === "iso-8859-1") return encoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return null;
+}
+
+/**
+ * Header values reach Node as Latin-1, one character per byte. A name sent as raw UTF-8 bytes (which
+ * RFC 6266 advises against, but servers do) is read back as UTF-8 when its bytes are valid UTF-8.
+ */
+function fromRawUtf8(value: string): string {
+  if (!/[\u0080-\u00ff]/.test(value) || /[^\u0000-\u00ff]/.test(value)) return value;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.from(value, "latin1"));
+  } catch {
+    return value;
+  }
 }
 
 export interface Md5Outcome {

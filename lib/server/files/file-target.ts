@@ -31,7 +31,7 @@ export const AUDIT_ACTIONS_BY_KIND: Record<FileKind, { view: AuditAction; downlo
   generated_file: { view: "generated_file.view", download: "generated_file.download" },
 };
 
-export function auditTargetOf(target: FileTarget): { type: string; id: string } {
+export function auditTargetOf(target: { kind: string; id: string }): { type: string; id: string } {
   return { type: target.kind, id: target.id };
 }
 
@@ -65,7 +65,7 @@ export function openFileDownload(client: ComplianceClient, target: FileTarget, o
 }
 
 /** What a download is saved as when the API gives no usable name. */
-export function fallbackDownloadName(target: FileTarget): string {
+export function fallbackDownloadName(target: { id: string }): string {
   return `${target.id}.bin`;
 }
 

@@ -1,21 +1,35 @@
 import "server-only";
+import type { AuditAction } from "@/lib/server/audit/audit-actions";
 import type { AuditEventInput } from "@/lib/server/audit/record-audit-event";
 import { auditActorOf, type Actor } from "@/lib/server/auth/session-store";
-import type { ComplianceClient } from "@/lib/server/compliance/client";
+import type { CallOptions, ComplianceClient } from "@/lib/server/compliance/client";
 import type { Download } from "@/lib/server/compliance/download";
 import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
 import type { AuditRecorder } from "./audit-recorder";
 import { attachmentDisposition } from "./content-disposition";
-import { AUDIT_ACTIONS_BY_KIND, auditTargetOf, closeDownload, contentMd5ToHex, fallbackDownloadName, openFileDownload, type FileTarget } from "./file-target";
+import { auditTargetOf, closeDownload, contentMd5ToHex, fallbackDownloadName, openFileDownload, type FileTarget } from "./file-target";
 import { verifiedBody, type DownloadEnd } from "./verified-body";
+
+/** What Docket hands over as an attachment: an uploaded or generated file, or an artifact version's text. */
+export type DownloadTarget = FileTarget | { kind: "artifact_version"; id: string };
+
+const DOWNLOAD_ACTIONS: Record<DownloadTarget["kind"], AuditAction> = {
+  file: "file.download",
+  generated_file: "generated_file.download",
+  artifact_version: "artifact.download",
+};
+
+function openDownload(client: ComplianceClient, target: DownloadTarget, options: CallOptions): Promise<Download> {
+  return target.kind === "artifact_version" ? client.artifacts.download(target.id, options) : openFileDownload(client, target, options);
+}
 
 export interface DownloadRequest {
   actor: Actor;
   metadata: RequestMetadata;
   /** Aborts when the browser goes away; the upstream request is closed with it. */
   signal: AbortSignal;
-  target: FileTarget;
+  target: DownloadTarget;
   /** Named by the file view before it starts the download, so it can ask how the download ended. */
   receipt?: string;
 }
@@ -37,7 +51,7 @@ export function inertContentHeaders(contentType: string, contentDisposition: str
   });
 }
 
-function downloadHeaders(download: Download, target: FileTarget): Headers {
+function downloadHeaders(download: Download, target: DownloadTarget): Headers {
   const headers = inertContentHeaders("application/octet-stream", attachmentDisposition(download.filename, fallbackDownloadName(target)));
   if (contentMd5ToHex(download.contentMd5) !== null) headers.set("content-md5", download.contentMd5!.trim());
   if (download.contentLength !== null) headers.set("content-length", String(download.contentLength));
@@ -48,7 +62,7 @@ function downloadHeaders(download: Download, target: FileTarget): Headers {
 const SUCCESSFUL_ENDS: ReadonlySet<DownloadEnd["md5"]> = new Set(["matched", "not_provided"]);
 
 /**
- * Streams a file to the browser as an attachment, audited in two rows. The first is written once the
+ * Streams a file or an artifact version to the browser as an attachment, audited in two rows. The first is written once the
  * upstream has answered and before any byte is sent (an `intent` with the MD5 the API announced); if
  * it cannot be written, the upstream request is closed and nothing is sent. The second records how the
  * download ended, which is known only after the last byte: whether the bytes matched their MD5, had
@@ -60,7 +74,7 @@ export async function respondWithDownload(client: ComplianceClient, record: Audi
   const { target, receipt } = request;
   const row = (outcome: AuditEventInput["outcome"], params: Record<string, unknown>, upstreamRequestId: string | null): AuditEventInput => ({
     actor: auditActorOf(request.actor),
-    action: AUDIT_ACTIONS_BY_KIND[target.kind].download,
+    action: DOWNLOAD_ACTIONS[target.kind],
     target: auditTargetOf(target),
     params: receipt === undefined ? params : { receipt, ...params },
     outcome,
@@ -70,7 +84,7 @@ export async function respondWithDownload(client: ComplianceClient, record: Audi
 
   let download: Download;
   try {
-    download = await openFileDownload(client, target, { signal: request.signal });
+    download = await openDownload(client, target, { signal: request.signal });
   } catch (error) {
     // Nothing was sent, but the attempt is evidence too, and it tells the file view why its download never began.
     await record(row("failure", { md5: "not_started" }, error instanceof ComplianceApiError ? error.requestId : null)).catch((auditError: unknown) =>

@@ -4,10 +4,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AuditWriteError, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import type { Download } from "@/lib/server/compliance/download";
-import { attachmentDisposition } from "@/lib/server/files/content-disposition";
+import { attachmentDisposition, MAX_FILENAME_BYTES } from "@/lib/server/files/content-disposition";
 import type { FileTarget } from "@/lib/server/files/file-target";
 import { findDownloadReceipt } from "@/lib/server/files/find-download-receipt";
-import { respondWithDownload } from "@/lib/server/files/respond-with-download";
+import { respondWithDownload, type DownloadTarget } from "@/lib/server/files/respond-with-download";
 import { IntegrityMismatchError } from "@/lib/server/files/verified-body";
 import { startAuditDatabase, type AuditDatabase } from "@/tests/integration/audit/audit-database";
 import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
@@ -35,7 +35,7 @@ beforeEach(() => {
 const uploaded = (type: string): FileTarget => ({ kind: "file", id: simulator.fixtures.uploadedFiles[type]! });
 const contentPath = (target: FileTarget) => `/v1/compliance/apps/chats/${target.kind === "file" ? "files" : "generated-files"}/${target.id}/content`;
 const md5Of = (bytes: Buffer) => createHash("md5").update(bytes).digest("hex");
-const request = (target: FileTarget, options: { receipt?: string; signal?: AbortSignal; subject?: string } = {}) => ({
+const request = (target: DownloadTarget, options: { receipt?: string; signal?: AbortSignal; subject?: string } = {}) => ({
   actor: reviewer(options.subject),
   metadata: REQUEST_METADATA,
   signal: options.signal ?? new AbortController().signal,
@@ -93,6 +93,75 @@ describe("respondWithDownload", () => {
       expect(response.headers.get("content-disposition")).toBe(attachmentDisposition(file.filename, `${file.id}.bin`));
       expect((await readBody(response)).error).toBeNull();
     }
+  });
+
+  test("the preview corpus names, CR/LF and right-to-left mark included, arrive whole and leave as safe names in a header that can be set", async () => {
+    const { files } = simulator.fixtures.previewCorpus;
+    const savedName = (response: Response) => {
+      const disposition = response.headers.get("content-disposition")!;
+      expect(disposition).toMatch(/^attachment; filename="[\x20-\x7e]+"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]+$/);
+      return decodeURIComponent(disposition.slice(disposition.indexOf("''") + 2));
+    };
+    const expected: Array<[keyof typeof files, string | RegExp]> = [
+      ["lineBreak", "minutesSet-Cookie_ docket_session=stolen.txt"],
+      ["rightToLeftMark", "contract (signed).pdf"],
+      ["maxLength", /^📁-[^\x00-\x7f]+\.txt$/u],
+      ["parentPath", "audit.csv"],
+      ["trailingDot", "board minutes.txt"],
+      ["trailingSpace", "budget 2026.csv"],
+    ];
+    for (const [file, name] of expected) {
+      const upstream = captureUpstream("files");
+      const response = await respondWithDownload(client, memoryRecorder().record, request({ kind: "file", id: files[file].id }));
+      expect((await upstream()).filename, file).toBe(files[file].filename);
+      if (typeof name === "string") expect(savedName(response), file).toBe(name);
+      else expect(savedName(response), file).toMatch(name);
+      expect(response.headers.get("set-cookie")).toBeNull();
+      const { bytes, error } = await readBody(response);
+      expect(error).toBeNull();
+      expect(md5Of(bytes)).toBe((await client.files.get(files[file].id)).data.md5);
+      vi.restoreAllMocks();
+    }
+    const longest = await respondWithDownload(client, memoryRecorder().record, request({ kind: "file", id: files.maxLength.id }));
+    const shortened = savedName(longest);
+    expect((await readBody(longest)).error).toBeNull();
+    expect(Buffer.byteLength(files.maxLength.filename)).toBe(255);
+    expect(Buffer.byteLength(shortened)).toBeLessThanOrEqual(MAX_FILENAME_BYTES);
+    expect(files.maxLength.filename.startsWith(shortened.slice(0, -".txt".length))).toBe(true);
+  });
+
+  test("an artifact version downloads as an inert attachment under its upstream name, MD5-checked and audited as artifact.download", async () => {
+    const versionId = simulator.fixtures.previewCorpus.largeCodeArtifact.versionIds[1]!;
+    const metadata = (await client.artifacts.get(versionId)).data;
+    const { rows, record } = memoryRecorder();
+    const response = await respondWithDownload(client, record, request({ kind: "artifact_version", id: versionId }));
+    expect(Object.fromEntries(response.headers)).toMatchObject({
+      "content-type": "application/octet-stream",
+      "content-disposition": attachmentDisposition("ledger_export.py.txt", `${versionId}.bin`),
+      "x-content-type-options": "nosniff",
+      "content-security-policy": "sandbox; default-src 'none'",
+      "content-md5": Buffer.from(metadata.md5!, "hex").toString("base64"),
+    });
+    const { bytes, error } = await readBody(response);
+    expect(error).toBeNull();
+    expect(bytes.length).toBe(metadata.size_bytes);
+    expect(md5Of(bytes)).toBe(metadata.md5);
+    expect(rows).toEqual([
+      expect.objectContaining({ action: "artifact.download", target: { type: "artifact_version", id: versionId }, outcome: "intent", params: { expectedMd5: metadata.md5, contentLength: null } }),
+      expect.objectContaining({ action: "artifact.download", target: { type: "artifact_version", id: versionId }, outcome: "success", params: expect.objectContaining({ md5: "matched", bytes: bytes.length }) }),
+    ]);
+  });
+
+  test("an artifact version whose bytes do not match their Content-MD5 is broken off and audited as a mismatch", async () => {
+    const versionId = simulator.fixtures.previewCorpus.largeCodeArtifact.versionIds[0]!;
+    simulator.setFaults([{ match: { path: `/v1/compliance/apps/artifacts/${versionId}/content` }, times: 1, fault: { type: "wrong_md5" } }]);
+    const { rows, record } = memoryRecorder();
+    const { error } = await readBody(await respondWithDownload(client, record, request({ kind: "artifact_version", id: versionId })));
+    expect(error).toBeInstanceOf(IntegrityMismatchError);
+    expect(rows.map((row) => [row.action, row.outcome, (row.params as { md5?: string }).md5 ?? null])).toEqual([
+      ["artifact.download", "intent", null],
+      ["artifact.download", "failure", "mismatched"],
+    ]);
   });
 
   test("a generated file downloads and is audited as one", async () => {

@@ -15,6 +15,17 @@ describe("parseContentDispositionFilename", () => {
     ["attachment; filename=bare.csv", "bare.csv"],
     ['attachment; filename="fallback.txt"; filename*=utf-8\'\'%E2%82%AC.txt', "€.txt"],
     ["attachment; filename*=iso-8859-1''%E9t%E9.txt", "été.txt"],
+    // What the simulator sends for a name with a line break: it must come back whole, to be made safe later.
+    ["attachment; filename*=utf-8''minutes%0D%0ASet-Cookie%3A%20x%3D1.txt", "minutes\r\nSet-Cookie: x=1.txt"],
+    // Tolerated although not RFC 5987: the value quoted, or an undecodable one next to a plain name.
+    [`attachment; filename*="UTF-8''%E2%82%AC%20quoted.txt"`, "€ quoted.txt"],
+    ["attachment; filename=\"plain.txt\"; filename*=utf-8''%E2%82", "plain.txt"],
+    ["attachment; filename=\"fallback.txt\"; filename*=koi8-r''%E1.txt", "fallback.txt"],
+    // Raw UTF-8 bytes in a plain filename arrive from undici as Latin-1 characters.
+    [`attachment; filename="${Buffer.from("résumé 📎.pdf", "utf8").toString("latin1")}"`, "résumé 📎.pdf"],
+    [`attachment; filename=${Buffer.from("契約書.pdf", "utf8").toString("latin1")}`, "契約書.pdf"],
+    // Latin-1 bytes that are not valid UTF-8 stay as they came.
+    ['attachment; filename="\u00e9t\u00e9.txt"', "été.txt"],
   ])("decodes %s", (header, expected) => {
     expect(parseContentDispositionFilename(header)).toBe(expected);
   });
