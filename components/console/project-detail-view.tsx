@@ -6,6 +6,7 @@ import { visibilityOf } from "@/components/console/projects-table";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { EvidenceSection, Fact } from "@/components/layout/evidence-facts";
 import { formatSize } from "@/components/files/format-size";
+import { RevealedName } from "@/components/files/revealed-name";
 import { formatUtc } from "@/components/thread/format";
 import { projectChatsOptions, projectDetailOptions } from "@/lib/queries/console-queries";
 import type { ProjectAttachment, ProjectChatPage, ProjectCollaborator, ProjectDetail } from "@/lib/schemas/console";
@@ -97,7 +98,7 @@ function AttachmentsTable({ attachments }: { attachments: ProjectAttachment[] })
         <tbody className="divide-y divide-slate-100">
           {attachments.map((attachment) => {
             const view = ATTACHMENT_VIEWS[attachment.kind];
-            const name = attachment.filename || "(no name)";
+            const name = <RevealedName name={attachment.filename || "(no name)"} />;
             return (
               <tr key={attachment.id}>
                 <td className="px-3 py-1.5">

@@ -1,4 +1,5 @@
 import { memo, useState } from "react";
+import { RevealedName } from "@/components/files/revealed-name";
 import { formatUtc } from "@/components/thread/format";
 import { PlainText, SafeMarkdown } from "@/components/thread/safe-markdown";
 import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thread/tool-call-card";
@@ -45,21 +46,21 @@ function Attachments({ message }: { message: ChatMessage }) {
       {message.files.map((file) => (
         <li key={`file-${file.id}`}>
           <a href={`/files/${encodeURIComponent(file.id)}`} className={CHIP}>
-            File: <span data-search-text>{file.filename ?? file.id}</span>
+            File: <RevealedName name={file.filename ?? file.id} searchable />
           </a>
         </li>
       ))}
       {message.generatedFiles.map((file) => (
         <li key={`generated-${file.id}`}>
           <a href={`/generated-files/${encodeURIComponent(file.id)}`} className={CHIP}>
-            Generated: <span data-search-text>{file.filename ?? file.id}</span>
+            Generated: <RevealedName name={file.filename ?? file.id} searchable />
           </a>
         </li>
       ))}
       {message.artifacts.map((artifact) => (
         <li key={`artifact-${artifact.versionId}`}>
           <a href={`/artifacts/${encodeURIComponent(artifact.versionId)}`} className={CHIP}>
-            Artifact: <span data-search-text>{artifact.title ?? artifact.id}</span>
+            Artifact: <RevealedName name={artifact.title ?? artifact.id} searchable />
           </a>
         </li>
       ))}
