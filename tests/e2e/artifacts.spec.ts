@@ -1,6 +1,9 @@
 import { expect, test, type Frame, type Page } from "@playwright/test";
-import { HOSTILE_ARTIFACT_TITLE, HOSTILE_DOCUMENT_FILENAME, HOSTILE_SNIPPETS } from "@/lib/simulator/dataset/hostile";
-import { SMALL_SEED_1_ARTIFACTS as IDS } from "./support/simulator-ids";
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { ArtifactVersionView } from "@/lib/schemas/artifacts";
+import { HOSTILE_ARTIFACT_TITLE, HOSTILE_DOCUMENT_FILENAME, HOSTILE_SNIPPETS, SCRIPTED_SVG_ARTIFACT } from "@/lib/simulator/dataset/hostile";
+import { SMALL_SEED_1_ARTIFACTS as IDS, SMALL_SEED_1_PREVIEW_CORPUS as CORPUS } from "./support/simulator-ids";
 import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
 
 const previewPath = (versionId: string) => `/api/artifacts/${versionId}/preview`;
@@ -266,6 +269,78 @@ test("an SVG with a script, under the preview's own headers, runs in an opaque o
   expect(page.url()).toBe(`${stackInfo().appUrl}/artifacts/${versionId}`);
   expect(watched.leaked()).toEqual([]);
   expect(watched.dialogs).toEqual([]);
+});
+
+test("the dataset's scripted SVG artifact is source on the page, and in its opt-in preview its script runs only in an opaque origin and reaches nothing", async ({ page }) => {
+  const watched = watch(page);
+  const [versionId] = CORPUS.scriptedSvgArtifact;
+  await page.goto(`/artifacts/${versionId}`);
+  await expect(page.getByRole("article", { name: "Approval stamp" })).toBeVisible();
+  await expect(page.getByRole("status", { name: "MD5 check" })).toContainText("MD5 verified");
+  const content = page.getByRole("region", { name: "Content" });
+  await expect(content).toContainText(SCRIPTED_SVG_ARTIFACT.split("\n")[1]!);
+  await expect(content).toContainText('onclick="window.__xss=1"');
+  await expect(page.getByText("Shown as source: the artifact's code does not run on this page.")).toBeVisible();
+  await expect(page.locator("main svg, main iframe")).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+
+  const frame = await previewFrame(page);
+  // Its script ran (it marks the document with its origin): what follows holds although it ran.
+  await expect.poll(() => frame.evaluate(() => document.documentElement.getAttribute("data-ran-in"))).toBe("null");
+  await expect(frame.locator("svg text")).toHaveText("Approved");
+  await frame.locator("svg rect").click({ position: { x: 30, y: 20 } });
+  expect(await frame.evaluate(readParentTitle)).toBe("refused: SecurityError");
+  expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(page.url()).toBe(`${stackInfo().appUrl}/artifacts/${versionId}`);
+  expect(watched.rendererLoads()).toEqual([rendererUrl()]);
+  expect(await watched.rendererCookies()).toEqual([undefined]);
+  expect(watched.previewSourceReads()).toEqual([`${stackInfo().appUrl}${previewPath(versionId)}`]);
+  expect(watched.leaked()).toEqual([]);
+  expect(watched.dialogs).toEqual([]);
+});
+
+test("a code artifact of 30,000 lines and 2.5 MiB stays usable: cut and said to be, shown unhighlighted, and its versions not diffed in part", async ({ page }) => {
+  const [older, newer] = CORPUS.largeCodeArtifact;
+  await page.goto(`/artifacts/${newer}`);
+  await expect(page.getByRole("article", { name: "ledger_export.py" })).toBeVisible();
+  const content = page.getByRole("region", { name: "Content" });
+  await expect(content).toContainText("Cut for display:");
+  await expect(content.getByRole("note").filter({ hasText: /^Shown without highlighting: it has \d{2},\d{3} lines/ })).toContainText("Docket highlights at most 5,000 lines");
+  await expect(content).toContainText('    {"row": 1, "account": "ACC-000001"');
+  // One text node in one <pre>, however long the text: nothing per line or per token.
+  expect(await content.locator("pre").count()).toBe(1);
+  expect(await content.locator("pre *").count()).toBe(0);
+
+  const versions = page.getByRole("region", { name: /^Versions/ });
+  await expect(versions.getByRole("link", { name: /^Version \d$/ })).toHaveText(["Version 1", "Version 2"]);
+  await versions.getByLabel("Compare").selectOption({ label: "Version 1" });
+  await versions.getByLabel("with").selectOption({ label: "Version 2 (this one)" });
+  await versions.getByRole("button", { name: "Show differences" }).click();
+  await expect(page.getByRole("region", { name: "Differences" })).toContainText("Not compared: a version is larger than Docket shows");
+  await expect(page.getByRole("region", { name: "Differences" }).locator("tr")).toHaveCount(0);
+  await expect.poll(() => auditRowsOf("artifact.view", older)).toHaveLength(1);
+});
+
+test("an artifact version downloads whole, even past what the page shows, MD5-checked and audited as artifact.download", async ({ page }) => {
+  const versionId = CORPUS.largeCodeArtifact[1];
+  const view = ArtifactVersionView.parse(await (await page.request.get(`/api/artifacts/${versionId}`)).json());
+  await page.goto(`/artifacts/${versionId}`);
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download", exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe("ledger_export.py.txt");
+  expect(await download.failure()).toBeNull();
+  const bytes = await readFile((await download.path())!);
+  expect(bytes.length).toBe(view.integrity.declaredBytes);
+  expect(bytes.length).toBeGreaterThan(view.content.shownBytes);
+  expect(createHash("md5").update(bytes).digest("hex")).toBe(view.integrity.metadataMd5);
+
+  const response = await page.request.get(`/api/artifacts/${IDS.svg[0]}/download`);
+  expect(response.headers()).toMatchObject({ "content-type": "application/octet-stream", "x-content-type-options": "nosniff", "content-security-policy": "sandbox; default-src 'none'" });
+  expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="Logo concept\.svg"; /);
+
+  await expect.poll(() => auditRowsOf("artifact.download", versionId)).toEqual([
+    expect.objectContaining({ target_type: "artifact_version", outcome: "intent", params: expect.objectContaining({ expectedMd5: view.integrity.metadataMd5 }) }),
+    expect.objectContaining({ target_type: "artifact_version", outcome: "success", params: expect.objectContaining({ md5: "matched", bytes: bytes.length }) }),
+  ]);
 });
 
 test("opened directly, the renderer has an opaque origin, and ignores a message that does not come from Docket's origin", async ({ page }) => {

