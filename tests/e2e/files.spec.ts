@@ -54,7 +54,7 @@ const DOWNLOAD_NAMES: Array<[fileId: string, shown: string, saved: string]> = [
   ["claude_file_012qP1TfAAPeq35cBVZDimtN", "../../../../etc/passwd", "passwd"],
   // The preview corpus: a line break and a right-to-left mark are written out on the page and dropped from
   // the saved name; a path keeps its last segment; the trailing dot and space Windows would drop go.
-  [CORPUS.lineBreak, "minutes⟦U+000D⟧⟦U+000A⟧Set-Cookie: docket_session=stolen.txt", "minutesSet-Cookie_ docket_session=stolen.txt"],
+  [CORPUS.lineBreak, "minutes⟦U+000D⟧⟦U+000A⟧Set-Cookie: docket_session=stolen.txt", "minutes Set-Cookie_ docket_session=stolen.txt"],
   [CORPUS.rightToLeftMark, "contract⟦U+200F⟧ (signed).pdf", "contract (signed).pdf"],
   [CORPUS.parentPath, "../../../var/log/../audit.csv", "audit.csv"],
   [CORPUS.trailingDot, "board minutes.txt.", "board minutes.txt"],
@@ -166,11 +166,11 @@ test("a CR/LF in a file name never becomes a header of its own, in the response 
   expect(response.status()).toBe(200);
   expect(response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie")).toEqual([]);
   expect(response.headers()["content-disposition"]).toBe(
-    `attachment; filename="minutesSet-Cookie_ docket_session=stolen.txt"; filename*=UTF-8''minutesSet-Cookie_%20docket_session%3Dstolen.txt`,
+    `attachment; filename="minutes Set-Cookie_ docket_session=stolen.txt"; filename*=UTF-8''minutes%20Set-Cookie_%20docket_session%3Dstolen.txt`,
   );
   await page.goto(`/files/${CORPUS.lineBreak}`);
   await expect(page.getByRole("note").filter({ hasText: "invisible or direction-changing characters" })).toBeVisible();
-  expect((await download(page)).suggestedFilename()).toBe("minutesSet-Cookie_ docket_session=stolen.txt");
+  expect((await download(page)).suggestedFilename()).toBe("minutes Set-Cookie_ docket_session=stolen.txt");
   expect((await context.cookies()).map((cookie) => cookie.name)).not.toContain("docket_session");
 });
 

@@ -17,8 +17,8 @@ export const MAX_FILENAME_BYTES = 150;
 /** A dot and up to this many characters after it are kept whole when a long name is shortened. */
 const MAX_EXTENSION_LENGTH = 16;
 
-/** C0 and C1 control characters, DEL, and the line and paragraph separators. */
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Runs of C0 and C1 control characters, DEL, and the line and paragraph separators. */
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g;
 /** Bidi marks, embeddings, overrides and isolates: they can make "invoice\u202Efdp.exe" read as "invoiceexe.pdf". */
 const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** Half of a surrogate pair without its other half: not encodable as UTF-8. */
@@ -33,7 +33,8 @@ const UNSAFE_CHARACTERS = /[";<>:|?*]/g;
 const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
 
 /**
- * The name a download is saved under: the last path segment, without control or bidi characters,
+ * The name a download is saved under: the last path segment, control characters turned into a space
+ * and bidi characters removed,
  * with quotes, semicolons and the characters Windows forbids replaced, in NFC, at most MAX_FILENAME_BYTES long (the extension kept), or `fallback`
  * when nothing usable is left. Applying it twice changes nothing.
  */
@@ -41,7 +42,8 @@ export function sanitizeFilename(name: string | null, fallback: string): string 
   // Invisible characters go before normalising: removing one later could leave letters that compose.
   const lastSegment = (name ?? "")
     .replace(LONE_SURROGATE, "\ufffd")
-    .replace(CONTROL_CHARACTERS, "")
+    // A line break or tab separates words: a space keeps them apart in the saved name.
+    .replace(CONTROL_CHARACTERS, " ")
     .replace(BIDI_CONTROLS, "")
     .normalize("NFC")
     .split(/[/\\]/)

@@ -103,7 +103,7 @@ describe("respondWithDownload", () => {
       return decodeURIComponent(disposition.slice(disposition.indexOf("''") + 2));
     };
     const expected: Array<[keyof typeof files, string | RegExp]> = [
-      ["lineBreak", "minutesSet-Cookie_ docket_session=stolen.txt"],
+      ["lineBreak", "minutes Set-Cookie_ docket_session=stolen.txt"],
       ["rightToLeftMark", "contract (signed).pdf"],
       ["maxLength", /^📁-[^\x00-\x7f]+\.txt$/u],
       ["parentPath", "audit.csv"],

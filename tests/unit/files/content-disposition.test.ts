@@ -35,7 +35,7 @@ describe("sanitizeFilename", () => {
     ["a path that climbs out of the download folder", "../../../../etc/passwd", "passwd"],
     ["a Windows path", "C:\\Windows\\System32\\drivers\\etc\\hosts", "hosts"],
     ["a trailing slash", "reports/q3/", "q3"],
-    ["CR/LF that would start a new header", "a\r\nSet-Cookie: x=1.csv", "aSet-Cookie_ x=1.csv"],
+    ["CR/LF that would start a new header", "a\r\nSet-Cookie: x=1.csv", "a Set-Cookie_ x=1.csv"],
     ["percent-encoded CR/LF, which stays text", "%22encoded%22 %0d%0aSet-Cookie: x=1.csv", "%22encoded%22 %0d%0aSet-Cookie_ x=1.csv"],
     ["a right-to-left override hiding .exe", "invoice\u202efdp.exe", "invoicefdp.exe"],
     ["right-to-left and left-to-right marks", "\u200fהסכם\u200e שירותים.docx", "הסכם שירותים.docx"],
