@@ -66,6 +66,12 @@ function TextualPreview({ file }: { file: FileDetail }) {
           <Source text={preview.text} />
         </>
       )}
+      {file.preview === "markup_source" && (
+        <>
+          <Note>Web pages can carry scripts, so Docket shows this one&apos;s source and never renders it.</Note>
+          <Source text={preview.text} />
+        </>
+      )}
       {file.preview === "text" && <Source text={preview.text} />}
     </div>
   );

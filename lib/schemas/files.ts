@@ -14,7 +14,7 @@ export type FileKind = z.infer<typeof FileKind>;
  * our own route with a fixed type, text as React text. SVG is active content and is shown as its
  * source; PDFs can carry scripts and are offered as downloads only.
  */
-export const PreviewKind = z.enum(["image", "text", "csv", "json", "markdown", "svg_source", "pdf", "none"]);
+export const PreviewKind = z.enum(["image", "text", "csv", "json", "markdown", "svg_source", "markup_source", "pdf", "none"]);
 export type PreviewKind = z.infer<typeof PreviewKind>;
 
 export const FileDetail = z.object({

