@@ -40,7 +40,7 @@ CREATE TABLE "deletion_request" (
 CREATE TABLE "deletion_snapshot" (
     "deletion_request_id" UUID NOT NULL,
     "taken_at" TIMESTAMPTZ(3) NOT NULL,
-    "content" JSONB NOT NULL,
+    "content" TEXT NOT NULL,
     "sha256" TEXT NOT NULL,
     "message_count" INTEGER NOT NULL,
     "file_count" INTEGER NOT NULL,
@@ -139,7 +139,8 @@ ALTER TABLE "deletion_request"
     OR ("decider_id" IS NOT NULL AND "decided_at" IS NOT NULL AND length(btrim("decision_comment")) > 0));
 
 ALTER TABLE "deletion_snapshot"
-  ADD CONSTRAINT "deletion_snapshot_sha256_hex" CHECK ("sha256" ~ '^[0-9a-f]{64}$');
+  ADD CONSTRAINT "deletion_snapshot_sha256_hex" CHECK ("sha256" ~ '^[0-9a-f]{64}$'),
+  ADD CONSTRAINT "deletion_snapshot_sha256_of_content" CHECK ("sha256" = encode(sha256(convert_to("content", 'UTF8')), 'hex'));
 
 ALTER TABLE "legal_hold"
   ADD CONSTRAINT "legal_hold_status_known" CHECK ("status" IN ('active', 'released')),
