@@ -13,6 +13,7 @@ import { approveDeletion } from "./decide-deletion";
 import type { DeletionDeps } from "./deletion-deps";
 import { DELETION_INCLUDE, type DeletionRow } from "./deletion-dto";
 import { recordDeletionEvent, type Cause } from "./deletion-events";
+import { loadDeletion } from "./execute-deletion";
 import { readTarget } from "./read-target";
 import { requireDeleteCapability } from "./require-capability";
 
@@ -92,7 +93,6 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
           updatedAt: now,
           expiresAt: new Date(now.getTime() + deps.settings.requestTtlHours * 3_600_000),
         },
-        include: DELETION_INCLUDE,
       });
       await recordDeletionEvent(tx, created, cause, {
         action: "deletion.requested",
@@ -109,7 +109,7 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
       });
       return created;
     }).then(async (result) => {
-      if (!("holds" in result)) return result;
+      if (!("holds" in result)) return loadDeletion(deps, result.id);
       await recordDeletionEvent(deps.db, { ...auditTarget, organizationUuid: reading.facts.organizationUuid }, cause, {
         action: "deletion.blocked",
         outcome: "denied",

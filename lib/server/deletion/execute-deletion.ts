@@ -147,7 +147,7 @@ async function writeIntent(deps: DeletionDeps, row: DeletionRow, cause: Cause, h
     });
   } catch (error) {
     if (error instanceof AppError) throw error;
-    console.error(`[deletion ${row.id}] intent not written, nothing sent`, error);
+    console.error(`[deletion ${row.id}] intent not written, nothing sent: ${error instanceof Error ? error.message : String(error)}`);
     throw new AppError("audit_unavailable", "The deletion's intent could not be recorded, so nothing was sent to the Compliance API. Try again shortly.");
   }
 }
@@ -251,7 +251,9 @@ async function recordOutcome(deps: DeletionDeps, row: DeletionRow, cause: Cause,
       });
     });
   } catch (error) {
-    console.error(`[deletion ${row.id}] outcome ${result.status} not recorded (upstream request ${result.requestId ?? "none"})`, error);
+    console.error(
+      `[deletion ${row.id}] outcome ${result.status} not recorded (upstream request ${result.requestId ?? "none"}): ${error instanceof Error ? error.message : String(error)}`,
+    );
     throw new AppError("outcome_unrecorded", undefined, { deletionId: row.id });
   }
 }

@@ -51,7 +51,7 @@ export async function reconcileDeletions(deps: Pick<DeletionDeps, "db" | "client
       found = "present";
     } catch (error) {
       if (!(error instanceof ComplianceApiError && error.status === 404)) {
-        console.error(`[deletion ${row.id}] read-back failed; tried again later`, error);
+        console.error(`[deletion ${row.id}] read-back failed, tried again next round: ${error instanceof Error ? error.message : String(error)}`);
         report.deferred.push(row.id);
         continue;
       }

@@ -25,7 +25,7 @@ export async function createLegalHold(db: PrismaClient, actor: Actor, body: Pars
     ...body.scope.projectIds.map((objectId) => ({ kind: "project", objectId })),
     ...body.scope.chatIds.map((objectId) => ({ kind: "chat", objectId })),
   ];
-  const row = await db.$transaction(async (tx) => {
+  const holdId = await db.$transaction(async (tx) => {
     await lockHolds(tx, "exclusive");
     const created = await tx.legalHold.create({
       data: {
@@ -35,7 +35,7 @@ export async function createLegalHold(db: PrismaClient, actor: Actor, body: Pars
         createdById: actor.userId,
         scope: { create: scope },
       },
-      include: LEGAL_HOLD_INCLUDE,
+      select: { id: true },
     });
     await recordAuditEvent(tx, {
       actor: auditActorOf(actor),
@@ -45,14 +45,14 @@ export async function createLegalHold(db: PrismaClient, actor: Actor, body: Pars
       outcome: "success",
       ...metadata,
     });
-    return created;
+    return created.id;
   });
-  return toLegalHoldDto(row);
+  return getLegalHold(db, holdId);
 }
 
 /** Releases an active hold, with the reason; a released hold stays on record. */
 export async function releaseLegalHold(db: PrismaClient, actor: Actor, holdId: string, body: ReleaseLegalHoldBody, metadata: RequestMetadata): Promise<LegalHoldDto> {
-  const row = await db.$transaction(async (tx) => {
+  await db.$transaction(async (tx) => {
     const { count } = await tx.legalHold.updateMany({
       where: { id: holdId, status: "active" },
       data: { status: "released", releasedById: actor.userId, releasedAt: new Date(), releaseReason: body.reason },
@@ -70,9 +70,8 @@ export async function releaseLegalHold(db: PrismaClient, actor: Actor, holdId: s
       outcome: "success",
       ...metadata,
     });
-    return tx.legalHold.findUniqueOrThrow({ where: { id: holdId }, include: LEGAL_HOLD_INCLUDE });
   });
-  return toLegalHoldDto(row);
+  return getLegalHold(db, holdId);
 }
 
 /** Every hold (or those of one status), newest first. */
