@@ -52,6 +52,13 @@ const ServerEnv = z.object({
   DOCKET_ROLE_CLAIM: z.string().min(1, "must not be empty").default("groups"),
   DOCKET_ROLE_MAP: roleMap,
   DOCKET_DELETE_APPROVALS: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1").transform((value) => value === "1"),
+  /** A deletion request not executed within this many hours expires. */
+  DOCKET_DELETE_REQUEST_TTL_HOURS: z.coerce.number({ error: "must be a number" }).int("must be a whole number of hours").min(1).max(720).default(72),
+  /**
+   * Where the bytes of files about to be deleted are kept, named by their SHA-256; unset: only their
+   * metadata and hashes go into the pre-deletion snapshot.
+   */
+  DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
   DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
   DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
   /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */

@@ -52,6 +52,8 @@ export interface RunningSimulator {
   setFaults(rules: FaultRule[]): void;
   reset(): void;
   requestLog(): LoggedRequest[];
+  /** Requests received and not yet answered (a latency fault holds them). */
+  inFlight(): Array<Omit<LoggedRequest, "status">>;
   fixtures: Fixtures;
   /** The generated dataset (tests inspect it directly). */
   dataset: Dataset;
@@ -130,6 +132,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, requestId: string, path: string, rawQuery: string): Promise<void> {
     const method = req.method ?? "GET";
+    state.inFlight.set(requestId, { method, path, query: rawQuery, request_id: requestId, time: new Date().toISOString() });
     const applied = faults.apply(method, path);
     if (applied.latencyMs > 0) await new Promise((r) => setTimeout(r, applied.latencyMs));
     let status = 500;
@@ -211,6 +214,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
       await sendJson(res, status, errorBody(e.type, e.message, requestId), applied, { ...rateHeaders, ...e.headers });
     } finally {
+      state.inFlight.delete(requestId);
       state.logRequest({ method, path, query: rawQuery, status, request_id: requestId, time: new Date().toISOString() });
     }
   }
@@ -260,6 +264,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     setFaults: (rules) => faults.set(rules),
     reset,
     requestLog: () => [...state.requests],
+    inFlight: () => [...state.inFlight.values()],
     get fixtures() {
       return getFixtures();
     },

@@ -36,6 +36,8 @@ export class State {
   readonly deletedCodeArtifacts = new Set<string>();
   runtime: RuntimeActivity[] = [];
   requests: LoggedRequest[] = [];
+  /** API requests received and not yet answered, by request id (so a test can act while one is in flight). */
+  readonly inFlight = new Map<string, Omit<LoggedRequest, "status">>();
   // Never reset: runtime activity ids stay unique across resets.
   private seq = 0;
   private lastTimeUs = 0;

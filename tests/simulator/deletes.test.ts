@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/lib/simulator/server";
-import { call, expectError, qs, start } from "./helpers";
+import { call, expectError, qs, READONLY, start } from "./helpers";
 
 let sim: RunningSimulator;
 beforeAll(async () => {
@@ -119,5 +119,45 @@ describe("reset", () => {
     const feed = await call(sim, `/v1/compliance/activities${qs({ "activity_types[]": "compliance_api_accessed", limit: 10 })}`);
     // Only the GET just above was recorded since the reset.
     expect(feed.body.data).toHaveLength(1);
+  });
+});
+
+describe("deletes by a key without the delete scope", () => {
+  it("refuse every kind with 403 before looking the object up, and delete nothing", async () => {
+    const f = sim.fixtures;
+    const paths = [
+      `/v1/compliance/apps/chats/${f.filesChat}`,
+      `/v1/compliance/apps/chats/files/${f.uploadedFiles.csv}`,
+      `/v1/compliance/apps/projects/documents/${f.projectDocument}`,
+      `/v1/compliance/apps/projects/${f.projectWithoutChats}`,
+      // An id no object has: the scope is checked first, so this is 403 too (Docket's capability probe).
+      `/v1/compliance/apps/chats/claude_chat_01${"0".repeat(22)}`,
+    ];
+    for (const path of paths) {
+      expect(expectError(await call(sim, path, { method: "DELETE", key: READONLY }), 403, "permission_error")).toMatch(/Needed: \['delete:compliance_user_data'\]$/);
+    }
+    expect((await call(sim, `/v1/compliance/apps/chats/${f.filesChat}/messages?limit=1`)).status).toBe(200);
+    expect((await call(sim, `/v1/compliance/apps/chats/files/${f.uploadedFiles.csv}`)).status).toBe(200);
+    expect((await call(sim, `/v1/compliance/apps/projects/documents/${f.projectDocument}`)).status).toBe(200);
+    expect((await call(sim, `/v1/compliance/apps/projects/${f.projectWithoutChats}`)).status).toBe(200);
+    expectError(await call(sim, `/v1/compliance/apps/chats/claude_chat_01${"0".repeat(22)}`, { method: "DELETE" }), 404, "not_found_error");
+  });
+});
+
+describe("a DELETE held by a latency fault", () => {
+  it("is listed in flight until answered, and still happens if its client leaves meanwhile", async () => {
+    const id = sim.fixtures.toolsChat;
+    const path = `/v1/compliance/apps/chats/${id}`;
+    sim.setFaults([{ match: { method: "DELETE", path }, times: 1, fault: { type: "latency", ms: 300 } }]);
+    const abort = new AbortController();
+    const leaving = fetch(`${sim.url}${path}`, { method: "DELETE", headers: { "x-api-key": "sk-ant-api01-simulator-full" }, signal: abort.signal }).catch((error: unknown) => error);
+    await expect.poll(() => sim.inFlight().map((entry) => entry.path)).toContain(path);
+    const control = await fetch(`${sim.url}/_simulator/requests`).then((response) => response.json() as Promise<{ inFlight: Array<{ path: string }> }>);
+    expect(control.inFlight.map((entry) => entry.path)).toContain(path);
+    abort.abort();
+    expect(await leaving).toBeInstanceOf(Error);
+    await expect.poll(() => sim.requestLog().filter((entry) => entry.method === "DELETE" && entry.path === path).map((entry) => entry.status)).toEqual([200]);
+    expect(sim.inFlight()).toEqual([]);
+    expectError(await call(sim, `${path}/messages`), 404, "not_found_error");
   });
 });

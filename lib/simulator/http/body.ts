@@ -27,7 +27,9 @@ function writeFlushed(res: ServerResponse, chunk: Buffer): Promise<void> {
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function writeBody(res: ServerResponse, next: ChunkSource, fault: BodyFault | null): Promise<void> {
-  let closed = false;
+  // A client that left before the answer (while a latency fault held it) has closed the response
+  // already: its "close" event will not come again, and a write would wait for a drain forever.
+  let closed = res.closed || res.destroyed;
   res.once("close", () => {
     closed = true;
   });

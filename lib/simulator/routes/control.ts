@@ -56,7 +56,7 @@ const ROUTES: Record<string, Record<string, (deps: ControlDeps, req: IncomingMes
     },
   },
   "/_simulator/requests": {
-    GET: (d) => ({ status: 200, json: { data: d.state.requests } }),
+    GET: (d) => ({ status: 200, json: { data: d.state.requests, inFlight: [...d.state.inFlight.values()] } }),
     DELETE: (d) => {
       d.state.requests = [];
       return { status: 200, json: { data: [] } };

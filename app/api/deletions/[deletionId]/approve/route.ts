@@ -1,0 +1,14 @@
+import { DeletionDecisionBody } from "@/lib/schemas/deletions";
+import { approveDeletion } from "@/lib/server/deletion/decide-deletion";
+import { appDeletionDeps } from "@/lib/server/deletion/deletion-deps";
+import { toDeletionDto } from "@/lib/server/deletion/deletion-dto";
+import { DeletionPath } from "@/lib/server/deletion/request-schemas";
+import { defineRoute } from "@/lib/server/http/route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+/** Approves another person's request and executes it; answers with the request as it then stands. */
+export const POST = defineRoute({ permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody }, async ({ actor, params, body, metadata }) =>
+  Response.json(toDeletionDto(await approveDeletion(appDeletionDeps(), actor, params.deletionId, body, metadata), actor)),
+);
