@@ -14,6 +14,7 @@ import { z } from "zod";
  *   POST /api/legal-holds                CreateLegalHoldBody -> LegalHoldDto (201)
  *   GET  /api/legal-holds/[id]           LegalHoldDto
  *   POST /api/legal-holds/[id]/release   ReleaseLegalHoldBody -> LegalHoldDto
+ * Releasing a hold already released answers 409 "hold_released"; a start date after today, 400.
  * A deletion refused for a hold answers 409 with `error.code` "legal_hold" and `details.holds`: HoldRef[].
  */
 

@@ -51,6 +51,17 @@ const RECEIPT = "00000000-0000-4000-8000-000000000000";
 /** A deletion request id nobody made: its page answers, and its content says there is no such request. */
 const NO_SUCH_DELETION = "00000000-0000-4000-8000-000000000001";
 
+/**
+ * Deletion routes: allowed personas get what a harmless call earns (nothing is deleted here): a
+ * preparation, a refused confirmation (400), an unknown request (404), a hold on a user no one is.
+ */
+const DELETION_REQUEST = (allowed: Expected): Record<Who, Expected> => ({ anonymous: 401, nobody: 403, reviewer: allowed, approver: allowed, auditor: 403, admin: 403 });
+const DELETION_APPROVE = (allowed: Expected): Record<Who, Expected> => ({ anonymous: 401, nobody: 403, reviewer: 403, approver: allowed, auditor: 403, admin: 403 });
+const HOLDS_MANAGE = (allowed: Expected): Record<Who, Expected> => ({ anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 403, admin: allowed });
+const NO_SUCH_REQUEST = "00000000-0000-4000-8000-00000000d31e";
+const NO_SUCH_HOLD = "00000000-0000-4000-8000-0000000001d0";
+const IDEMPOTENCY_KEY = "00000000-0000-4000-8000-0000000a11e5";
+
 /** Every page and route handler of the app, with what each persona must get. The test below fails if one is missing. */
 const MATRIX: Row[] = [
   page("/", "/", { anonymous: toSignIn("/"), nobody: "→/no-access", reviewer: 200, approver: 200, auditor: 200, admin: 200 }),
@@ -113,6 +124,34 @@ const MATRIX: Row[] = [
     CONTENT_READ,
   ),
   api("/api/preferences/organization", "PUT", "/api/preferences/organization", CONTENT_READ_NO_CONTENT, { orgUuid: SMALL_SEED_1.organization }),
+  api("/api/deletions/capability", "GET", "/api/deletions/capability", DELETION_REQUEST(200)),
+  api("/api/deletions/prepare", "POST", "/api/deletions/prepare", DELETION_REQUEST(200), {
+    target: { kind: "chat", id: SMALL_SEED_1.chat },
+    idempotencyKey: IDEMPOTENCY_KEY,
+  }),
+  api("/api/deletions", "GET", "/api/deletions", DELETION_REQUEST(200)),
+  api("/api/deletions", "POST", "/api/deletions", DELETION_REQUEST(400), {
+    target: { kind: "chat", id: SMALL_SEED_1.chat },
+    idempotencyKey: IDEMPOTENCY_KEY,
+    confirmationToken: "not-a-token",
+    typedConfirmation: SMALL_SEED_1.chat,
+    reason: { code: "erasure_request" },
+    reference: "MATRIX-1",
+  }),
+  api("/api/deletions/[deletionId]", "GET", `/api/deletions/${NO_SUCH_REQUEST}`, DELETION_REQUEST(404)),
+  api("/api/deletions/[deletionId]/approve", "POST", `/api/deletions/${NO_SUCH_REQUEST}/approve`, DELETION_APPROVE(404), { comment: "Matrix." }),
+  api("/api/deletions/[deletionId]/reject", "POST", `/api/deletions/${NO_SUCH_REQUEST}/reject`, DELETION_APPROVE(404), { comment: "Matrix." }),
+  api("/api/deletions/[deletionId]/cancel", "POST", `/api/deletions/${NO_SUCH_REQUEST}/cancel`, DELETION_REQUEST(404), {}),
+  api("/api/deletions/[deletionId]/execute", "POST", `/api/deletions/${NO_SUCH_REQUEST}/execute`, DELETION_REQUEST(404)),
+  api("/api/legal-holds", "GET", "/api/legal-holds", HOLDS_MANAGE(200)),
+  api("/api/legal-holds", "POST", "/api/legal-holds", HOLDS_MANAGE(201), {
+    matterName: "Authorisation matrix",
+    reason: "A hold on a user id no one has, so it covers nothing.",
+    startsOn: "2026-01-01",
+    scope: { userIds: ["user_01MatrixNobody"] },
+  }),
+  api("/api/legal-holds/[holdId]", "GET", `/api/legal-holds/${NO_SUCH_HOLD}`, HOLDS_MANAGE(404)),
+  api("/api/legal-holds/[holdId]/release", "POST", `/api/legal-holds/${NO_SUCH_HOLD}/release`, HOLDS_MANAGE(404), { reason: "Matrix." }),
   api("/api/audit/events", "GET", "/api/audit/events", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
   api("/api/audit/export", "GET", "/api/audit/export?format=jsonl", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),
   api("/api/audit/checkpoint", "GET", "/api/audit/checkpoint", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),

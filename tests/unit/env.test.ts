@@ -53,6 +53,18 @@ describe("parseServerEnv", () => {
     expect(problems.join("\n")).not.toContain("not-a-key-but-a-secret");
   });
 
+  test("reads the deletion policy: the request lifetime in whole hours, and where snapshot bytes go", () => {
+    expect(parseServerEnv(valid).DOCKET_DELETE_REQUEST_TTL_HOURS).toBe(72);
+    expect(parseServerEnv(valid).DOCKET_DELETE_SNAPSHOT_DIR).toBeUndefined();
+    expect(parseServerEnv({ ...valid, DOCKET_DELETE_REQUEST_TTL_HOURS: "24", DOCKET_DELETE_SNAPSHOT_DIR: "/var/lib/docket/snapshots" })).toMatchObject({
+      DOCKET_DELETE_REQUEST_TTL_HOURS: 24,
+      DOCKET_DELETE_SNAPSHOT_DIR: "/var/lib/docket/snapshots",
+    });
+    for (const bad of ["0", "1.5", "721", "soon"]) {
+      expect(problemsOf({ ...valid, DOCKET_DELETE_REQUEST_TTL_HOURS: bad })).toEqual([expect.stringMatching(/^DOCKET_DELETE_REQUEST_TTL_HOURS /)]);
+    }
+  });
+
   test("treats an empty variable as missing", () => {
     expect(problemsOf({ ...valid, OIDC_CLIENT_ID: "" })).toEqual(["OIDC_CLIENT_ID is missing"]);
   });

@@ -61,8 +61,9 @@ export type TokenCheck = "valid" | "invalid" | "expired";
 export function checkConfirmationToken(secret: string, token: string, binding: TokenBinding, now: Date): TokenCheck {
   const [encoded, signature, extra] = token.split(".");
   if (!encoded || !signature || extra !== undefined) return "invalid";
-  const expected = mac(secret, encoded);
-  const given = Buffer.from(signature, "base64url");
+  // Compared as written, so a token has exactly one spelling.
+  const expected = Buffer.from(mac(secret, encoded).toString("base64url"));
+  const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return "invalid";
   let payload: Payload;
   try {

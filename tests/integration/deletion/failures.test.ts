@@ -1,6 +1,7 @@
 // What happens to a deletion when things break: the database, the API, the process, a race.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -56,34 +57,54 @@ function onSnapshotRead(client: ComplianceClient, chatId: string, hook: () => Pr
   } as ComplianceClient;
 }
 
+/** A PostgreSQL of the test's own that can be stopped and started again on the same port, with the people in it. */
+async function outageDatabase() {
+  const dataDir = path.join(tmpdir(), `docket-outage-${randomBytes(6).toString("hex")}`);
+  let postgres = await startPostgres({ dataDir, persistent: true });
+  const outageUrl = await postgres.createDatabase("outage");
+  await migrateDeploy(outageUrl);
+  const port = Number(new URL(outageUrl).port);
+  let client = createDb(outageUrl);
+  for (const person of [env.people.reviewer, env.people.approver]) {
+    await client.appUser.create({ data: { id: person.userId, issuer: person.issuer, subject: person.subject, email: person.email, name: person.name } });
+  }
+  return {
+    get db() {
+      return client;
+    },
+    stop: () => postgres.stop(),
+    /** Starts it again; a new client, as a restarted server's would be. */
+    async restart() {
+      postgres = await startPostgres({ dataDir, persistent: true, port });
+      await client.$disconnect();
+      client = createDb(outageUrl);
+    },
+    async dispose() {
+      await client.$disconnect();
+      await postgres.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 describe("the database", () => {
   test("stopped between the approval and the intent: no DELETE is sent (503); back up, the approved request runs once", async () => {
-    const dataDir = path.join(tmpdir(), `docket-outage-${randomBytes(6).toString("hex")}`);
-    let postgres = await startPostgres({ dataDir, persistent: true });
-    const outageUrl = await postgres.createDatabase("outage");
-    await migrateDeploy(outageUrl);
-    const port = Number(new URL(outageUrl).port);
-    let outageDb = createDb(outageUrl);
+    const outage = await outageDatabase();
     try {
-      for (const person of [env.people.reviewer, env.people.approver]) {
-        await outageDb.appUser.create({ data: { id: person.userId, issuer: person.issuer, subject: person.subject, email: person.email, name: person.name } });
-      }
       const target = chat();
-      const { row } = await requestDeletion(depsFor(env, outageDb), env.people.reviewer, target);
-      const stopping = depsFor(env, outageDb, { client: onSnapshotRead(env.client, target.id, () => postgres.stop()) });
+      const { row } = await requestDeletion(depsFor(env, outage.db), env.people.reviewer, target);
+      const stopping = depsFor(env, outage.db, { client: onSnapshotRead(env.client, target.id, outage.stop) });
 
       await expect(approveDeletion(stopping, env.people.approver, row.id, comment, META)).rejects.toMatchObject({ code: "audit_unavailable" });
       expect(deletesOf(env.simulator, target)).toEqual([]);
 
-      postgres = await startPostgres({ dataDir, persistent: true, port });
-      await outageDb.$disconnect();
-      outageDb = createDb(outageUrl);
-      expect(await outageDb.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "approved", attempts: 0 });
-      expect(actionsOf(await auditOf(outageDb, target)).slice(-1)).toEqual(["deletion.approved:success"]);
-      expect(await outageDb.deletionSnapshot.count()).toBe(0);
+      await outage.restart();
+      expect(await outage.db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "approved", attempts: 0 });
+      expect(actionsOf(await auditOf(outage.db, target)).slice(-1)).toEqual(["deletion.approved:success"]);
+      expect(await outage.db.deletionSnapshot.count()).toBe(0);
 
       // Two people press "execute" at once: one runs it, the other is told it changed; one DELETE.
-      const after = depsFor(env, outageDb);
+      const after = depsFor(env, outage.db);
       const runs = await Promise.allSettled([
         runApprovedDeletion(after, env.people.approver, row.id, META),
         runApprovedDeletion(after, env.people.approver, row.id, META),
@@ -94,10 +115,37 @@ describe("the database", () => {
       // The reviewer who asked may not run it: that would be deleting alone.
       await expect(runApprovedDeletion(after, env.people.reviewer, row.id, META)).rejects.toMatchObject({ code: "own_request" });
     } finally {
-      await outageDb.$disconnect();
-      await postgres.stop();
-      const { rm } = await import("node:fs/promises");
-      await rm(dataDir, { recursive: true, force: true });
+      await outage.dispose();
+    }
+  });
+
+  test("stopped between the DELETE and its outcome: 503 \"outcome unrecorded\", never \"deleted\"; back up, the reconciler records it", async () => {
+    const outage = await outageDatabase();
+    try {
+      const target = chat();
+      const { row } = await requestDeletion(depsFor(env, outage.db), env.people.reviewer, target);
+      const stoppingAfterDelete = {
+        ...env.client,
+        chats: {
+          ...env.client.chats,
+          delete: async (...args: Parameters<ComplianceClient["chats"]["delete"]>) => {
+            const answer = await env.client.chats.delete(...args);
+            await outage.stop();
+            return answer;
+          },
+        },
+      } as ComplianceClient;
+      const failing = approveDeletion(depsFor(env, outage.db, { client: stoppingAfterDelete }), env.people.approver, row.id, comment, META);
+      await expect(failing).rejects.toMatchObject({ code: "outcome_unrecorded", details: { deletionId: row.id } });
+      expect(deletesOf(env.simulator, target)).toEqual([200]);
+
+      await outage.restart();
+      expect(await outage.db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "executing", upstreamRequestId: null });
+      const report = await reconcileDeletions(depsFor(env, outage.db), { staleExecutingMs: 0 });
+      expect(report.settled).toEqual([{ id: row.id, found: "gone", status: "succeeded" }]);
+      expect(actionsOf(await auditOf(outage.db, target)).slice(-3)).toEqual(["deletion.snapshot:success", "deletion.executing:intent", "deletion.reconciled:success"]);
+    } finally {
+      await outage.dispose();
     }
   });
 });
