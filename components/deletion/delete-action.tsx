@@ -60,7 +60,7 @@ export function DeleteAction({ target, label, ariaLabel, quiet = false }: Delete
           setDraft(EMPTY_DRAFT);
           setStack([target]);
         }}
-        className="rounded-md border border-rose-300 bg-white px-3 py-1 text-sm font-semibold text-rose-800 hover:bg-rose-50"
+        className={`rounded-md border border-rose-300 bg-white font-semibold text-rose-800 hover:bg-rose-50 ${quiet ? "px-2 py-0.5 text-xs" : "px-3 py-1 text-sm"}`}
       >
         {label ?? `Delete ${kindLabel(target.kind)}…`}
       </button>

@@ -42,6 +42,12 @@ export function kindLabel(kind: DeletionTargetKind): string {
   return DELETION_TARGET_LABELS[kind];
 }
 
+/** The kind at the start of a sentence or a title. */
+export function kindTitle(kind: DeletionTargetKind): string {
+  const label = DELETION_TARGET_LABELS[kind];
+  return `${label[0]!.toUpperCase()}${label.slice(1)}`;
+}
+
 /**
  * An object's name as shown: the owner's text, with invisible and direction-changing characters written
  * out (so what is read is what would be typed), or a placeholder when the API gives none.

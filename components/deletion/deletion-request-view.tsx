@@ -9,7 +9,7 @@ import { deletionDetailOptions } from "@/lib/queries/deletion-queries";
 import type { DeletionHistoryEntry, DeletionRequestDto } from "@/lib/schemas/deletions";
 import { DecisionControls } from "./decision-controls";
 import { DeleteAction } from "./delete-action";
-import { displayName, kindLabel } from "./deletion-format";
+import { displayName, kindTitle } from "./deletion-format";
 import { DeletionStatusLine, StatusBadge } from "./deletion-status";
 import { DestructionSummary } from "./destruction-summary";
 import { personOf, RequestFacts } from "./request-facts";
@@ -47,7 +47,7 @@ export function DeletionRequestView({ deletionId, canApprove }: { deletionId: st
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Deletion request</p>
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
           <span>
-            {kindLabel(target.kind)} <span dir="auto">{displayName(target.name, target.kind)}</span>
+            {kindTitle(target.kind)} <span dir="auto">{displayName(target.name, target.kind)}</span>
           </span>
           <StatusBadge status={request.status} />
         </h1>
@@ -106,7 +106,9 @@ function DecisionAndExecution({ request }: { request: DeletionRequestDto }) {
         {snapshot?.sha256 ?? "—"}
       </Fact>
       <Fact label="Snapshot contents">
-        {snapshot ? `${snapshot.messageCount} messages, ${snapshot.fileCount} files' metadata and hashes, ${snapshot.storedFileCount} files' bytes kept` : "—"}
+        {snapshot
+          ? `${snapshot.messageCount} ${snapshot.messageCount === 1 ? "message" : "messages"}; metadata and hashes of ${snapshot.fileCount} ${snapshot.fileCount === 1 ? "file" : "files"}, the bytes of ${snapshot.storedFileCount} kept`
+          : "—"}
       </Fact>
     </EvidenceFacts>
   );

@@ -31,13 +31,13 @@ export function DeletionStatusLine({ request }: { request: DeletionRequestDto })
 function sentenceFor(request: DeletionRequestDto): string {
   switch (request.status) {
     case "requested":
-      return `Request created, waiting for a second person with the approver role to approve it (it expires ${formatUtc(request.expiresAt)}).`;
+      return `Waiting for a second person with the approver role to approve it (it expires ${formatUtc(request.expiresAt)}).`;
     case "approved":
       return "Approved; its execution has not started.";
     case "executing":
       return "The DELETE is being sent; its outcome is not recorded yet.";
     case "succeeded":
-      return `The Compliance API confirmed the deletion${request.completedAt ? ` at ${formatUtc(request.completedAt)}` : ""}.`;
+      return `Deleted${request.completedAt ? ` at ${formatUtc(request.completedAt)}` : ""}.`;
     case "failed":
       return "Nothing was deleted by this request.";
     case "unknown":

@@ -17,9 +17,7 @@ export function DestructionSummary({ target, summary }: { target: DeletionTarget
         <div className="space-y-2 text-sm" data-testid="destruction-summary">
           <p>
             The chat {name} ({id}){summary.ownerEmail ? ` of ${summary.ownerEmail}` : ""}, with all of its {plural(summary.messageCount, "message")}
-            {summary.artifactCount + summary.generatedFileCount > 0 &&
-              ` (and the ${plural(summary.artifactCount, "artifact")} and ${plural(summary.generatedFileCount, "generated file")} in them)`}
-            , and the {plural(summary.files.length, "file")} uploaded in it.
+            {alsoIn(summary.artifactCount, summary.generatedFileCount)}, and the {plural(summary.files.length, "file")} uploaded in it.
           </p>
           {summary.softDeleted && <p className="text-slate-600">Its user already deleted it in claude.ai: its content is empty, but the record and its files remain until this deletion.</p>}
           {summary.projectId && (
@@ -73,6 +71,12 @@ export function DestructionSummary({ target, summary }: { target: DeletionTarget
         </div>
       );
   }
+}
+
+/** The artifacts and generated files the messages carry, said only when there are some. */
+function alsoIn(artifactCount: number, generatedFileCount: number): string {
+  const parts = [artifactCount > 0 ? plural(artifactCount, "artifact") : null, generatedFileCount > 0 ? plural(generatedFileCount, "generated file") : null].filter((part) => part !== null);
+  return parts.length > 0 ? ` (and the ${parts.join(" and ")} in them)` : "";
 }
 
 function FileList({ files, caption }: { files: FileFact[]; caption: string }) {
