@@ -48,7 +48,7 @@ export interface DeletionCapabilityProbe {
  */
 export function createCapabilityProbe(
   client: ComplianceClient,
-  apiKey: string,
+  keyKind: "compliance" | "admin",
   onAnswer: (answer: CapabilityAnswer) => Promise<void> = async () => undefined,
   now: () => Date = () => new Date(),
 ): DeletionCapabilityProbe {
@@ -64,7 +64,7 @@ export function createCapabilityProbe(
   });
 
   async function probe(): Promise<CapabilityAnswer> {
-    if (apiKey.startsWith("sk-ant-admin")) return answer("admin_key", { status: null, type: null, requestId: null });
+    if (keyKind === "admin") return answer("admin_key", { status: null, type: null, requestId: null });
     const readBack = await client.chats.getMessages(PROBE_CHAT_ID, { limit: 1 }).then(
       (result) => ({ status: 200, type: null, requestId: result.requestId }),
       (error: unknown) => (error instanceof ComplianceApiError ? { status: error.status, type: error.type, requestId: error.requestId } : null),

@@ -57,7 +57,7 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
   try {
     await requireDeleteCapability(deps);
   } catch (error) {
-    await recordDeletionEvent(deps.db, auditTarget, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: "delete_scope_missing", step: "request" } });
+    await recordDeletionEvent(deps.db, auditTarget, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: "delete_scope_missing", step: "request" } }, deps.checkpoints);
     throw error;
   }
   const reading = await readTarget(deps.client, body.target, false);
@@ -106,7 +106,7 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
           expiresAt: created.expiresAt.toISOString(),
         },
         upstreamRequestId: reading.upstreamRequestIds.join(" ").slice(0, 1024) || null,
-      });
+      }, deps.checkpoints);
       return created;
     }).then(async (result) => {
       if (!("holds" in result)) return loadDeletion(deps, result.id);
@@ -114,7 +114,7 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
         action: "deletion.blocked",
         outcome: "denied",
         params: { reason: "legal_hold", step: "request", holds: result.holds },
-      });
+      }, deps.checkpoints);
       throw new AppError("legal_hold", holdMessage(result.holds.map((hold) => hold.matterName)), { holds: result.holds });
     });
   } catch (error) {

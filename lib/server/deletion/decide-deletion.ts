@@ -30,7 +30,7 @@ export async function approveDeletion(
   const row = await loadDeletion(deps, deletionId);
   const allowed = selfApproval ? !row.approvalsRequired && row.requesterId === actor.userId : mayDecide(row, actor);
   if (!allowed) {
-    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.approved", outcome: "denied", params: { reason: row.requesterId === actor.userId ? "own_request" : "not_approver" } });
+    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.approved", outcome: "denied", params: { reason: row.requesterId === actor.userId ? "own_request" : "not_approver" } }, deps.checkpoints);
     throw new AppError(row.requesterId === actor.userId ? "own_request" : "forbidden");
   }
   if (await expireIfDue(deps, row, cause)) throw new AppError("deletion_expired");
@@ -39,7 +39,7 @@ export async function approveDeletion(
     const now = deps.now();
     const moved = await transition(tx, row, ["requested"], "approved", { deciderId: actor.userId, decidedAt: now, decisionComment: body.comment, updatedAt: now }, { expiresAt: { gt: now } });
     if (!moved) throw new AppError("deletion_state", "This request was decided meanwhile by someone else, or has expired.");
-    await recordDeletionEvent(tx, row, cause, { action: "deletion.approved", outcome: "success", params: { comment: body.comment, automatic: selfApproval } });
+    await recordDeletionEvent(tx, row, cause, { action: "deletion.approved", outcome: "success", params: { comment: body.comment, automatic: selfApproval } }, deps.checkpoints);
   });
   return executeDeletion(deps, cause, deletionId);
 }
@@ -49,7 +49,7 @@ export async function rejectDeletion(deps: DeletionDeps, actor: Actor, deletionI
   const cause: Cause = { actor, metadata };
   const row = await loadDeletion(deps, deletionId);
   if (!mayDecide(row, actor)) {
-    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.rejected", outcome: "denied", params: { reason: row.requesterId === actor.userId ? "own_request" : "not_approver" } });
+    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.rejected", outcome: "denied", params: { reason: row.requesterId === actor.userId ? "own_request" : "not_approver" } }, deps.checkpoints);
     throw new AppError(row.requesterId === actor.userId ? "own_request" : "forbidden");
   }
   if (await expireIfDue(deps, row, cause)) throw new AppError("deletion_expired");
@@ -58,7 +58,7 @@ export async function rejectDeletion(deps: DeletionDeps, actor: Actor, deletionI
     const now = deps.now();
     const moved = await transition(tx, row, ["requested"], "rejected", { deciderId: actor.userId, decidedAt: now, decisionComment: body.comment, updatedAt: now });
     if (!moved) throw new AppError("deletion_state", "This request was decided meanwhile by someone else.");
-    await recordDeletionEvent(tx, row, cause, { action: "deletion.rejected", outcome: "success", params: { comment: body.comment } });
+    await recordDeletionEvent(tx, row, cause, { action: "deletion.rejected", outcome: "success", params: { comment: body.comment } }, deps.checkpoints);
   });
   return loadDeletion(deps, deletionId);
 }
@@ -72,7 +72,7 @@ export async function cancelDeletion(deps: DeletionDeps, actor: Actor, deletionI
   await deps.db.$transaction(async (tx) => {
     const now = deps.now();
     if (!(await transition(tx, row, ["requested"], "cancelled", { updatedAt: now }))) throw new AppError("deletion_state", "This request was decided meanwhile.");
-    await recordDeletionEvent(tx, row, cause, { action: "deletion.cancelled", outcome: "success", params: { comment: body.comment ?? null } });
+    await recordDeletionEvent(tx, row, cause, { action: "deletion.cancelled", outcome: "success", params: { comment: body.comment ?? null } }, deps.checkpoints);
   });
   return loadDeletion(deps, deletionId);
 }

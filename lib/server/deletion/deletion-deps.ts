@@ -1,7 +1,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { getComplianceClient } from "@/lib/server/compliance";
+import { recordAuditEvent, type RecordOptions } from "@/lib/server/audit/record-audit-event";
+import { complianceKeyKind, getComplianceClient } from "@/lib/server/compliance";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { getDb } from "@/lib/server/db";
 import { getServerEnv } from "@/lib/server/env";
@@ -24,10 +24,12 @@ export interface DeletionDeps {
   capability: DeletionCapabilityProbe;
   settings: DeletionSettings;
   now: () => Date;
+  /** Where audit appends ask for a checkpoint (RecordOptions); undefined: the app's scheduler. */
+  checkpoints?: RecordOptions["checkpoints"];
 }
 
 /** The conclusive capability answer, in the audit log once per process and answer. */
-export function auditCapabilityAnswer(db: PrismaClient) {
+export function auditCapabilityAnswer(db: PrismaClient, checkpoints?: RecordOptions["checkpoints"]) {
   return async (answer: CapabilityAnswer): Promise<void> => {
     await recordAuditEvent(db, {
       actor: null,
@@ -35,7 +37,7 @@ export function auditCapabilityAnswer(db: PrismaClient) {
       params: { reason: answer.reason, upstreamStatus: answer.evidence.status, upstreamType: answer.evidence.type },
       outcome: answer.reason === "available" ? "success" : "denied",
       upstreamRequestId: answer.evidence.requestId,
-    });
+    }, { checkpoints });
   };
 }
 
@@ -46,7 +48,7 @@ export function appDeletionDeps(): DeletionDeps {
   const env = getServerEnv();
   const db = getDb();
   const client = getComplianceClient();
-  globalForDeletion.docketDeletionCapability ??= createCapabilityProbe(client, env.COMPLIANCE_API_KEY, auditCapabilityAnswer(db));
+  globalForDeletion.docketDeletionCapability ??= createCapabilityProbe(client, complianceKeyKind(), auditCapabilityAnswer(db));
   return {
     db,
     client,

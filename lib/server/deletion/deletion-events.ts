@@ -3,7 +3,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { SETTLED_DELETION_STATUSES, type DeletionOutcome, type DeletionStatus } from "@/lib/schemas/deletions";
 import type { Queryable } from "@/lib/server/audit/audit-chain";
 import type { AuditAction, AuditOutcome } from "@/lib/server/audit/audit-actions";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { recordAuditEvent, type RecordOptions } from "@/lib/server/audit/record-audit-event";
 import { auditActorOf, type Actor } from "@/lib/server/auth/session-store";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
 
@@ -31,6 +31,7 @@ export async function recordDeletionEvent(
   request: { id: string | null; targetKind: string; targetId: string; organizationUuid: string | null },
   cause: Cause,
   event: DeletionEvent,
+  checkpoints?: RecordOptions["checkpoints"],
 ): Promise<void> {
   await recordAuditEvent(db, {
     actor: cause.actor ? auditActorOf(cause.actor) : null,
@@ -41,7 +42,7 @@ export async function recordDeletionEvent(
     outcome: event.outcome,
     upstreamRequestId: event.upstreamRequestId ?? null,
     ...(cause.metadata ?? {}),
-  });
+  }, { checkpoints });
 }
 
 /** Settled statuses release the object for a new request (open_target, CHECKed in the migration). */

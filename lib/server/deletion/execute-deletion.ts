@@ -37,7 +37,7 @@ export async function executeDeletion(deps: DeletionDeps, cause: Cause, deletion
 
   const capability = await deps.capability.check();
   if (capability.reason === "delete_scope_missing" || capability.reason === "admin_key") {
-    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: capability.reason, step: "execute" } });
+    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: capability.reason, step: "execute" } }, deps.checkpoints);
     throw new AppError("delete_unavailable", capability.message);
   }
 
@@ -120,7 +120,7 @@ async function writeIntent(deps: DeletionDeps, row: DeletionRow, cause: Cause, h
       if (holds.length > 0) {
         const outcome: DeletionOutcome = { kind: "legal_hold", message: holdMessage(holds.map((hold) => hold.matterName)), holds };
         if (!(await transition(tx, row, ["approved"], "failed", { outcome, holdKeys, updatedAt: deps.now() }))) throw stateConflict();
-        await recordDeletionEvent(tx, row, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: "legal_hold", step: "execute", holds } });
+        await recordDeletionEvent(tx, row, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: "legal_hold", step: "execute", holds } }, deps.checkpoints);
         return { heldBy: true };
       }
       const now = deps.now();
@@ -141,8 +141,8 @@ async function writeIntent(deps: DeletionDeps, row: DeletionRow, cause: Cause, h
         action: "deletion.snapshot",
         outcome: "success",
         params: { sha256: snapshot.sha256, messageCount: snapshot.messageCount, fileCount: snapshot.fileCount, storedFileCount: snapshot.storedFileCount },
-      });
-      await recordDeletionEvent(tx, row, cause, { action: "deletion.executing", outcome: "intent", params: { snapshotSha256: snapshot.sha256 } });
+      }, deps.checkpoints);
+      await recordDeletionEvent(tx, row, cause, { action: "deletion.executing", outcome: "intent", params: { snapshotSha256: snapshot.sha256 } }, deps.checkpoints);
       return { heldBy: false };
     });
   } catch (error) {
@@ -160,7 +160,7 @@ function stateConflict(): AppError {
 async function settleWithoutCall(deps: DeletionDeps, row: DeletionRow, cause: Cause, outcome: DeletionOutcome): Promise<DeletionRow> {
   await deps.db.$transaction(async (tx) => {
     if (!(await transition(tx, row, ["approved"], "failed", { outcome, updatedAt: deps.now() }))) throw stateConflict();
-    await recordDeletionEvent(tx, row, cause, { action: "deletion.failed", outcome: "failure", params: { outcome: outcome.kind } });
+    await recordDeletionEvent(tx, row, cause, { action: "deletion.failed", outcome: "failure", params: { outcome: outcome.kind } }, deps.checkpoints);
   });
   return loadDeletion(deps, row.id);
 }
@@ -248,7 +248,7 @@ async function recordOutcome(deps: DeletionDeps, row: DeletionRow, cause: Cause,
         outcome: result.status === "succeeded" ? "success" : "failure",
         params: { outcome: result.outcome.kind, upstreamStatus: result.httpStatus, ...(moved ? {} : { late: true }) },
         upstreamRequestId: result.requestId,
-      });
+      }, deps.checkpoints);
     });
   } catch (error) {
     console.error(

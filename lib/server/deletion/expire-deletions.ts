@@ -8,19 +8,19 @@ type Expirable = { id: string; status: string; targetKind: string; targetId: str
  * Expires a request that was not executed in time (requested or approved, past expires_at). True if
  * it is expired now, by this call or an earlier one; false if it is still good.
  */
-export async function expireIfDue(deps: Pick<DeletionDeps, "db" | "now">, row: Expirable, cause: Cause = SYSTEM): Promise<boolean> {
+export async function expireIfDue(deps: Pick<DeletionDeps, "db" | "now" | "checkpoints">, row: Expirable, cause: Cause = SYSTEM): Promise<boolean> {
   if (row.status === "expired") return true;
   const now = deps.now();
   if (row.expiresAt.getTime() > now.getTime() || (row.status !== "requested" && row.status !== "approved")) return false;
   await deps.db.$transaction(async (tx) => {
     if (!(await transition(tx, row, ["requested", "approved"], "expired", { completedAt: now, updatedAt: now }, { expiresAt: { lte: now } }))) return;
-    await recordDeletionEvent(tx, row, cause, { action: "deletion.expired", outcome: "success", params: { from: row.status, expiresAt: row.expiresAt.toISOString() } });
+    await recordDeletionEvent(tx, row, cause, { action: "deletion.expired", outcome: "success", params: { from: row.status, expiresAt: row.expiresAt.toISOString() } }, deps.checkpoints);
   });
   return true;
 }
 
 /** Expires every request past its time (run periodically). Returns how many it expired. */
-export async function expireDueDeletions(deps: Pick<DeletionDeps, "db" | "now">): Promise<number> {
+export async function expireDueDeletions(deps: Pick<DeletionDeps, "db" | "now" | "checkpoints">): Promise<number> {
   const due = await deps.db.deletionRequest.findMany({
     where: { status: { in: ["requested", "approved"] }, expiresAt: { lte: deps.now() } },
     select: { id: true, status: true, targetKind: true, targetId: true, organizationUuid: true, expiresAt: true },

@@ -33,7 +33,7 @@ export async function prepareDeletion(deps: DeletionDeps, actor: Actor, body: Pr
     outcome: "success",
     upstreamRequestId: reading.upstreamRequestIds.join(" ").slice(0, 1024) || null,
     ...metadata,
-  });
+  }, { checkpoints: deps.checkpoints });
   const { token, expiresAt } = signConfirmationToken(deps.settings.tokenSecret, { userId: actor.userId, target: body.target, idempotencyKey: body.idempotencyKey }, deps.now());
   return {
     target: reading.facts,

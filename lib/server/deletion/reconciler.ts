@@ -33,7 +33,7 @@ const READ_BACK: Record<DeletionTargetKind, (client: ComplianceClient, id: strin
  * user deleted in claude.ai is still found, so it counts as not deleted. Each settlement is one
  * audit event with what was found.
  */
-export async function reconcileDeletions(deps: Pick<DeletionDeps, "db" | "client" | "now">, options: { staleExecutingMs?: number } = {}): Promise<ReconcileReport> {
+export async function reconcileDeletions(deps: Pick<DeletionDeps, "db" | "client" | "now" | "checkpoints">, options: { staleExecutingMs?: number } = {}): Promise<ReconcileReport> {
   const now = deps.now();
   const staleBefore = new Date(now.getTime() - (options.staleExecutingMs ?? STALE_EXECUTING_MS));
   const rows = await deps.db.deletionRequest.findMany({
@@ -71,7 +71,7 @@ export async function reconcileDeletions(deps: Pick<DeletionDeps, "db" | "client
         outcome: found === "gone" ? "success" : "failure",
         params: { found, from: row.status, status },
         upstreamRequestId,
-      });
+      }, deps.checkpoints);
       return true;
     });
     if (settled) report.settled.push({ id: row.id, found, status });

@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { CreateLegalHoldBody, LegalHoldDto, LegalHoldListQuery, ReleaseLegalHoldBody } from "@/lib/schemas/legal-holds";
-import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
+import { recordAuditEvent, type RecordOptions } from "@/lib/server/audit/record-audit-event";
 import { auditActorOf, type Actor } from "@/lib/server/auth/session-store";
 import { AppError } from "@/lib/server/http/errors";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
@@ -11,12 +11,18 @@ import { LEGAL_HOLD_INCLUDE, toLegalHoldDto } from "./legal-hold-dto";
 
 type ParsedCreateBody = z.output<typeof CreateLegalHoldBody>;
 
+export interface HoldOptions {
+  /** Where the audit append asks for a checkpoint (default: the app's scheduler). */
+  checkpoints?: RecordOptions["checkpoints"];
+  now?: Date;
+}
+
 /**
  * Places a hold. Its audit event commits with it; the exclusive hold lock makes any deletion whose
  * intent is not yet written see it (lib/server/legal-holds/hold-lock.ts).
  */
-export async function createLegalHold(db: PrismaClient, actor: Actor, body: ParsedCreateBody, metadata: RequestMetadata, now = new Date()): Promise<LegalHoldDto> {
-  const today = now.toISOString().slice(0, 10);
+export async function createLegalHold(db: PrismaClient, actor: Actor, body: ParsedCreateBody, metadata: RequestMetadata, options: HoldOptions = {}): Promise<LegalHoldDto> {
+  const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   if (body.startsOn > today) {
     throw new AppError("invalid_request", "The start date is the day the duty to preserve arose: today or earlier. A hold is in force from the moment it is created.");
   }
@@ -44,14 +50,21 @@ export async function createLegalHold(db: PrismaClient, actor: Actor, body: Pars
       params: { matterName: body.matterName, reason: body.reason, startsOn: body.startsOn, scope: body.scope },
       outcome: "success",
       ...metadata,
-    });
+    }, { checkpoints: options.checkpoints });
     return created.id;
   });
   return getLegalHold(db, holdId);
 }
 
 /** Releases an active hold, with the reason; a released hold stays on record. */
-export async function releaseLegalHold(db: PrismaClient, actor: Actor, holdId: string, body: ReleaseLegalHoldBody, metadata: RequestMetadata): Promise<LegalHoldDto> {
+export async function releaseLegalHold(
+  db: PrismaClient,
+  actor: Actor,
+  holdId: string,
+  body: ReleaseLegalHoldBody,
+  metadata: RequestMetadata,
+  options: Pick<HoldOptions, "checkpoints"> = {},
+): Promise<LegalHoldDto> {
   await db.$transaction(async (tx) => {
     const { count } = await tx.legalHold.updateMany({
       where: { id: holdId, status: "active" },
@@ -69,7 +82,7 @@ export async function releaseLegalHold(db: PrismaClient, actor: Actor, holdId: s
       params: { reason: body.reason },
       outcome: "success",
       ...metadata,
-    });
+    }, { checkpoints: options.checkpoints });
   });
   return getLegalHold(db, holdId);
 }

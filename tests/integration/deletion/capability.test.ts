@@ -24,7 +24,7 @@ beforeEach(async () => {
 
 const probePath = `/v1/compliance/apps/chats/${PROBE_CHAT_ID}`;
 const chat = (): DeletionTarget => ({ kind: "chat", id: env.simulator.fixtures.toolsChat });
-const readOnly = () => depsFor(env, db, { client: otherClient(env, { apiKey: READONLY_KEY }), apiKey: READONLY_KEY });
+const readOnly = () => depsFor(env, db, { client: otherClient(env, { apiKey: READONLY_KEY }) });
 const capabilityAudit = () => db.auditEvent.findMany({ where: { action: "deletion.capability" }, select: { outcome: true, params: true } });
 
 describe("the capability probe", () => {
@@ -49,7 +49,7 @@ describe("the capability probe", () => {
   });
 
   test("with an Admin API key: unavailable, without asking the API", async () => {
-    const deps = depsFor(env, db, { client: otherClient(env, { apiKey: ADMIN_KEY }), apiKey: ADMIN_KEY });
+    const deps = depsFor(env, db, { client: otherClient(env, { apiKey: ADMIN_KEY }), keyKind: "admin" });
     expect((await deps.capability.check()).reason).toBe("admin_key");
     expect(env.simulator.requestLog()).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { createDeletion } from "@/lib/server/deletion/create-deletion";
 import { auditCapabilityAnswer, type DeletionDeps, type DeletionSettings } from "@/lib/server/deletion/deletion-deps";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
-import { clientFor, FULL_KEY, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { clientFor, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
 import { startAuditDatabase, superuserQuery } from "../audit/audit-database";
 
 export const META: RequestMetadata = { requestId: "dkt_test", clientIp: "203.0.113.7", userAgent: "vitest" };
@@ -29,10 +29,6 @@ const PEOPLE = {
 export type Person = keyof typeof PEOPLE;
 
 const TEMPLATE = "deletion_template";
-
-// Checkpoints are the audit tests' concern: these databases are cloned per test, so a checkpoint file
-// could not follow them. recordAuditEvent asks the app's scheduler, which would need the app's env.
-(globalThis as { docketCheckpointScheduler?: unknown }).docketCheckpointScheduler = { schedule: () => undefined };
 
 export interface DeletionTestEnv {
   simulator: RunningSimulator;
@@ -82,7 +78,7 @@ export async function startDeletionEnv(): Promise<DeletionTestEnv> {
 export interface DepsOptions {
   settings?: Partial<DeletionSettings>;
   client?: ComplianceClient;
-  apiKey?: string;
+  keyKind?: "compliance" | "admin";
   now?: () => Date;
 }
 
@@ -93,9 +89,11 @@ export function depsFor(env: DeletionTestEnv, db: PrismaClient, options: DepsOpt
   return {
     db,
     client,
-    capability: createCapabilityProbe(client, options.apiKey ?? FULL_KEY, auditCapabilityAnswer(db), now),
+    capability: createCapabilityProbe(client, options.keyKind ?? "compliance", auditCapabilityAnswer(db, null), now),
     settings: { approvalsRequired: true, requestTtlHours: 72, snapshotDir: null, tokenSecret: TOKEN_SECRET, ...options.settings },
     now,
+    // Checkpoints are the audit tests' concern: these databases are cloned per test, so no checkpoint file could follow them.
+    checkpoints: null,
   };
 }
 

@@ -16,6 +16,7 @@ import { approveDeletion, runApprovedDeletion } from "@/lib/server/deletion/deci
 import type { DeletionDeps } from "@/lib/server/deletion/deletion-deps";
 import { toDeletionDto } from "@/lib/server/deletion/deletion-dto";
 import { reconcileDeletions } from "@/lib/server/deletion/reconciler";
+import { startDeletionMaintenance } from "@/lib/server/deletion/scheduler";
 import { createLegalHold } from "@/lib/server/legal-holds/legal-holds";
 import { FULL_KEY } from "@/tests/support/simulator";
 import { actionsOf, auditOf, deletesOf, depsFor, META, otherClient, requestDeletion, startDeletionEnv, type DeletionTestEnv } from "./deletion-fixtures";
@@ -221,6 +222,17 @@ describe("the API", () => {
     expect(deletesOf(env.simulator, target)).toEqual([503]);
   });
 
+  test("an unknown outcome is settled by the server's own maintenance round, unasked", async () => {
+    const target = chat();
+    const { row } = await requestDeletion(deps, env.people.reviewer, target);
+    env.simulator.setFaults([{ match: { method: "DELETE", path: deletePath(target) }, fault: { type: "status", status: 502 } }]);
+    expect((await approveDeletion(deps, env.people.approver, row.id, comment, META)).status).toBe("unknown");
+    env.simulator.setFaults([]);
+    startDeletionMaintenance(() => deps);
+    await expect.poll(async () => (await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).status, { timeout: 30_000 }).toBe("failed");
+    expect(actionsOf(await auditOf(db, target)).at(-1)).toBe("deletion.reconciled:failure");
+  });
+
   test("a 429 refused the DELETE before it ran: failed, not unknown", async () => {
     const target = chat();
     const { row } = await requestDeletion(deps, env.people.reviewer, target);
@@ -268,6 +280,7 @@ describe("a legal hold placed between the approval and the execution", () => {
           env.people.admin,
           { matterName: "Acme v. Example", reason: "Litigation expected", startsOn: "2026-11-01", scope: { userIds: [], projectIds: [], chatIds: [target.id] } },
           META,
+          { checkpoints: null },
         );
         holdId = hold.id;
       }),

@@ -31,7 +31,7 @@ const hold = (scope: Partial<HoldScope>, matterName = "Acme v. Example") =>
     env.people.admin,
     CreateLegalHoldBody.parse({ matterName, reason: "Litigation reasonably anticipated", startsOn: "2026-10-01", scope }),
     META,
-    new Date("2026-11-20T09:00:00Z"),
+    { now: new Date("2026-11-20T09:00:00Z"), checkpoints: null },
   );
 
 const prepare = (target: DeletionTarget) => prepareDeletion(deps, env.people.reviewer, { target, idempotencyKey: randomUUID() }, META);
@@ -53,9 +53,9 @@ describe("a hold's life", () => {
       createdBy: { email: "admin@docket.test" },
       releasedAt: null,
     });
-    const released = await releaseLegalHold(db, env.people.admin, placed.id, { reason: "Matter settled" }, META);
+    const released = await releaseLegalHold(db, env.people.admin, placed.id, { reason: "Matter settled" }, META, { checkpoints: null });
     expect(released).toMatchObject({ status: "released", releaseReason: "Matter settled", releasedBy: { email: "admin@docket.test" } });
-    await expect(releaseLegalHold(db, env.people.admin, placed.id, { reason: "Again" }, META)).rejects.toMatchObject({ code: "hold_released" });
+    await expect(releaseLegalHold(db, env.people.admin, placed.id, { reason: "Again" }, META, { checkpoints: null })).rejects.toMatchObject({ code: "hold_released" });
     await expect(getLegalHold(db, randomUUID())).rejects.toMatchObject({ code: "not_found" });
     expect((await listLegalHolds(db, { status: "released" })).map((listed) => listed.id)).toEqual([placed.id]);
     expect(await listLegalHolds(db, { status: "active" })).toEqual([]);
@@ -72,7 +72,7 @@ describe("a hold's life", () => {
     expect(CreateLegalHoldBody.safeParse({ ...base, scope: { chatIds: ["claude_proj_x"] } }).success).toBe(false);
     expect(CreateLegalHoldBody.safeParse({ ...base, matterName: " ", scope: { userIds: ["user_x"] } }).success).toBe(false);
     await expect(
-      createLegalHold(db, env.people.admin, CreateLegalHoldBody.parse({ ...base, startsOn: "2026-12-01", scope: { userIds: ["user_x"] } }), META, new Date("2026-11-20T09:00:00Z")),
+      createLegalHold(db, env.people.admin, CreateLegalHoldBody.parse({ ...base, startsOn: "2026-12-01", scope: { userIds: ["user_x"] } }), META, { now: new Date("2026-11-20T09:00:00Z"), checkpoints: null }),
     ).rejects.toMatchObject({ code: "invalid_request" });
   });
 });
@@ -113,7 +113,7 @@ describe("what a hold covers (refused when requested, with the holds named)", ()
     await expect(createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, confirmationToken), META)).rejects.toMatchObject({ code: "legal_hold" });
     expect(await db.deletionRequest.count()).toBe(0);
     expect(actionsOf(await auditOf(db, target)).at(-1)).toBe("deletion.blocked:denied");
-    await releaseLegalHold(db, env.people.admin, placed.id, { reason: "Matter closed" }, META);
+    await releaseLegalHold(db, env.people.admin, placed.id, { reason: "Matter closed" }, META, { checkpoints: null });
     const solo = depsFor(env, db, { settings: { approvalsRequired: false } });
     expect((await requestDeletion(solo, env.people.reviewer, target)).row.status).toBe("succeeded");
     expect(deletesOf(env.simulator, target)).toEqual([200]);

@@ -14,9 +14,6 @@ interface Job {
   approver: { userId: string; subject: string; email: string; roles: Role[] };
 }
 
-// Checkpoints are not this process's business (the test's database has no checkpoint file).
-(globalThis as { docketCheckpointScheduler?: unknown }).docketCheckpointScheduler = { schedule: () => undefined };
-
 const job = JSON.parse(process.argv[2] ?? "{}") as Job;
 const db = createDb(job.databaseUrl);
 const client = createComplianceClient({ baseUrl: job.simulatorUrl, apiKey: job.apiKey });
@@ -25,9 +22,11 @@ await approveDeletion(
   {
     db,
     client,
-    capability: createCapabilityProbe(client, job.apiKey),
+    capability: createCapabilityProbe(client, "compliance"),
     settings: { approvalsRequired: true, requestTtlHours: 72, snapshotDir: null, tokenSecret: "unused-here-by-approvals-at-least-32-chars" },
     now,
+    // The test's database has no checkpoint file.
+    checkpoints: null,
   },
   {
     userId: job.approver.userId,
