@@ -8,9 +8,9 @@ import {
   createDeletion,
   deletionKeys,
   deletionPreparationOptions,
+  deletionIdOf,
   holdsOf,
   newIdempotencyKey,
-  openDeletionIdOf,
 } from "@/lib/queries/deletion-queries";
 import {
   DELETION_REASON_CODES,
@@ -111,7 +111,7 @@ export function DeletionDialogBody({ target, draft, onDraftChange, onDeleteChatF
 
   if (preparation.isError) {
     const holds = holdsOf(preparation.error);
-    const openId = openDeletionIdOf(preparation.error);
+    const openId = deletionIdOf(preparation.error);
     return (
       <div className="space-y-4">
         {holds.length > 0 ? (
@@ -188,8 +188,8 @@ function PreparedForm({ prepared, target, draft, onDraftChange, headingRef, comm
   };
 
   const commitHolds = holdsOf(commit.error);
-  const commitOpenId = openDeletionIdOf(commit.error);
-  const tokenRefused = commit.error instanceof ApiRequestError && commit.error.code === "confirmation_invalid";
+  const commitCode = commit.error instanceof ApiRequestError ? commit.error.code : null;
+  const namedRequest = deletionIdOf(commit.error);
 
   return (
     <form onSubmit={submit} className="space-y-4">
@@ -272,22 +272,33 @@ function PreparedForm({ prepared, target, draft, onDraftChange, headingRef, comm
 
       {commitHolds.length > 0 ? (
         <HoldsNotice holds={commitHolds} />
-      ) : commitOpenId ? (
+      ) : commitCode === "deletion_open" && namedRequest ? (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p>{commit.error?.message}</p>
-          <a href={requestHref(commitOpenId)} className="font-semibold underline">
+          <a href={requestHref(namedRequest)} className="font-semibold underline">
             Open that request
           </a>
         </div>
-      ) : tokenRefused ? (
-        <div className="space-y-2">
-          {commit.error && <ErrorNotice error={commit.error} />}
-          <button type="button" onClick={onRenew} disabled={isRenewing} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold disabled:opacity-60">
-            Renew the confirmation
-          </button>
-        </div>
       ) : (
-        commit.error && <ErrorNotice error={commit.error} />
+        commit.error && (
+          <div className="space-y-2">
+            <ErrorNotice error={commit.error} />
+            {commitCode === "confirmation_invalid" && (
+              <button type="button" onClick={onRenew} disabled={isRenewing} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold disabled:opacity-60">
+                Renew the confirmation
+              </button>
+            )}
+            {/* With approvals off, the request may exist although its execution was refused: it can be followed, and executed later. */}
+            {namedRequest && (
+              <p className="text-sm">
+                <a href={requestHref(namedRequest)} className="font-semibold underline">
+                  Open the deletion request
+                </a>{" "}
+                (it was recorded).
+              </p>
+            )}
+          </div>
+        )
       )}
 
       <div className="flex justify-end gap-3">

@@ -46,9 +46,12 @@ export function holdsOf(error: unknown): HoldRef[] {
   return parsed.success ? parsed.data : [];
 }
 
-/** The request already open for the object, from a `deletion_open` refusal. */
-export function openDeletionIdOf(error: unknown): string | null {
-  if (!(error instanceof DetailedApiError) || error.code !== "deletion_open") return null;
+/**
+ * The deletion request a refusal names: the one already open for the object (`deletion_open`), or the
+ * one a confirmation recorded before its execution was refused or its outcome went unrecorded.
+ */
+export function deletionIdOf(error: unknown): string | null {
+  if (!(error instanceof DetailedApiError)) return null;
   const id = (error.details as { deletionId?: unknown } | null)?.deletionId;
   return typeof id === "string" ? id : null;
 }
