@@ -127,5 +127,11 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
   }
 
   if (deps.settings.approvalsRequired) return { row, created: true };
-  return { row: await approveDeletion(deps, actor, row.id, { comment: APPROVALS_OFF_COMMENT }, metadata, { selfApproval: true }), created: true };
+  try {
+    return { row: await approveDeletion(deps, actor, row.id, { comment: APPROVALS_OFF_COMMENT }, metadata, { selfApproval: true }), created: true };
+  } catch (error) {
+    // The request exists even though it did not run: name it, so it can be opened and executed later.
+    if (error instanceof AppError && error.details === undefined) throw new AppError(error.code, error.message, { deletionId: row.id });
+    throw error;
+  }
 }

@@ -92,6 +92,22 @@ describe("a key without the delete scope", () => {
     expect(deletesOf(env.simulator, target)).toEqual([]);
   });
 
+  test("found out only once the request exists (approvals off): the refusal names the request, which stays approved", async () => {
+    const target = chat();
+    let checks = 0;
+    const changing: DeletionCapabilityProbe = {
+      check: async () => ({ reason: ++checks === 1 ? "available" : "delete_scope_missing", message: "No delete scope.", checkedAt: new Date(), evidence: { status: 403, type: "permission_error", requestId: null } }),
+      markScopeMissing: () => undefined,
+    };
+    const deps = { ...depsFor(env, db, { settings: { approvalsRequired: false } }), capability: changing };
+    const idempotencyKey = randomUUID();
+    const { token } = signConfirmationToken(TOKEN_SECRET, { userId: env.people.reviewer.userId, target, idempotencyKey }, new Date());
+    const refusal = (await createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, token), META).catch((error: unknown) => error)) as { code: string; details: { deletionId: string } };
+    expect(refusal).toMatchObject({ code: "delete_unavailable", message: "No delete scope." });
+    expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: refusal.details.deletionId } })).toMatchObject({ status: "approved", attempts: 0 });
+    expect(deletesOf(env.simulator, target)).toEqual([]);
+  });
+
   test("whose probe was inconclusive: the real DELETE's 403 fails the request for good, and deleting becomes unavailable", async () => {
     const target = chat();
     const { row } = await requestDeletion(depsFor(env, db), env.people.reviewer, target);
