@@ -5,6 +5,7 @@ import { useId } from "react";
 import { SourceText } from "@/components/artifacts/artifact-source";
 import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
 import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
+import { DeleteAction } from "@/components/deletion/delete-action";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { formatUtc } from "@/components/thread/format";
 import { projectDocumentOptions } from "@/lib/queries/artifact-queries";
@@ -20,7 +21,10 @@ export function ProjectDocumentView({ documentId }: { documentId: string }) {
     <article aria-labelledby={titleId} className="space-y-6">
       <header className="border-b border-slate-200 pb-3">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Project document</p>
-        <h1 id={titleId} className="break-words text-2xl font-semibold">{document.filename || "(no name)"}</h1>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 id={titleId} className="break-words text-2xl font-semibold">{document.filename || "(no name)"}</h1>
+          <DeleteAction target={{ kind: "project_document", id: document.id, ...(document.projectId ? { projectId: document.projectId } : {}) }} />
+        </div>
         <EvidenceFacts>
           <Fact label="Project" mono>
             {document.projectId ? <a href={`/projects/${encodeURIComponent(document.projectId)}`} className="underline">{document.projectId}</a> : "—"}

@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ChatRowsTable } from "@/components/console/chat-rows-table";
+import { DeleteAction } from "@/components/deletion/delete-action";
 import { visibilityOf } from "@/components/console/projects-table";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { EvidenceSection, Fact } from "@/components/layout/evidence-facts";
@@ -30,7 +31,7 @@ export function ProjectDetailView({ projectId }: { projectId: string }) {
         title="Attachments"
         detail={` (${attachments.length}${project.attachmentsCount !== null && project.attachmentsCount !== attachments.length ? ` listed; the project says ${project.attachmentsCount}` : ""})`}
       >
-        <AttachmentsTable attachments={attachments} />
+        <AttachmentsTable attachments={attachments} projectId={projectId} />
       </EvidenceSection>
       <EvidenceSection title="Collaborators" detail={` (${collaborators.length})`}>
         <CollaboratorsTable collaborators={collaborators} />
@@ -48,6 +49,9 @@ function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{project.name || "(untitled)"}</h1>
         {project.deleted && <span className="rounded bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-800">Deleted by user</span>}
+        <div className="ml-auto">
+          <DeleteAction target={{ kind: "project", id: project.id }} />
+        </div>
       </div>
       {project.deleted && <p className="mt-1 text-sm text-slate-600">A user deleted this project in claude.ai{project.deletedAt ? ` on ${formatUtc(project.deletedAt)}` : ""}; the API still serves it.</p>}
       <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-3">
@@ -74,13 +78,14 @@ function PlainText({ text, empty }: { text: string | null; empty: string }) {
   return <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-sans text-sm text-slate-900">{text}</pre>;
 }
 
-const ATTACHMENT_VIEWS: Record<ProjectAttachment["kind"], { label: string; path: string | null }> = {
-  project_file: { label: "File", path: "/files/" },
-  project_document: { label: "Document", path: "/project-documents/" },
-  unknown: { label: "Unknown kind", path: null },
+const ATTACHMENT_VIEWS: Record<ProjectAttachment["kind"], { label: string; path: string | null; deletionKind: "file" | "project_document" | null }> = {
+  project_file: { label: "File", path: "/files/", deletionKind: "file" },
+  project_document: { label: "Document", path: "/project-documents/", deletionKind: "project_document" },
+  unknown: { label: "Unknown kind", path: null, deletionKind: null },
 };
 
-function AttachmentsTable({ attachments }: { attachments: ProjectAttachment[] }) {
+/** Deleted from here, where the project is known: a project file's own metadata does not name it, and a hold on the project must be checked. */
+function AttachmentsTable({ attachments, projectId }: { attachments: ProjectAttachment[]; projectId: string }) {
   if (attachments.length === 0) return <p className="text-sm text-slate-500">The project has no attachments.</p>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -93,6 +98,9 @@ function AttachmentsTable({ attachments }: { attachments: ProjectAttachment[] })
             <th scope="col" className="px-3 py-2">Size</th>
             <th scope="col" className="px-3 py-2">MD5</th>
             <th scope="col" className="px-3 py-2">Added (UTC)</th>
+            <th scope="col" className="px-3 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -115,6 +123,9 @@ function AttachmentsTable({ attachments }: { attachments: ProjectAttachment[] })
                 <td className="px-3 py-1.5 font-mono text-xs">{formatSize(attachment.sizeBytes)}</td>
                 <td className="px-3 py-1.5 font-mono text-xs">{attachment.md5 ?? "—"}</td>
                 <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatUtc(attachment.createdAt)}</td>
+                <td className="px-3 py-1.5">
+                  {view.deletionKind && <DeleteAction target={{ kind: view.deletionKind, id: attachment.id, projectId }} label="Delete…" ariaLabel={`Delete ${name}`} quiet />}
+                </td>
               </tr>
             );
           })}

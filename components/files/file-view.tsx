@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { DeleteAction } from "@/components/deletion/delete-action";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
 import { formatUtc } from "@/components/thread/format";
@@ -50,9 +51,12 @@ function FileHeader({ file }: { file: FileDetail }) {
   return (
     <header className="border-b border-slate-200 pb-3">
       <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">{KIND_LABELS[file.kind]}</p>
-      <h1 dir="auto" className="break-all text-2xl font-semibold">
-        {name.text}
-      </h1>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <h1 dir="auto" className="break-all text-2xl font-semibold">
+          {name.text}
+        </h1>
+        <FileDeletion file={file} />
+      </div>
       {name.hadInvisible && (
         <p role="note" className="mt-1 text-xs font-semibold text-amber-800">
           The name contains invisible or direction-changing characters, shown above as ⟦U+…⟧: it may not read the way it looks elsewhere.
@@ -79,6 +83,17 @@ function FileHeader({ file }: { file: FileDetail }) {
       <References file={file} />
     </header>
   );
+}
+
+/**
+ * Uploaded files can be deleted (generated ones cannot, through the API). A file in no chat is a
+ * project file: its metadata does not name the project, which a deletion must (for its holds), so it
+ * is deleted from the project's page.
+ */
+function FileDeletion({ file }: { file: FileDetail }) {
+  if (file.kind !== "file") return null;
+  if (file.chatIds.length === 0) return <p className="max-w-xs text-xs text-slate-600">A project file: delete it from its project&apos;s page, where the project is known.</p>;
+  return <DeleteAction target={{ kind: "file", id: file.id }} />;
 }
 
 function References({ file }: { file: FileDetail }) {

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ApiBudgetNotice } from "@/components/layout/api-budget-notice";
-import type { Role } from "@/lib/schemas/access";
+import { permissionsOf, type Permission, type Role } from "@/lib/schemas/access";
 
 /** The review console's sections, for the header and the home page. */
 export const REVIEW_SECTIONS = [
@@ -10,7 +10,19 @@ export const REVIEW_SECTIONS = [
   { href: "/projects", label: "Projects" },
 ] as const;
 
+/**
+ * The deletion and legal-hold pages, each for the roles whose permissions use it (`unless`: a role
+ * with that permission gets another row instead). The pages check the permission themselves.
+ */
+export const PERMISSION_SECTIONS: ReadonlyArray<{ href: string; label: string; permission: Permission; unless?: Permission }> = [
+  { href: "/approvals", label: "Approvals", permission: "deletion.approve" },
+  { href: "/approvals", label: "Deletion requests", permission: "deletion.request", unless: "deletion.approve" },
+  { href: "/legal-holds", label: "Legal holds", permission: "holds.manage" },
+];
+
 export function AppHeader({ email, roles, canReadAudit, canReadContent }: { email: string; roles: Role[]; canReadAudit: boolean; canReadContent: boolean }) {
+  const permissions = permissionsOf(roles);
+  const sections = PERMISSION_SECTIONS.filter((section) => permissions.has(section.permission) && !(section.unless && permissions.has(section.unless)));
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-3">
@@ -24,6 +36,11 @@ export function AppHeader({ email, roles, canReadAudit, canReadContent }: { emai
                 {section.label}
               </Link>
             ))}
+          {sections.map((section) => (
+            <Link key={section.label} href={section.href} className="text-slate-600 hover:text-slate-900">
+              {section.label}
+            </Link>
+          ))}
           {canReadAudit && (
             <Link href="/audit" className="text-slate-600 hover:text-slate-900">
               Audit log

@@ -1,3 +1,4 @@
+import { DeleteAction } from "@/components/deletion/delete-action";
 import { formatUtc } from "@/components/thread/format";
 import type { ChatSummary } from "@/lib/schemas/console";
 import type { EarlierMessages } from "@/lib/thread/thread-pages";
@@ -15,11 +16,14 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{chat.deleted || chat.name === "" ? "(name removed)" : chat.name}</h1>
         {chat.deleted && <span className="rounded bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-800">Deleted by user</span>}
-        {claudeHref && (
-          <a href={claudeHref} target="_blank" rel="noreferrer noopener" className="ml-auto text-sm font-semibold underline">
-            Open in claude.ai
-          </a>
-        )}
+        <div className="ml-auto flex items-center gap-4">
+          {claudeHref && (
+            <a href={claudeHref} target="_blank" rel="noreferrer noopener" className="text-sm font-semibold underline">
+              Open in claude.ai
+            </a>
+          )}
+          <DeleteAction target={{ kind: "chat", id: chat.id }} />
+        </div>
       </div>
       {chat.deleted && (
         <p className="mt-1 text-sm text-slate-600">

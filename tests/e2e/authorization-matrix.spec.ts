@@ -36,8 +36,20 @@ const contentReadPage = (path: string): Record<Who, Expected> => ({
   admin: "→/no-access?reason=forbidden",
 });
 
+/** A page for the roles holding `permission` (listed by hand, so a change to the role table shows here). */
+const permissionPage = (path: string, allowed: Persona[]): Record<Who, Expected> =>
+  Object.fromEntries(
+    EVERYONE.map((who) => [who, who === "anonymous" ? toSignIn(path) : who === "nobody" ? "→/no-access" : allowed.includes(who) ? 200 : "→/no-access?reason=forbidden"]),
+  ) as Record<Who, Expected>;
+/** deletion.request: reviewers and approvers. */
+const DELETION_REQUESTERS: Persona[] = ["reviewer", "approver"];
+/** holds.manage: admins. */
+const HOLD_MANAGERS: Persona[] = ["admin"];
+
 /** Files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts): an uploaded CSV and PNG, a generated CSV and PNG. */
 const RECEIPT = "00000000-0000-4000-8000-000000000000";
+/** A deletion request id nobody made: its page answers, and its content says there is no such request. */
+const NO_SUCH_DELETION = "00000000-0000-4000-8000-000000000001";
 
 /**
  * Deletion routes: allowed personas get what a harmless call earns (nothing is deleted here): a
@@ -76,6 +88,9 @@ const MATRIX: Row[] = [
   ),
   page("/files/[fileId]", `/files/${FILE.csv}`, contentReadPage(`/files/${FILE.csv}`)),
   page("/generated-files/[generatedFileId]", `/generated-files/${GENERATED_FILE.csv}`, contentReadPage(`/generated-files/${GENERATED_FILE.csv}`)),
+  page("/approvals", "/approvals", permissionPage("/approvals", DELETION_REQUESTERS)),
+  page("/deletions/[deletionId]", `/deletions/${NO_SUCH_DELETION}`, permissionPage(`/deletions/${NO_SUCH_DELETION}`, DELETION_REQUESTERS)),
+  page("/legal-holds", "/legal-holds", permissionPage("/legal-holds", HOLD_MANAGERS)),
   api("/api/health", "GET", "/api/health", all(200)),
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.

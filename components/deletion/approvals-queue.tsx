@@ -1,0 +1,160 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorNotice } from "@/components/layout/error-notice";
+import { EvidenceSection } from "@/components/layout/evidence-facts";
+import { formatUtc } from "@/components/thread/format";
+import { deletionListOptions, type DeletionListFilters } from "@/lib/queries/deletion-queries";
+import { DELETION_REASON_LABELS, DELETION_STATUSES, type DeletionRequestDto, type DeletionStatus } from "@/lib/schemas/deletions";
+import { DecisionControls } from "./decision-controls";
+import { displayName, formatAge, kindLabel, requestHref, STATUS_LABELS } from "./deletion-format";
+import { DeletionStatusLine, StatusBadge } from "./deletion-status";
+import { personOf, RequestFacts } from "./request-facts";
+
+/**
+ * The approvers' queue: requests waiting for a decision, each with what, who, why, its reference, its
+ * age and expiry, and the decision itself; then every request. Someone who may not approve sees their
+ * own requests, and may cancel those still waiting.
+ */
+export function ApprovalsQueue({ canApprove }: { canApprove: boolean }) {
+  const [now] = useState(() => Date.now());
+  const [decided, setDecided] = useState<DeletionRequestDto[]>([]);
+  const onDone = (request: DeletionRequestDto) => setDecided((previous) => [request, ...previous.filter((other) => other.id !== request.id)]);
+  return (
+    <div className="space-y-8">
+      {decided.length > 0 && (
+        <EvidenceSection title="Just decided">
+          <ul className="space-y-3">
+            {decided.map((request) => (
+              <li key={request.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                <p className="mb-2 text-sm font-semibold">
+                  {kindLabel(request.target.kind)} <span dir="auto">{displayName(request.target.name, request.target.kind)}</span>{" "}
+                  <a href={requestHref(request.id)} className="font-normal underline">
+                    Open the request
+                  </a>
+                </p>
+                <DeletionStatusLine request={request} />
+              </li>
+            ))}
+          </ul>
+        </EvidenceSection>
+      )}
+      <PendingRequests title={canApprove ? "Waiting for approval" : "Your requests waiting for approval"} filters={{ status: "requested", mine: !canApprove }} canApprove={canApprove} now={now} onDone={onDone} />
+      <RequestHistory title={canApprove ? "All requests" : "All your requests"} mine={!canApprove} now={now} />
+    </div>
+  );
+}
+
+function PendingRequests({ title, filters, canApprove, now, onDone }: { title: string; filters: DeletionListFilters; canApprove: boolean; now: number; onDone: (request: DeletionRequestDto) => void }) {
+  const query = useInfiniteQuery(deletionListOptions(filters));
+  const requests = query.data?.pages.flatMap((page) => page.requests) ?? [];
+  return (
+    <EvidenceSection title={title} detail={query.data ? ` (${requests.length}${query.hasNextPage ? "+" : ""})` : undefined}>
+      {query.isPending ? (
+        <p className="text-sm text-slate-500">Loading the requests…</p>
+      ) : query.isLoadingError ? (
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      ) : requests.length === 0 ? (
+        <p className="text-sm text-slate-500">No request is waiting.</p>
+      ) : (
+        <ul className="space-y-3">
+          {requests.map((request) => (
+            <li key={request.id}>
+              <article aria-label={`Deletion request for ${kindLabel(request.target.kind)} ${displayName(request.target.name, request.target.kind)}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+                <div className="flex flex-wrap items-center gap-2">
+                  <StatusBadge status={request.status} />
+                  <a href={requestHref(request.id)} className="text-sm font-semibold underline">
+                    Request {request.id.slice(0, 8)}
+                  </a>
+                </div>
+                <RequestFacts request={request} now={now} />
+                <DecisionControls request={request} canApprove={canApprove} onDone={onDone} />
+              </article>
+            </li>
+          ))}
+        </ul>
+      )}
+      <MorePages query={query} />
+    </EvidenceSection>
+  );
+}
+
+function RequestHistory({ title, mine, now }: { title: string; mine: boolean; now: number }) {
+  const [status, setStatus] = useState<DeletionStatus | "">("");
+  const query = useInfiniteQuery(deletionListOptions({ mine, ...(status ? { status } : {}) }));
+  const requests = query.data?.pages.flatMap((page) => page.requests) ?? [];
+  return (
+    <EvidenceSection title={title}>
+      <label className="mb-2 block text-xs font-medium text-slate-600">
+        Status{" "}
+        <select value={status} onChange={(event) => setStatus(event.target.value as DeletionStatus | "")} className="ml-1 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900">
+          <option value="">Any</option>
+          {DELETION_STATUSES.map((value) => (
+            <option key={value} value={value}>
+              {STATUS_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {query.isPending ? (
+        <p className="text-sm text-slate-500">Loading the requests…</p>
+      ) : query.isLoadingError ? (
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      ) : requests.length === 0 ? (
+        <p className="text-sm text-slate-500">No request.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">What</th>
+                <th scope="col" className="px-3 py-2">Requested by</th>
+                <th scope="col" className="px-3 py-2">Requested (UTC)</th>
+                <th scope="col" className="px-3 py-2">Reason</th>
+                <th scope="col" className="px-3 py-2">Reference</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {requests.map((request) => (
+                <tr key={request.id}>
+                  <td className="px-3 py-1.5">
+                    <StatusBadge status={request.status} />
+                  </td>
+                  <td className="px-3 py-1.5">
+                    <a href={requestHref(request.id)} className="underline">
+                      {kindLabel(request.target.kind)} <span dir="auto">{displayName(request.target.name, request.target.kind)}</span>
+                    </a>
+                    <span className="block font-mono text-xs text-slate-500">{request.target.id}</span>
+                  </td>
+                  <td className="px-3 py-1.5 text-xs">{personOf(request.requestedBy)}</td>
+                  <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">
+                    {formatUtc(request.requestedAt)}
+                    <span className="block font-sans text-slate-500">{formatAge(request.requestedAt, now)}</span>
+                  </td>
+                  <td className="px-3 py-1.5 text-xs">{DELETION_REASON_LABELS[request.reason.code]}</td>
+                  <td className="px-3 py-1.5 text-xs">{request.reference}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <MorePages query={query} />
+    </EvidenceSection>
+  );
+}
+
+function MorePages({ query }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; isFetchNextPageError: boolean; error: Error | null; fetchNextPage: () => Promise<unknown> } }) {
+  return (
+    <>
+      {query.hasNextPage && (
+        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="mt-2 text-sm font-semibold underline disabled:opacity-60">
+          {query.isFetchingNextPage ? "Loading…" : "Load more requests"}
+        </button>
+      )}
+      {query.isFetchNextPageError && query.error && <ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} />}
+    </>
+  );
+}

@@ -1,0 +1,199 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { ErrorNotice } from "@/components/layout/error-notice";
+import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
+import { formatUtc } from "@/components/thread/format";
+import { deletionDetailOptions } from "@/lib/queries/deletion-queries";
+import type { DeletionHistoryEntry, DeletionRequestDto } from "@/lib/schemas/deletions";
+import { DecisionControls } from "./decision-controls";
+import { DeleteAction } from "./delete-action";
+import { displayName, kindTitle } from "./deletion-format";
+import { DeletionStatusLine, StatusBadge } from "./deletion-status";
+import { DestructionSummary } from "./destruction-summary";
+import { personOf, RequestFacts } from "./request-facts";
+
+/** Each step of a deletion's life as the audit log names it. */
+const ACTION_LABELS: Record<string, string> = {
+  "deletion.requested": "Requested",
+  "deletion.approved": "Approved",
+  "deletion.rejected": "Rejected",
+  "deletion.cancelled": "Cancelled",
+  "deletion.expired": "Expired",
+  "deletion.blocked": "Refused",
+  "deletion.snapshot": "Pre-deletion snapshot kept",
+  "deletion.executing": "Intent written, DELETE about to be sent",
+  "deletion.succeeded": "Deleted (the API confirmed)",
+  "deletion.failed": "Failed",
+  "deletion.unknown": "Outcome unknown",
+  "deletion.reconciled": "Reconciled (read back)",
+};
+
+/**
+ * A deletion request and its whole life as the audit log holds it: every state change with who and
+ * when, the upstream request ids, the outcome and the pre-deletion snapshot's facts.
+ */
+export function DeletionRequestView({ deletionId, canApprove }: { deletionId: string; canApprove: boolean }) {
+  const [now] = useState(() => Date.now());
+  const query = useQuery(deletionDetailOptions(deletionId));
+  if (query.isPending) return <p className="text-sm text-slate-500">Loading the deletion request…</p>;
+  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
+  const { request, history } = query.data;
+  const { target } = request;
+  return (
+    <article className="space-y-8">
+      <header className="border-b border-slate-200 pb-3">
+        <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Deletion request</p>
+        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
+          <span>
+            {kindTitle(target.kind)} <span dir="auto">{displayName(target.name, target.kind)}</span>
+          </span>
+          <StatusBadge status={request.status} />
+        </h1>
+        <p className="font-mono text-xs text-slate-500">{request.id}</p>
+        <RequestFacts request={request} now={now} />
+      </header>
+
+      <EvidenceSection title="Where it stands">
+        <div className="space-y-4">
+          <DeletionStatusLine request={request} />
+          <ChatsFirst request={request} />
+          <DecisionControls request={request} canApprove={canApprove} />
+        </div>
+      </EvidenceSection>
+
+      <EvidenceSection title="Decision and execution">
+        <DecisionAndExecution request={request} />
+      </EvidenceSection>
+
+      <EvidenceSection title="What it deletes">
+        <DestructionSummary target={target} summary={request.summary} />
+        <p className="mt-1 text-xs text-slate-500">As read from the Compliance API when the request was made.</p>
+      </EvidenceSection>
+
+      <EvidenceSection title="History" detail={` (${history.length} events from the audit log)`}>
+        <History history={history} />
+      </EvidenceSection>
+    </article>
+  );
+}
+
+function DecisionAndExecution({ request }: { request: DeletionRequestDto }) {
+  const { upstream, reconciliation, snapshot } = request;
+  return (
+    <EvidenceFacts>
+      <Fact label="Decided by">{personOf(request.decidedBy)}</Fact>
+      <Fact label="Decided">{formatUtc(request.decidedAt)}</Fact>
+      <Fact label="Decision comment">{request.decisionComment ?? "—"}</Fact>
+      <Fact label="Execution started">{formatUtc(request.executionStartedAt)}</Fact>
+      <Fact label="Completed">{formatUtc(request.completedAt)}</Fact>
+      <Fact label="DELETE calls">{request.attempts}</Fact>
+      <Fact label="Upstream request id" mono>
+        {upstream?.requestId ?? "—"}
+      </Fact>
+      <Fact label="Upstream answer">
+        {upstream ? [upstream.httpStatus !== null ? `HTTP ${upstream.httpStatus}` : "no answer", upstream.type, upstream.message].filter(Boolean).join(" · ") : "—"}
+      </Fact>
+      <Fact label="Outcome">{request.outcome ? `${request.outcome.kind.replaceAll("_", " ")}: ${request.outcome.message}` : "—"}</Fact>
+      <Fact label="Read back">
+        {reconciliation
+          ? `${reconciliation.found === "gone" ? "gone" : "still present"} at ${formatUtc(reconciliation.checkedAt)}${reconciliation.upstreamRequestId ? ` (upstream ${reconciliation.upstreamRequestId})` : ""}`
+          : "—"}
+      </Fact>
+      <Fact label="Snapshot taken">{snapshot ? formatUtc(snapshot.takenAt) : "— (none: nothing was sent)"}</Fact>
+      <Fact label="Snapshot SHA-256" mono>
+        {snapshot?.sha256 ?? "—"}
+      </Fact>
+      <Fact label="Snapshot contents">
+        {snapshot
+          ? `${snapshot.messageCount} ${snapshot.messageCount === 1 ? "message" : "messages"}; metadata and hashes of ${snapshot.fileCount} ${snapshot.fileCount === 1 ? "file" : "files"}, the bytes of ${snapshot.storedFileCount} kept`
+          : "—"}
+      </Fact>
+    </EvidenceFacts>
+  );
+}
+
+/** A project refused because it still had chats: its chats are requested first, then the project again. */
+function ChatsFirst({ request }: { request: DeletionRequestDto }) {
+  if (request.outcome?.kind !== "project_has_chats") return null;
+  const chats = request.outcome.attachedChats ?? [];
+  return (
+    <section aria-label="Chats to delete first" className="space-y-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <p className="font-semibold">Delete the project&apos;s chats first, then request the project&apos;s deletion again.</p>
+      <ul className="divide-y divide-amber-200">
+        {chats.map((chat) => (
+          <li key={chat.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
+            <span>
+              <a href={`/chats/${encodeURIComponent(chat.id)}`} dir="auto" className="underline">
+                {displayName(chat.name, "chat")}
+              </a>{" "}
+              <span className="font-mono text-xs">{chat.id}</span>
+            </span>
+            <DeleteAction target={{ kind: "chat", id: chat.id }} label="Request deletion of this chat" />
+          </li>
+        ))}
+      </ul>
+      <DeleteAction target={{ kind: "project", id: request.target.id }} label="Request the project's deletion again" />
+    </section>
+  );
+}
+
+function History({ history }: { history: DeletionHistoryEntry[] }) {
+  if (history.length === 0) return <p className="text-sm text-slate-500">The audit log holds no event for this request.</p>;
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2">#</th>
+            <th scope="col" className="px-3 py-2">When (UTC)</th>
+            <th scope="col" className="px-3 py-2">Step</th>
+            <th scope="col" className="px-3 py-2">Outcome</th>
+            <th scope="col" className="px-3 py-2">Who</th>
+            <th scope="col" className="px-3 py-2">Details</th>
+            <th scope="col" className="px-3 py-2">Upstream request id</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {history.map((entry) => (
+            <tr key={entry.seq} className="align-top">
+              <td className="px-3 py-1.5 font-mono text-xs">{entry.seq}</td>
+              <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatUtc(entry.occurredAt)}</td>
+              <td className="px-3 py-1.5">
+                {ACTION_LABELS[entry.action] ?? entry.action}
+                <span className="block font-mono text-xs text-slate-500">{entry.action}</span>
+              </td>
+              <td className="px-3 py-1.5 text-xs">{entry.outcome}</td>
+              <td className="px-3 py-1.5 text-xs">{entry.actorEmail ?? "Docket (automatic)"}</td>
+              <td className="px-3 py-1.5">
+                <Params params={entry.params} />
+              </td>
+              <td className="px-3 py-1.5 font-mono text-xs">
+                {entry.upstreamRequestId ?? "—"}
+                <span className="block text-slate-400" title="This event's hash in the audit chain">
+                  {entry.rowHash.slice(0, 16)}…
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Params({ params }: { params: DeletionHistoryEntry["params"] }) {
+  const shown = Object.entries(params).filter(([key]) => key !== "deletionId");
+  if (shown.length === 0) return <span className="text-xs text-slate-400">—</span>;
+  return (
+    <dl className="space-y-0.5 text-xs">
+      {shown.map(([key, value]) => (
+        <div key={key} className="break-all">
+          <dt className="inline font-semibold">{key}: </dt>
+          <dd className="inline font-mono">{typeof value === "string" ? value : JSON.stringify(value)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { ErrorNotice } from "@/components/layout/error-notice";
+import { organizationsOptions } from "@/lib/queries/console-queries";
+import { createLegalHold, findUserByEmail, legalHoldKeys } from "@/lib/queries/legal-hold-queries";
+import { HOLD_SCOPE_ID_PATTERNS, MAX_HOLD_REASON, MAX_MATTER_NAME, type HoldScopeKind, type LegalHoldDto } from "@/lib/schemas/legal-holds";
+
+const FIELD = "mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal";
+
+/** Ids as pasted: one per line, or separated by commas or spaces. */
+function splitIds(text: string): string[] {
+  return [...new Set(text.split(/[\s,;]+/).filter((id) => id !== ""))];
+}
+
+const SCOPE_FIELDS: Array<{ kind: HoldScopeKind; label: string; placeholder: string }> = [
+  { kind: "user", label: "Custodians (user ids): all their chats and the files in them", placeholder: "user_01…" },
+  { kind: "project", label: "Projects: the project, its documents, files and chats", placeholder: "claude_proj_01…" },
+  { kind: "chat", label: "Chats: the chat and its files", placeholder: "claude_chat_01…" },
+];
+
+/** The day in UTC, as the server compares start dates. */
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * Places a legal hold: a matter, why, since when, and what it covers (users, projects, chats by id).
+ * From its creation, nothing it covers may be deleted.
+ */
+export function CreateHoldForm({ canLookUpUsers }: { canLookUpUsers: boolean }) {
+  const queryClient = useQueryClient();
+  const ids = { matter: useId(), reason: useId(), startsOn: useId(), user: useId(), project: useId(), chat: useId() };
+  const [matterName, setMatterName] = useState("");
+  const [reason, setReason] = useState("");
+  const [startsOn, setStartsOn] = useState(todayUtc);
+  const [scopeText, setScopeText] = useState<Record<HoldScopeKind, string>>({ user: "", project: "", chat: "" });
+  const [created, setCreated] = useState<LegalHoldDto | null>(null);
+  const create = useMutation({
+    mutationFn: createLegalHold,
+    onSuccess: (hold) => {
+      setCreated(hold);
+      setMatterName("");
+      setReason("");
+      setStartsOn(todayUtc());
+      setScopeText({ user: "", project: "", chat: "" });
+      void queryClient.invalidateQueries({ queryKey: legalHoldKeys.lists() });
+    },
+  });
+
+  const scope = { user: splitIds(scopeText.user), project: splitIds(scopeText.project), chat: splitIds(scopeText.chat) };
+  const invalid = (Object.keys(scope) as HoldScopeKind[]).flatMap((kind) => scope[kind].filter((id) => !HOLD_SCOPE_ID_PATTERNS[kind].test(id)));
+  const covered = scope.user.length + scope.project.length + scope.chat.length;
+  const canSubmit = matterName.trim() !== "" && reason.trim() !== "" && startsOn !== "" && covered > 0 && invalid.length === 0 && !create.isPending;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!canSubmit) return;
+    setCreated(null);
+    create.mutate({ matterName: matterName.trim(), reason: reason.trim(), startsOn, scope: { userIds: scope.user, projectIds: scope.project, chatIds: scope.chat } });
+  };
+  const addUser = (userId: string) => setScopeText((previous) => ({ ...previous, user: [...splitIds(previous.user), userId].filter((id, index, all) => all.indexOf(id) === index).join("\n") }));
+
+  return (
+    <form onSubmit={submit} aria-label="Place a legal hold" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="grid gap-3 md:grid-cols-2">
+        <label htmlFor={ids.matter} className="text-sm font-semibold">
+          Matter name
+          <input id={ids.matter} value={matterName} maxLength={MAX_MATTER_NAME} required onChange={(event) => setMatterName(event.target.value)} className={FIELD} />
+        </label>
+        <label htmlFor={ids.startsOn} className="text-sm font-semibold">
+          Start date (the duty to preserve arose on, UTC)
+          <input id={ids.startsOn} type="date" value={startsOn} max={todayUtc()} required onChange={(event) => setStartsOn(event.target.value)} className={FIELD} />
+        </label>
+      </div>
+      <label htmlFor={ids.reason} className="block text-sm font-semibold">
+        Reason
+        <textarea id={ids.reason} value={reason} maxLength={MAX_HOLD_REASON} required rows={2} onChange={(event) => setReason(event.target.value)} className={FIELD} />
+      </label>
+      <div className="grid gap-3 md:grid-cols-3">
+        {SCOPE_FIELDS.map((field) => (
+          <label key={field.kind} htmlFor={ids[field.kind]} className="text-sm font-semibold">
+            {field.label}
+            <textarea
+              id={ids[field.kind]}
+              value={scopeText[field.kind]}
+              placeholder={field.placeholder}
+              rows={3}
+              spellCheck={false}
+              onChange={(event) => setScopeText({ ...scopeText, [field.kind]: event.target.value })}
+              className={`${FIELD} font-mono`}
+            />
+          </label>
+        ))}
+      </div>
+      {canLookUpUsers ? (
+        <UserLookup onFound={addUser} />
+      ) : (
+        <p className="text-xs text-slate-600">Enter user ids (user_…). Looking a user up by email reads the organisation&apos;s user list, which needs the reviewer role too.</p>
+      )}
+      {invalid.length > 0 && (
+        <p role="alert" className="text-sm text-rose-800">
+          Not an id of the right kind: <span className="font-mono">{invalid.join(", ")}</span>
+        </p>
+      )}
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={!canSubmit} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50">
+          {create.isPending ? "Placing…" : "Place the hold"}
+        </button>
+        <span className="text-xs text-slate-600">
+          {covered === 0 ? "Name at least one user, project or chat." : `Covers ${scope.user.length} users, ${scope.project.length} projects, ${scope.chat.length} chats.`}
+        </span>
+      </div>
+      {create.error && <ErrorNotice error={create.error} />}
+      {created && (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+          Hold placed for the matter <span className="font-semibold">{created.matterName}</span>: nothing it covers may be deleted until it is released.
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** Finds a user's id by email, in one organisation (the API lists users; it cannot search them). */
+function UserLookup({ onFound }: { onFound: (userId: string) => void }) {
+  const ids = { org: useId(), email: useId() };
+  const organizations = useQuery(organizationsOptions());
+  const [orgUuid, setOrgUuid] = useState("");
+  const [email, setEmail] = useState("");
+  const lookup = useMutation({ mutationFn: ({ org, address }: { org: string; address: string }) => findUserByEmail(org, address) });
+  const chosenOrg = orgUuid || organizations.data?.organizations[0]?.uuid || "";
+  return (
+    <div className="rounded border border-slate-200 bg-slate-50 p-3 text-sm">
+      <p className="font-semibold">Find a custodian by email</p>
+      {organizations.isError ? (
+        <ErrorNotice error={organizations.error} onRetry={() => void organizations.refetch()} />
+      ) : (
+        <div className="mt-1 flex flex-wrap items-end gap-2">
+          <label htmlFor={ids.org} className="text-xs font-medium text-slate-600">
+            Organisation
+            <select id={ids.org} value={chosenOrg} onChange={(event) => setOrgUuid(event.target.value)} className="mt-1 block rounded border border-slate-300 px-2 py-1 text-sm text-slate-900">
+              {organizations.data?.organizations.map((organization) => (
+                <option key={organization.uuid} value={organization.uuid}>
+                  {organization.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label htmlFor={ids.email} className="text-xs font-medium text-slate-600">
+            Email
+            <input id={ids.email} type="email" value={email} onChange={(event) => setEmail(event.target.value)} className="mt-1 block rounded border border-slate-300 px-2 py-1 text-sm text-slate-900" />
+          </label>
+          <button
+            type="button"
+            disabled={chosenOrg === "" || email.trim() === "" || lookup.isPending}
+            onClick={() => lookup.mutate({ org: chosenOrg, address: email })}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold disabled:opacity-50"
+          >
+            {lookup.isPending ? "Looking…" : "Find"}
+          </button>
+        </div>
+      )}
+      {lookup.error && <ErrorNotice error={lookup.error} />}
+      {lookup.isSuccess &&
+        (lookup.data ? (
+          <p role="status" className="mt-2">
+            {lookup.data.fullName ?? "(no name)"} &lt;{lookup.data.email}&gt; <span className="font-mono text-xs">{lookup.data.id}</span>{" "}
+            <button type="button" onClick={() => onFound(lookup.data!.id)} className="ml-2 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold">
+              Add to the custodians
+            </button>
+          </p>
+        ) : (
+          <p role="status" className="mt-2 text-slate-600">
+            No user with this email in this organisation.
+          </p>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { ErrorNotice } from "@/components/layout/error-notice";
+import { EvidenceFacts, Fact } from "@/components/layout/evidence-facts";
+import { formatUtc } from "@/components/thread/format";
+import { legalHoldKeys, legalHoldListOptions, releaseLegalHold } from "@/lib/queries/legal-hold-queries";
+import { MAX_HOLD_REASON, type LegalHoldDto, type LegalHoldStatus } from "@/lib/schemas/legal-holds";
+
+const FILTERS: Array<{ value: LegalHoldStatus | undefined; label: string }> = [
+  { value: "active", label: "Active" },
+  { value: "released", label: "Released" },
+  { value: undefined, label: "All" },
+];
+
+const personOf = (person: LegalHoldDto["createdBy"] | null) => (person ? (person.email ?? person.name ?? "(unknown)") : "—");
+
+/** The holds, active first by default; each active one may be released, with a reason. */
+export function LegalHoldList({ canReadContent }: { canReadContent: boolean }) {
+  const [status, setStatus] = useState<LegalHoldStatus | undefined>("active");
+  const query = useQuery(legalHoldListOptions(status));
+  return (
+    <div className="space-y-3">
+      <div role="group" aria-label="Show holds" className="flex gap-2">
+        {FILTERS.map((filter) => (
+          <button
+            key={filter.label}
+            type="button"
+            aria-pressed={status === filter.value}
+            onClick={() => setStatus(filter.value)}
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm font-semibold aria-pressed:bg-slate-900 aria-pressed:text-white"
+          >
+            {filter.label}
+          </button>
+        ))}
+      </div>
+      {query.isPending ? (
+        <p className="text-sm text-slate-500">Loading the holds…</p>
+      ) : query.isError ? (
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.holds.length === 0 ? (
+        <p className="text-sm text-slate-500">No hold.</p>
+      ) : (
+        <ul className="space-y-3">
+          {query.data.holds.map((hold) => (
+            <li key={hold.id}>
+              <HoldCard hold={hold} canReadContent={canReadContent} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function HoldCard({ hold, canReadContent }: { hold: LegalHoldDto; canReadContent: boolean }) {
+  const headingId = useId();
+  return (
+    <article aria-labelledby={headingId} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 id={headingId} className="font-semibold">
+          {hold.matterName}
+        </h3>
+        <span className={`rounded px-2 py-0.5 text-xs font-semibold ${hold.status === "active" ? "bg-amber-100 text-amber-900" : "bg-slate-200 text-slate-800"}`}>
+          {hold.status === "active" ? "Active" : "Released"}
+        </span>
+      </div>
+      <p className="whitespace-pre-wrap text-sm">{hold.reason}</p>
+      <EvidenceFacts>
+        <Fact label="In force since">{hold.startsOn} (placed {formatUtc(hold.createdAt)})</Fact>
+        <Fact label="Placed by">{personOf(hold.createdBy)}</Fact>
+        {hold.status === "released" && (
+          <>
+            <Fact label="Released">
+              {formatUtc(hold.releasedAt)} by {personOf(hold.releasedBy)}
+            </Fact>
+            <Fact label="Release reason">{hold.releaseReason ?? "—"}</Fact>
+          </>
+        )}
+        <Fact label="Hold id" mono>
+          {hold.id}
+        </Fact>
+      </EvidenceFacts>
+      <div className="grid gap-2 text-xs md:grid-cols-3">
+        <ScopeList title="Custodians" ids={hold.scope.userIds} />
+        <ScopeList title="Projects" ids={hold.scope.projectIds} pagePath={canReadContent ? "/projects/" : undefined} />
+        <ScopeList title="Chats" ids={hold.scope.chatIds} pagePath={canReadContent ? "/chats/" : undefined} />
+      </div>
+      {hold.status === "active" && <ReleaseForm hold={hold} />}
+    </article>
+  );
+}
+
+function ScopeList({ title, ids, pagePath }: { title: string; ids: string[]; pagePath?: string }) {
+  return (
+    <div>
+      <p className="font-semibold text-slate-600">
+        {title} ({ids.length})
+      </p>
+      {ids.length === 0 ? (
+        <p className="text-slate-400">—</p>
+      ) : (
+        <ul className="font-mono">
+          {ids.map((id) => (
+            <li key={id} className="break-all">
+              {pagePath ? (
+                <a href={`${pagePath}${encodeURIComponent(id)}`} className="underline">
+                  {id}
+                </a>
+              ) : (
+                id
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function ReleaseForm({ hold }: { hold: LegalHoldDto }) {
+  const queryClient = useQueryClient();
+  const reasonId = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const release = useMutation({
+    mutationFn: () => releaseLegalHold(hold.id, { reason: reason.trim() }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: legalHoldKeys.lists() }),
+  });
+  if (!open) {
+    return (
+      <button type="button" onClick={() => setOpen(true)} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-semibold">
+        Release…
+      </button>
+    );
+  }
+  return (
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (reason.trim() !== "") release.mutate();
+      }}
+      className="space-y-2 rounded border border-slate-200 bg-slate-50 p-3"
+    >
+      <label htmlFor={reasonId} className="block text-sm font-semibold">
+        Why is the hold released? (required; kept on record)
+        <textarea id={reasonId} value={reason} maxLength={MAX_HOLD_REASON} required rows={2} onChange={(event) => setReason(event.target.value)} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal" />
+      </label>
+      <div className="flex gap-2">
+        <button type="submit" disabled={reason.trim() === "" || release.isPending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50">
+          {release.isPending ? "Releasing…" : "Release the hold"}
+        </button>
+        <button type="button" onClick={() => setOpen(false)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold">
+          Keep it
+        </button>
+      </div>
+      {release.error && <ErrorNotice error={release.error} />}
+    </form>
+  );
+}
