@@ -30,14 +30,24 @@ export default async function HomePage() {
               </span>
             </HomeSection>
           )}
+          {can("deletion.request") && (
+            <HomeSection
+              id="deletions"
+              title="Deletions"
+              link={can("deletion.approve") ? { href: "/approvals", label: "Open the approvals queue" } : { href: "/approvals", label: "Your deletion requests" }}
+            >
+              A deletion is requested with a reason and, unless this Docket is configured otherwise, approved by a second person; legal holds block it,
+              and each step is audited before and after the call to the Compliance API.
+            </HomeSection>
+          )}
           {can("audit.read") && (
             <HomeSection id="audit" title="Audit log" link={{ href: "/audit", label: "Open the audit log" }}>
               Every sign-in, content view, download, export and deletion, chained by hash{can("audit.verify") ? "; verify and export it" : ""}.
             </HomeSection>
           )}
           {can("holds.manage") && (
-            <HomeSection id="holds" title="Legal holds">
-              Your role manages legal holds and the deletion policy; their pages come with the deletion release.
+            <HomeSection id="holds" title="Legal holds" link={{ href: "/legal-holds", label: "Manage legal holds" }}>
+              Place a hold on custodians, projects or chats for a matter: nothing it covers can be deleted until it is released.
             </HomeSection>
           )}
         </div>
