@@ -147,9 +147,9 @@ const MATRIX: Row[] = [
   api("/api/legal-holds", "GET", "/api/legal-holds", HOLDS_MANAGE(200)),
   api("/api/legal-holds", "POST", "/api/legal-holds", HOLDS_MANAGE(201), {
     matterName: "Authorisation matrix",
-    reason: "A hold on a user id no one has, so it covers nothing.",
+    reason: "A hold on the soft-deleted chat, which no test deletes.",
     startsOn: "2026-01-01",
-    scope: { userIds: ["user_01MatrixNobody"] },
+    scope: { chatIds: [SMALL_SEED_1.softDeletedChat] },
   }),
   api("/api/legal-holds/[holdId]", "GET", `/api/legal-holds/${NO_SUCH_HOLD}`, HOLDS_MANAGE(404)),
   api("/api/legal-holds/[holdId]/release", "POST", `/api/legal-holds/${NO_SUCH_HOLD}/release`, HOLDS_MANAGE(404), { reason: "Matrix." }),

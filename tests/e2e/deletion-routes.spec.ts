@@ -102,6 +102,11 @@ test("the routes refuse what is malformed, forged, one's own to approve, or unde
 
   // A legal hold: refused when asked, naming the matter.
   expect((await admin("POST", "/api/legal-holds", { matterName: "Future", reason: "R", startsOn: "2999-01-01", scope: { chatIds: [target.id] } })).status).toBe(400);
+  const nothing = `claude_chat_01${"0".repeat(22)}`;
+  const unknown = await admin("POST", "/api/legal-holds", { matterName: "Typo", reason: "R", startsOn: "2026-11-01", scope: { userIds: ["user_01NoSuchCustodian"], chatIds: [target.id, nothing] } });
+  expect(unknown.status).toBe(400);
+  expect(JSON.stringify(unknown.body)).toContain("user_01NoSuchCustodian, " + nothing);
+  expect(JSON.stringify(unknown.body)).not.toContain(target.id);
   const placed = await admin("POST", "/api/legal-holds", { matterName: "Doe v. Acme", reason: "Complaint served", startsOn: "2026-11-01", scope: { chatIds: [target.id] } });
   expect(placed.status).toBe(201);
   const hold = LegalHoldDto.parse(placed.body);

@@ -1,7 +1,8 @@
 import { CreateLegalHoldBody, LegalHoldListQuery } from "@/lib/schemas/legal-holds";
+import { getComplianceClient } from "@/lib/server/compliance";
 import { getDb } from "@/lib/server/db";
 import { defineRoute } from "@/lib/server/http/route";
-import { createLegalHold, listLegalHolds } from "@/lib/server/legal-holds/legal-holds";
+import { listLegalHolds, placeLegalHold } from "@/lib/server/legal-holds/legal-holds";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ export const GET = defineRoute({ permission: "holds.manage", query: LegalHoldLis
   Response.json({ holds: await listLegalHolds(getDb(), query) }),
 );
 
-/** Places a hold; from now on nothing it covers may be deleted. */
-export const POST = defineRoute({ permission: "holds.manage", body: CreateLegalHoldBody }, async ({ actor, body, metadata }) =>
-  Response.json(await createLegalHold(getDb(), actor, body, metadata), { status: 201 }),
+/** Places a hold on objects the Compliance API knows; from now on nothing it covers may be deleted. */
+export const POST = defineRoute({ permission: "holds.manage", body: CreateLegalHoldBody }, async ({ actor, body, metadata, request }) =>
+  Response.json(await placeLegalHold(getComplianceClient(), getDb(), actor, body, metadata, request.signal), { status: 201 }),
 );

@@ -6,6 +6,8 @@ import { recordAuditEvent, type RecordOptions } from "@/lib/server/audit/record-
 import { auditActorOf, type Actor } from "@/lib/server/auth/session-store";
 import { AppError } from "@/lib/server/http/errors";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
+import type { ComplianceClient } from "@/lib/server/compliance/client";
+import { findUnknownHoldObjects } from "./find-unknown-hold-objects";
 import { lockHolds } from "./hold-lock";
 import { LEGAL_HOLD_INCLUDE, toLegalHoldDto } from "./legal-hold-dto";
 
@@ -18,7 +20,29 @@ export interface HoldOptions {
 }
 
 /**
- * Places a hold. Its audit event commits with it; the exclusive hold lock makes any deletion whose
+ * Places a hold after checking that every object it names exists (find-unknown-hold-objects.ts): a
+ * mistyped id is refused with the ids the API does not know, rather than kept as a hold on nothing.
+ */
+export async function placeLegalHold(
+  client: ComplianceClient,
+  db: PrismaClient,
+  actor: Actor,
+  body: ParsedCreateBody,
+  metadata: RequestMetadata,
+  signal?: AbortSignal,
+): Promise<LegalHoldDto> {
+  const unknown = await findUnknownHoldObjects(client, body.scope, signal);
+  if (unknown.length > 0) {
+    throw new AppError(
+      "invalid_request",
+      `No hold was placed: the Compliance API knows no ${unknown.length === 1 ? "object" : "objects"} with ${unknown.length === 1 ? "this id" : "these ids"}: ${unknown.join(", ")}. Users must be members of an organisation; someone who has left is held through their chats or projects.`,
+    );
+  }
+  return createLegalHold(db, actor, body, metadata);
+}
+
+/**
+ * Places a hold on the given ids as they are (placeLegalHold checks them first). Its audit event commits with it; the exclusive hold lock makes any deletion whose
  * intent is not yet written see it (lib/server/legal-holds/hold-lock.ts).
  */
 export async function createLegalHold(db: PrismaClient, actor: Actor, body: ParsedCreateBody, metadata: RequestMetadata, options: HoldOptions = {}): Promise<LegalHoldDto> {
