@@ -1,13 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
-import { SafeMarkdown } from "@/components/thread/safe-markdown";
 import { fileApiUrl, textPreviewOptions } from "@/lib/queries/file-queries";
 import type { FileDetail, TextPreview } from "@/lib/schemas/files";
 import { formatSize } from "./format-size";
 import { parseCsv } from "./parse-csv";
+
+// The markdown renderer is the largest part of the page's JavaScript, and only markdown files need it (bench B4).
+const SafeMarkdown = lazy(() => import("@/components/thread/safe-markdown").then((module) => ({ default: module.SafeMarkdown })));
 
 /** Rows beyond this are left to the download: a table of thousands of rows helps no one on screen. */
 const CSV_PREVIEW_ROWS = 500;
@@ -137,7 +139,9 @@ function MarkdownPreview({ text }: { text: string }) {
         <Source text={text} />
       ) : (
         <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-white p-3 text-sm">
-          <SafeMarkdown text={text} />
+          <Suspense fallback={<p className="text-slate-500">Formatting…</p>}>
+            <SafeMarkdown text={text} />
+          </Suspense>
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 /**
- * The least a proxy can do, as a baseline for Docket's downloads: a bare Node HTTP server that forwards
- * GET requests to the simulator with undici and pipes the body back, nothing else (no session, no
- * audit, no headers checked). With `md5`, it also hashes the bytes as they pass, inline, which is the
+ * The least a proxy can do, as a baseline for Docket's downloads (B2) and JSON pages (B1): a bare Node
+ * HTTP server that forwards GET requests to the simulator with undici and pipes the status, content
+ * type and body back, nothing else (no session, no audit, no validation, no headers checked). With `md5`, it also hashes the bytes as they pass, inline, which is the
  * least a proxy that verifies Content-MD5 must spend. Usage: bare-proxy <upstream origin> <api key>
  * [md5]. Prints "listening on http://…" when ready.
  */
@@ -19,8 +19,11 @@ const server = createServer(async (incoming, outgoing) => {
       headers: { "x-api-key": apiKey!, "anthropic-version": "2023-06-01" },
       dispatcher,
     });
-    const length = upstream.headers["content-length"];
-    outgoing.writeHead(upstream.statusCode, { "content-type": "application/octet-stream", ...(typeof length === "string" ? { "content-length": length } : {}) });
+    const { "content-length": length, "content-type": type } = upstream.headers;
+    outgoing.writeHead(upstream.statusCode, {
+      "content-type": typeof type === "string" ? type : "application/octet-stream",
+      ...(typeof length === "string" ? { "content-length": length } : {}),
+    });
     const hash = mode === "md5" ? createHash("md5") : null;
     outgoing.once("close", () => upstream.body.destroy());
     for await (const chunk of upstream.body as AsyncIterable<Buffer>) {

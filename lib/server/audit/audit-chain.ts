@@ -98,8 +98,14 @@ export async function readChainHead(db: Queryable): Promise<ChainHead | null> {
   return head ? { seq: head.seq, rowHash: toHex(head.row_hash) } : null;
 }
 
-/** The stored row_hash at `seq`, or null when there is no such row. */
-export async function readRowHashAt(db: Queryable, seq: bigint): Promise<string | null> {
-  const rows = await db.$queryRaw<Array<{ row_hash: Uint8Array }>>`SELECT row_hash FROM audit_event WHERE seq = ${seq}`;
-  return rows[0] ? toHex(rows[0].row_hash) : null;
+/**
+ * The newest committed row and, from the same snapshot, the stored row_hash at `seq` (null when there
+ * is no such row): what advancing the checkpoint compares, in one round trip, as it runs after appends.
+ */
+export async function readChainHeadAndRowHashAt(db: Queryable, seq: bigint): Promise<{ head: ChainHead | null; rowHashAtSeq: string | null }> {
+  const rows = await db.$queryRaw<Array<{ seq: bigint; row_hash: Uint8Array }>>`
+    SELECT seq, row_hash FROM audit_event WHERE seq = (SELECT max(seq) FROM audit_event) OR seq = ${seq} ORDER BY seq DESC`;
+  const newest = rows[0];
+  const atSeq = rows.find((row) => row.seq === seq);
+  return { head: newest ? { seq: newest.seq, rowHash: toHex(newest.row_hash) } : null, rowHashAtSeq: atSeq ? toHex(atSeq.row_hash) : null };
 }

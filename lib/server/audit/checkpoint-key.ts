@@ -25,10 +25,18 @@ export function parseEd25519PrivateKey(base64: string): KeyObject {
   return key;
 }
 
+const keyIds = new WeakMap<KeyObject, string>();
+
 /** A short public name for a key: the first 16 hex digits of the SHA-256 of its SPKI DER public key. */
 export function ed25519KeyId(key: KeyObject): string {
-  const publicKey = key.type === "private" ? createPublicKey(key) : key;
-  return createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+  // Every checkpoint names its key, and one is written after nearly every append under load.
+  let id = keyIds.get(key);
+  if (id === undefined) {
+    const publicKey = key.type === "private" ? createPublicKey(key) : key;
+    id = createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+    keyIds.set(key, id);
+  }
+  return id;
 }
 
 export function publicKeyFromPem(pem: string): KeyObject {

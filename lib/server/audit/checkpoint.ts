@@ -4,7 +4,7 @@ import { createPublicKey, randomUUID, sign, verify, type KeyObject } from "node:
 import { mkdir, open, readFile, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { SignedCheckpoint } from "@/lib/schemas/audit-event";
-import { readChainHead, readRowHashAt, type ChainHead, type Queryable } from "@/lib/server/audit/audit-chain";
+import { readChainHead, readChainHeadAndRowHashAt, type ChainHead, type Queryable } from "@/lib/server/audit/audit-chain";
 import { canonicalJson } from "@/lib/server/audit/canonical-json";
 import { ed25519KeyId, readOrCreateGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
 import { getDb } from "@/lib/server/db";
@@ -109,22 +109,24 @@ class CheckpointConflictError extends Error {
  * chain is empty and there is no checkpoint yet).
  */
 export async function advanceCheckpoint(db: Queryable, settings: CheckpointSettings): Promise<SignedCheckpoint | null> {
-  const head = await readChainHead(db);
+  // The file first, then the chain: a head read after the file is never older than a checkpoint
+  // another process wrote meanwhile.
   const current = await readCheckpoint(settings.file);
-  if (current) {
-    if (!checkpointSignatureValid(current, createPublicKey(settings.signingKey))) {
-      throw new CheckpointConflictError(`${settings.file} does not verify with the current signing key`);
-    }
-    const checkpointSeq = BigInt(current.seq);
-    if (!head || head.seq < checkpointSeq) {
-      throw new CheckpointConflictError(`the chain head (seq ${head?.seq ?? "none"}) is behind the checkpoint (seq ${current.seq})`);
-    }
-    if (checkpointSeq === head.seq && current.rowHash === head.rowHash) return current;
-    if ((await readRowHashAt(db, checkpointSeq)) !== current.rowHash) {
-      throw new CheckpointConflictError(`row ${current.seq} no longer has the checkpointed hash`);
-    }
+  if (!current) {
+    const head = await readChainHead(db);
+    return head ? writeCheckpoint(head, settings) : null;
   }
-  return head ? writeCheckpoint(head, settings) : null;
+  if (!checkpointSignatureValid(current, createPublicKey(settings.signingKey))) {
+    throw new CheckpointConflictError(`${settings.file} does not verify with the current signing key`);
+  }
+  const checkpointSeq = BigInt(current.seq);
+  const { head, rowHashAtSeq } = await readChainHeadAndRowHashAt(db, checkpointSeq);
+  if (!head || head.seq < checkpointSeq) {
+    throw new CheckpointConflictError(`the chain head (seq ${head?.seq ?? "none"}) is behind the checkpoint (seq ${current.seq})`);
+  }
+  if (checkpointSeq === head.seq && current.rowHash === head.rowHash) return current;
+  if (rowHashAtSeq !== current.rowHash) throw new CheckpointConflictError(`row ${current.seq} no longer has the checkpointed hash`);
+  return writeCheckpoint(head, settings);
 }
 
 export interface CheckpointSchedulerOptions {

@@ -49,22 +49,36 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {
   let expectedSeq = 1n;
   let previousHash: Uint8Array = GENESIS_PREV_HASH;
 
-  const readBatch = (from: bigint, to: bigint) => db.$queryRaw<AuditEventRow[]>`
-    SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event WHERE seq >= ${from} AND seq <= ${to} ORDER BY seq LIMIT ${batchSize}`;
-  // One batch is read ahead while the previous one is checked, so the database and the hashing overlap.
-  let nextBatch = head ? readBatch(1n, head.seq) : null;
-  while (head && nextBatch) {
-    const rows = await nextBatch;
-    const last = rows.at(-1);
-    if (!last) break;
-    nextBatch = last.seq < head.seq ? readBatch(last.seq + 1n, head.seq) : null;
-    for (const row of rows) {
-      firstBreak ??= checkRow(row, expectedSeq, previousHash);
-      if (row.seq === checkpointSeq) checkpointRowHash = toHex(row.row_hash);
-      // Carry on from what is stored, so one altered row is reported once, not as a cascade.
-      previousHash = row.row_hash;
-      expectedSeq = row.seq + 1n;
-      rowsChecked += 1;
+  if (head) {
+    // Each batch is a closed range of seq, never "from here to the head, first N": with statistics that
+    // lag the table (after a burst of appends, until autovacuum analyses it) the planner may fetch and
+    // sort every row up to the head for each batch, which made verifying quadratic in the chain's length.
+    const span = BigInt(batchSize);
+    const readBatch = (from: bigint) => {
+      const to = from + span - 1n < head.seq ? from + span - 1n : head.seq;
+      return db.$queryRaw<AuditEventRow[]>`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event WHERE seq >= ${from} AND seq <= ${to} ORDER BY seq`;
+    };
+    // After a range with no rows, the next row is looked up (an index lookup), so a gap of any width,
+    // up to a forged seq near 2^63, costs one query rather than one per range.
+    const firstSeqFrom = async (from: bigint) =>
+      (await db.$queryRaw<Array<{ seq: bigint | null }>>`SELECT min(seq) AS seq FROM audit_event WHERE seq >= ${from} AND seq <= ${head.seq}`)[0]?.seq ?? null;
+
+    let from = 1n;
+    let batch: Promise<AuditEventRow[]> | null = readBatch(from);
+    while (batch) {
+      const rows: AuditEventRow[] = await batch;
+      const next: bigint | null = rows.length > 0 ? from + span : await firstSeqFrom(from + span);
+      // The next batch is read while this one is checked, so the database and the hashing overlap.
+      batch = next !== null && next <= head.seq ? readBatch(next) : null;
+      if (next !== null) from = next;
+      for (const row of rows) {
+        firstBreak ??= checkRow(row, expectedSeq, previousHash);
+        if (row.seq === checkpointSeq) checkpointRowHash = toHex(row.row_hash);
+        // Carry on from what is stored, so one altered row is reported once, not as a cascade.
+        previousHash = row.row_hash;
+        expectedSeq = row.seq + 1n;
+        rowsChecked += 1;
+      }
     }
   }
 

@@ -50,6 +50,26 @@ function expiryOf(row: SessionRow, now: number): "absolute" | "idle" | "disabled
 }
 
 /**
+ * The session and its user, in one statement. It runs before every page and route; Prisma's
+ * findUnique with `include: { user: true }` cost about 2 ms more CPU per request (bench B1).
+ */
+async function readSession(tokenHash: string): Promise<SessionRow | null> {
+  const rows = await getDb().$queryRaw<
+    Array<{ expires_at: Date; last_seen_at: Date; user_id: string; issuer: string; subject: string; email: string | null; name: string | null; idp_groups: string[]; disabled: boolean }>
+  >`SELECT s.expires_at, s.last_seen_at, u.id AS user_id, u.issuer, u.subject, u.email, u.name, u.idp_groups, u.disabled
+    FROM auth_session s JOIN app_user u ON u.id = s.user_id
+    WHERE s.token_hash = ${tokenHash}`;
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    tokenHash,
+    expiresAt: row.expires_at,
+    lastSeenAt: row.last_seen_at,
+    user: { id: row.user_id, issuer: row.issuer, subject: row.subject, email: row.email, name: row.name, idpGroups: row.idp_groups, disabled: row.disabled },
+  };
+}
+
+/**
  * Reads a session cookie into an Actor, or null. Expired, idle and revoked sessions are deleted here,
  * so the check is the database's state at this request, not what a cookie claims.
  */
@@ -57,7 +77,7 @@ export async function loadActor(sessionToken: string | undefined): Promise<Actor
   if (!sessionToken || sessionToken.length > 512) return null;
   const db = getDb();
   const tokenHash = hashSessionToken(sessionToken);
-  const row = await db.authSession.findUnique({ where: { tokenHash }, include: { user: true } });
+  const row = await readSession(tokenHash);
   if (!row) return null;
   const now = Date.now();
   const expiry = expiryOf(row, now);

@@ -129,6 +129,16 @@ describe("tampering with rows", () => {
     expect(report.rowsChecked).toBe(ROWS - 1);
   });
 
+  it("rows deleted across several batches, and a row moved to a seq near 2^63, are each one gap, found without reading the empty ranges", async () => {
+    const { url, db } = await scenario();
+    await tamper(url, "DELETE FROM audit_event WHERE seq BETWEEN 3 AND 12", "UPDATE audit_event SET seq = 9223372036854775000 WHERE seq = 25");
+    const report = await verifyAuditChain(db, { batchSize: 2 });
+    expect(report.firstBreak).toMatchObject({ seq: "3", kind: "gap", expected: "seq 3" });
+    expect(report.firstBreak?.found).toMatch(/^seq 13 \(10 row\(s\) missing\)$/);
+    expect(report.rowsChecked).toBe(ROWS - 10);
+    expect(report.head?.seq).toBe("9223372036854775000");
+  });
+
   it("a chain rebuilt to look consistent passes the row checks but not the checkpoint", async () => {
     const { url, db } = await scenario();
     // The attacker changes row 20, then recomputes every hash from there to the head.
