@@ -1,9 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { CodeBlock } from "@/components/thread/code-block";
-import { SafeMarkdown } from "@/components/thread/safe-markdown";
 import { sourceLanguageOf, type ArtifactKind } from "@/lib/artifacts/artifact-kind";
+
+// The markdown renderer is the largest part of the page's JavaScript, and only markdown artifacts need it (bench B4).
+const SafeMarkdown = lazy(() => import("@/components/thread/safe-markdown").then((module) => ({ default: module.SafeMarkdown })));
 
 /**
  * Highlighting splits text into a node per token (and a row per line): past either limit the tab stalls,
@@ -32,7 +34,9 @@ export function ArtifactSource({ text, kind, title }: { text: string; kind: Arti
         <SourceText text={text} language={sourceLanguageOf(kind, title)} />
       ) : (
         <div className="rounded-md border border-slate-200 bg-white p-4 text-sm [&_h1]:mb-2 [&_h1]:text-xl [&_h1]:font-semibold [&_h2]:mb-1 [&_h2]:mt-4 [&_h2]:text-lg [&_h2]:font-semibold [&_h3]:mt-3 [&_h3]:font-semibold">
-          <SafeMarkdown text={text} />
+          <Suspense fallback={<p className="text-slate-500">Formatting…</p>}>
+            <SafeMarkdown text={text} />
+          </Suspense>
         </div>
       )}
     </div>
