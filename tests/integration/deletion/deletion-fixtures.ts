@@ -1,6 +1,7 @@
 // A real PostgreSQL (a fresh, migrated database per test, cloned from a template that holds the
 // people), the simulator over HTTP, and the deletion verbs wired to both as the app wires them.
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { permissionsOf, type Role } from "@/lib/schemas/access";
 import type { DeletionTarget } from "@/lib/schemas/deletions";
@@ -83,6 +84,31 @@ export interface DepsOptions {
 }
 
 /** The deletion verbs' dependencies, as appDeletionDeps() makes them, for this test's database. */
+/** What each test of a deletion suite starts from: the shared environment, and its own database. */
+export interface FreshDeletionTest {
+  env: DeletionTestEnv;
+  db: PrismaClient;
+  url: string;
+  deps: DeletionDeps;
+}
+
+/**
+ * Registers a suite's hooks: one environment for the file, and before each test the simulator reset
+ * and a fresh database, handed to `onFresh`.
+ */
+export function setUpDeletionSuite(onFresh: (fresh: FreshDeletionTest) => void): void {
+  let env: DeletionTestEnv;
+  beforeAll(async () => {
+    env = await startDeletionEnv();
+  });
+  afterAll(() => env.stop());
+  beforeEach(async () => {
+    env.simulator.reset();
+    const { db, url } = await env.freshDatabase();
+    onFresh({ env, db, url, deps: depsFor(env, db) });
+  });
+}
+
 export function depsFor(env: DeletionTestEnv, db: PrismaClient, options: DepsOptions = {}): DeletionDeps {
   const client = options.client ?? env.client;
   const now = options.now ?? (() => new Date());

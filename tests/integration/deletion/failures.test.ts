@@ -5,7 +5,7 @@ import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { migrateDeploy } from "@/lib/devtools/migrate";
 import { startPostgres } from "@/lib/devtools/postgres";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -19,21 +19,13 @@ import { reconcileDeletions } from "@/lib/server/deletion/reconciler";
 import { startDeletionMaintenance } from "@/lib/server/deletion/scheduler";
 import { createLegalHold } from "@/lib/server/legal-holds/legal-holds";
 import { FULL_KEY } from "@/tests/support/simulator";
-import { actionsOf, auditOf, deletesOf, depsFor, META, otherClient, requestDeletion, startDeletionEnv, type DeletionTestEnv } from "./deletion-fixtures";
+import { actionsOf, auditOf, deletesOf, depsFor, META, otherClient, requestDeletion, type DeletionTestEnv, setUpDeletionSuite } from "./deletion-fixtures";
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
 let url: string;
 let deps: DeletionDeps;
-beforeAll(async () => {
-  env = await startDeletionEnv();
-});
-afterAll(() => env.stop());
-beforeEach(async () => {
-  env.simulator.reset();
-  ({ db, url } = await env.freshDatabase());
-  deps = depsFor(env, db);
-});
+setUpDeletionSuite((fresh) => ({ env, db, url, deps } = fresh));
 
 const comment = { comment: "Approved." };
 const chat = (): DeletionTarget => ({ kind: "chat", id: env.simulator.fixtures.toolsChat });

@@ -1,6 +1,6 @@
 // Legal holds: placed and released on record, and what each kind of hold covers.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DeletionTarget } from "@/lib/schemas/deletions";
 import { CreateLegalHoldBody, LegalHoldDto, type HoldScope } from "@/lib/schemas/legal-holds";
@@ -9,21 +9,13 @@ import { createDeletion } from "@/lib/server/deletion/create-deletion";
 import type { DeletionDeps } from "@/lib/server/deletion/deletion-deps";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
 import { createLegalHold, getLegalHold, listLegalHolds, releaseLegalHold } from "@/lib/server/legal-holds/legal-holds";
-import { actionsOf, auditOf, commitBody, deletesOf, depsFor, META, requestDeletion, startDeletionEnv, superuserQuery, type DeletionTestEnv } from "./deletion-fixtures";
+import { actionsOf, auditOf, commitBody, deletesOf, depsFor, META, requestDeletion, superuserQuery, type DeletionTestEnv, setUpDeletionSuite } from "./deletion-fixtures";
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
 let url: string;
 let deps: DeletionDeps;
-beforeAll(async () => {
-  env = await startDeletionEnv();
-});
-afterAll(() => env.stop());
-beforeEach(async () => {
-  env.simulator.reset();
-  ({ db, url } = await env.freshDatabase());
-  deps = depsFor(env, db);
-});
+setUpDeletionSuite((fresh) => ({ env, db, url, deps } = fresh));
 
 const hold = (scope: Partial<HoldScope>, matterName = "Acme v. Example") =>
   createLegalHold(

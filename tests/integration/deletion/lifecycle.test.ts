@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DeletionPreparation, DeletionRequestDetail, DeletionRequestDto, type DeletionTarget } from "@/lib/schemas/deletions";
 import { signConfirmationToken } from "@/lib/server/deletion/confirmation-token";
@@ -21,25 +21,17 @@ import {
   depsFor,
   META,
   requestDeletion,
-  startDeletionEnv,
   superuserQuery,
   TOKEN_SECRET,
   type DeletionTestEnv,
+  setUpDeletionSuite,
 } from "./deletion-fixtures";
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
 let url: string;
 let deps: DeletionDeps;
-beforeAll(async () => {
-  env = await startDeletionEnv();
-});
-afterAll(() => env.stop());
-beforeEach(async () => {
-  env.simulator.reset();
-  ({ db, url } = await env.freshDatabase());
-  deps = depsFor(env, db);
-});
+setUpDeletionSuite((fresh) => ({ env, db, url, deps } = fresh));
 
 const chat = (): DeletionTarget => ({ kind: "chat", id: env.simulator.fixtures.toolsChat });
 const comment = { comment: "Checked against the erasure request." };
