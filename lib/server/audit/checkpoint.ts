@@ -134,15 +134,26 @@ export interface CheckpointSchedulerOptions {
   db: () => Queryable;
   settings: () => Promise<CheckpointSettings>;
   onError?: (error: unknown) => void;
+  /** The least time between the starts of two writes; default none. */
+  minIntervalMs?: number;
 }
 
 /**
- * Coalesces checkpoint writes after appends: at most one write runs at a time, and any number of
- * appends during it lead to one more write, not one each. schedule() never throws and never waits.
+ * The app's checkpoint trails the chain by at most about a second. Each write reads and verifies the
+ * file, reads the chain, signs and fsyncs: done after every append, it cost more CPU than the
+ * append itself (bench B1), and a checkpoint a second old protects the same history.
+ */
+export const APP_CHECKPOINT_MIN_INTERVAL_MS = 1_000;
+
+/**
+ * Coalesces checkpoint writes after appends: at most one write runs at a time, no sooner than
+ * `minIntervalMs` after the last one started, and any number of appends meanwhile lead to one more
+ * write, not one each. schedule() never throws and never waits.
  */
 export class CheckpointScheduler {
   private running: Promise<void> | null = null;
   private requested = false;
+  private lastWriteStartedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: CheckpointSchedulerOptions) {}
 
@@ -161,7 +172,10 @@ export class CheckpointScheduler {
     await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       while (this.requested) {
+        const wait = this.lastWriteStartedAt + (this.options.minIntervalMs ?? 0) - performance.now();
+        if (wait > 0) await new Promise<void>((resolve) => setTimeout(resolve, wait));
         this.requested = false;
+        this.lastWriteStartedAt = performance.now();
         try {
           await advanceCheckpoint(this.options.db(), await this.options.settings());
         } catch (error) {
@@ -201,6 +215,6 @@ const globalForCheckpoints = globalThis as typeof globalThis & { docketCheckpoin
 
 /** The app's scheduler (one per process, surviving dev-mode reloads like getDb()). */
 export function appCheckpointScheduler(): CheckpointScheduler {
-  globalForCheckpoints.docketCheckpointScheduler ??= new CheckpointScheduler({ db: getDb, settings: appCheckpointSettings });
+  globalForCheckpoints.docketCheckpointScheduler ??= new CheckpointScheduler({ db: getDb, settings: appCheckpointSettings, minIntervalMs: APP_CHECKPOINT_MIN_INTERVAL_MS });
   return globalForCheckpoints.docketCheckpointScheduler;
 }

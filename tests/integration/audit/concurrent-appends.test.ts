@@ -96,6 +96,30 @@ describe("parallel writers", () => {
     );
   });
 
+  it("with a minimum interval, a burst of appends costs a few checkpoint writes and the last one still names the head", async () => {
+    const keys = generateKeyPairSync("ed25519");
+    const settings = { file: path.join(directory, "spaced-checkpoint.json"), signingKey: keys.privateKey };
+    let writes = 0;
+    const minIntervalMs = 100;
+    const scheduler = new CheckpointScheduler({
+      db: () => db,
+      // Asked once per write: the count of writes.
+      settings: async () => ((writes += 1), settings),
+      onError: (error) => { throw error; },
+      minIntervalMs,
+    });
+    const started = performance.now();
+    for (let index = 0; index < 60; index += 1) await recordAuditEvent(db, sampleEvent(index), { checkpoints: scheduler });
+    const appendedFor = performance.now() - started;
+    await scheduler.whenIdle();
+
+    // One write may start at once, then at most one per interval, plus the one that catches up.
+    expect(writes).toBeLessThanOrEqual(Math.floor(appendedFor / minIntervalMs) + 2);
+    expect(writes).toBeLessThan(60);
+    const head = (await readChainHead(db))!;
+    expect((await readCheckpoint(settings.file))?.seq).toBe(head.seq.toString());
+  });
+
   it("an append rolled back with its transaction leaves no gap", async () => {
     const before = (await readChainHead(db))!;
     await expect(
