@@ -35,7 +35,7 @@ const DEFAULT_BATCH_SIZE = 5000;
  * its exact value: seq as text (it may be forged beyond 2^53), the time as epoch milliseconds (its
  * precision; a non-finite time arrives as a string and fails the body check), the hashes as hex.
  */
-const STORED_ROWS_AS_JSON = Prisma.sql`json_agg(json_build_array(seq::text, extract(epoch FROM occurred_at) * 1000,
+export const STORED_ROWS_AS_JSON = Prisma.sql`json_agg(json_build_array(seq::text, extract(epoch FROM occurred_at) * 1000,
   actor_issuer, actor_subject, actor_email, actor_roles, action, target_type, target_id, organization_id, params,
   outcome, request_id, upstream_request_id, client_ip, user_agent,
   encode(body_sha256, 'hex'), encode(prev_hash, 'hex'), encode(row_hash, 'hex')) ORDER BY seq)::text`;
