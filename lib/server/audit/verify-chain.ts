@@ -1,6 +1,7 @@
 import "server-only";
 
 import { type KeyObject } from "node:crypto";
+import { setImmediate as yieldToIo } from "node:timers/promises";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditVerifyReport, ChainBreak, SignedCheckpoint } from "@/lib/schemas/audit-event";
 import {
@@ -27,6 +28,12 @@ export interface VerifyOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 5000;
+/**
+ * Checking a batch takes tens of milliseconds; without turns of the event loop meanwhile, the next
+ * batch's query is not even sent (Prisma takes several turns to send it) and its megabytes are not
+ * read off the socket, so the database would wait for the hashing instead of working beside it.
+ */
+const ROWS_BETWEEN_YIELDS = 250;
 
 /**
  * A batch as PostgreSQL serialises it: one JSON text holding an array per row. Parsing one text is far
@@ -133,7 +140,8 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {
       // The next batch is read while this one is checked, so the database and the hashing overlap.
       batch = next !== null && next <= head.seq ? readBatch(next) : null;
       if (next !== null) from = next;
-      for (const row of rows) {
+      for (const [index, row] of rows.entries()) {
+        if (index % ROWS_BETWEEN_YIELDS === 0) await yieldToIo();
         const seq = BigInt(row[SEQ]);
         firstBreak ??= checkRow(row, seq, expectedSeq, previousHash);
         if (seq === checkpointSeq) checkpointRowHash = row[ROW_HASH];
