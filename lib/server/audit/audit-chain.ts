@@ -1,6 +1,6 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { canonicalJson, type JsonValue } from "@/lib/server/audit/canonical-json";
 
@@ -45,8 +45,11 @@ export type AuditEventRow = Omit<AuditEventBody, "v" | "occurred_at"> & {
 };
 
 
+/** The columns the body is made of, as read from a row. */
+export type AuditBodyColumns = Omit<AuditEventRow, "seq" | "body_sha256" | "prev_hash" | "row_hash">;
+
 /** The body as the row stores it; the time is rendered as written (ISO 8601, milliseconds, UTC). */
-export function auditBodyFromRow(row: AuditEventRow): AuditEventBody {
+export function auditBodyFromRow(row: AuditBodyColumns): AuditEventBody {
   return {
     v: AUDIT_BODY_VERSION,
     occurred_at: row.occurred_at.toISOString(),
@@ -67,15 +70,19 @@ export function auditBodyFromRow(row: AuditEventRow): AuditEventBody {
   };
 }
 
+// One-shot hash() rather than createHash().update().digest(): the same SHA-256 at half the cost,
+// which counts when the verifier hashes every row of the log twice.
 export function bodySha256(body: AuditEventBody): Buffer {
-  return createHash("sha256").update(canonicalJson(body), "utf8").digest();
+  return hash("sha256", canonicalJson(body), "buffer");
 }
 
 /** What the database trigger computes: sha256(prev_hash || int8send(seq) || body_sha256). */
 export function chainRowHash(prevHash: Uint8Array, seq: bigint, bodyDigest: Uint8Array): Buffer {
-  const seqBytes = Buffer.alloc(8);
-  seqBytes.writeBigInt64BE(seq);
-  return createHash("sha256").update(prevHash).update(seqBytes).update(bodyDigest).digest();
+  const input = Buffer.allocUnsafe(prevHash.byteLength + 8 + bodyDigest.byteLength);
+  input.set(prevHash, 0);
+  input.writeBigInt64BE(seq, prevHash.byteLength);
+  input.set(bodyDigest, prevHash.byteLength + 8);
+  return hash("sha256", input, "buffer");
 }
 
 export const GENESIS_PREV_HASH = Buffer.alloc(32);

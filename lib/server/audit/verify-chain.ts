@@ -1,16 +1,17 @@
 import "server-only";
 
 import { type KeyObject } from "node:crypto";
+import { setImmediate as yieldToIo } from "node:timers/promises";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { AuditVerifyReport, ChainBreak, SignedCheckpoint } from "@/lib/schemas/audit-event";
 import {
-  AUDIT_EVENT_COLUMNS,
   auditBodyFromRow,
   bodySha256,
   chainRowHash,
   GENESIS_PREV_HASH,
   readChainHead,
   toHex,
-  type AuditEventRow,
+  type AuditBodyColumns,
   type ChainHead,
   type Queryable,
 } from "@/lib/server/audit/audit-chain";
@@ -27,6 +28,73 @@ export interface VerifyOptions {
 }
 
 const DEFAULT_BATCH_SIZE = 5000;
+/**
+ * Checking a batch takes tens of milliseconds; without turns of the event loop meanwhile, the next
+ * batch's query is not even sent (Prisma takes several turns to send it) and its megabytes are not
+ * read off the socket, so the database would wait for the hashing instead of working beside it.
+ */
+const ROWS_BETWEEN_YIELDS = 250;
+
+/**
+ * A batch as PostgreSQL serialises it: one JSON text holding an array per row. Parsing one text is far
+ * cheaper than having the driver and Prisma decode every value of every row (which cost more than the
+ * hashing), and building it runs in the database's process, beside the hashing here. Each column keeps
+ * its exact value: seq as text (it may be forged beyond 2^53), the time as epoch milliseconds (its
+ * precision; a non-finite time arrives as a string and fails the body check), the hashes as hex.
+ */
+export const STORED_ROWS_AS_JSON = Prisma.sql`json_agg(json_build_array(seq::text, extract(epoch FROM occurred_at) * 1000,
+  actor_issuer, actor_subject, actor_email, actor_roles, action, target_type, target_id, organization_id, params,
+  outcome, request_id, upstream_request_id, client_ip, user_agent,
+  encode(body_sha256, 'hex'), encode(prev_hash, 'hex'), encode(row_hash, 'hex')) ORDER BY seq)::text`;
+
+/** One row of STORED_ROWS_AS_JSON, in its order. */
+type StoredRow = [
+  seq: string,
+  occurredAtMs: number | string,
+  actorIssuer: string | null,
+  actorSubject: string | null,
+  actorEmail: string | null,
+  actorRoles: string[] | null,
+  action: string,
+  targetType: string | null,
+  targetId: string | null,
+  organizationId: string | null,
+  params: AuditBodyColumns["params"],
+  outcome: string,
+  requestId: string | null,
+  upstreamRequestId: string | null,
+  clientIp: string | null,
+  userAgent: string | null,
+  bodySha256: string,
+  prevHash: string,
+  rowHash: string,
+];
+const SEQ = 0;
+const BODY_SHA256 = 16;
+const PREV_HASH = 17;
+const ROW_HASH = 18;
+
+function bodyColumns(row: StoredRow): AuditBodyColumns {
+  const occurredAt = row[1];
+  if (typeof occurredAt !== "number") throw new RangeError(`occurred_at is ${occurredAt}, not a time`);
+  return {
+    occurred_at: new Date(occurredAt),
+    actor_issuer: row[2],
+    actor_subject: row[3],
+    actor_email: row[4],
+    actor_roles: row[5],
+    action: row[6],
+    target_type: row[7],
+    target_id: row[8],
+    organization_id: row[9],
+    params: row[10],
+    outcome: row[11],
+    request_id: row[12],
+    upstream_request_id: row[13],
+    client_ip: row[14],
+    user_agent: row[15],
+  };
+}
 
 /**
  * Walks the whole chain in seq order and reports the first broken link. Per row, in this order:
@@ -47,16 +115,17 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {
   let firstBreak: ChainBreak | null = null;
   let rowsChecked = 0;
   let expectedSeq = 1n;
-  let previousHash: Uint8Array = GENESIS_PREV_HASH;
+  let previousHash = toHex(GENESIS_PREV_HASH);
 
   if (head) {
     // Each batch is a closed range of seq, never "from here to the head, first N": with statistics that
     // lag the table (after a burst of appends, until autovacuum analyses it) the planner may fetch and
     // sort every row up to the head for each batch, which made verifying quadratic in the chain's length.
     const span = BigInt(batchSize);
-    const readBatch = (from: bigint) => {
+    const readBatch = async (from: bigint): Promise<StoredRow[]> => {
       const to = from + span - 1n < head.seq ? from + span - 1n : head.seq;
-      return db.$queryRaw<AuditEventRow[]>`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event WHERE seq >= ${from} AND seq <= ${to} ORDER BY seq`;
+      const [batch] = await db.$queryRaw<Array<{ rows: string | null }>>`SELECT ${STORED_ROWS_AS_JSON} AS rows FROM audit_event WHERE seq >= ${from} AND seq <= ${to}`;
+      return batch?.rows ? (JSON.parse(batch.rows) as StoredRow[]) : [];
     };
     // After a range with no rows, the next row is looked up (an index lookup), so a gap of any width,
     // up to a forged seq near 2^63, costs one query rather than one per range.
@@ -64,19 +133,21 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {
       (await db.$queryRaw<Array<{ seq: bigint | null }>>`SELECT min(seq) AS seq FROM audit_event WHERE seq >= ${from} AND seq <= ${head.seq}`)[0]?.seq ?? null;
 
     let from = 1n;
-    let batch: Promise<AuditEventRow[]> | null = readBatch(from);
+    let batch: Promise<StoredRow[]> | null = readBatch(from);
     while (batch) {
-      const rows: AuditEventRow[] = await batch;
+      const rows: StoredRow[] = await batch;
       const next: bigint | null = rows.length > 0 ? from + span : await firstSeqFrom(from + span);
       // The next batch is read while this one is checked, so the database and the hashing overlap.
       batch = next !== null && next <= head.seq ? readBatch(next) : null;
       if (next !== null) from = next;
-      for (const row of rows) {
-        firstBreak ??= checkRow(row, expectedSeq, previousHash);
-        if (row.seq === checkpointSeq) checkpointRowHash = toHex(row.row_hash);
+      for (const [index, row] of rows.entries()) {
+        if (index % ROWS_BETWEEN_YIELDS === 0) await yieldToIo();
+        const seq = BigInt(row[SEQ]);
+        firstBreak ??= checkRow(row, seq, expectedSeq, previousHash);
+        if (seq === checkpointSeq) checkpointRowHash = row[ROW_HASH];
         // Carry on from what is stored, so one altered row is reported once, not as a cascade.
-        previousHash = row.row_hash;
-        expectedSeq = row.seq + 1n;
+        previousHash = row[ROW_HASH];
+        expectedSeq = seq + 1n;
         rowsChecked += 1;
       }
     }
@@ -105,30 +176,30 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {
   };
 }
 
-function checkRow(row: AuditEventRow, expectedSeq: bigint, previousHash: Uint8Array): ChainBreak | null {
-  const at = row.seq.toString();
-  if (row.seq !== expectedSeq) {
-    return { seq: expectedSeq.toString(), kind: "gap", expected: `seq ${expectedSeq}`, found: `seq ${row.seq} (${row.seq - expectedSeq} row(s) missing)` };
+function checkRow(row: StoredRow, seq: bigint, expectedSeq: bigint, previousHash: string): ChainBreak | null {
+  const at = seq.toString();
+  if (seq !== expectedSeq) {
+    return { seq: expectedSeq.toString(), kind: "gap", expected: `seq ${expectedSeq}`, found: `seq ${seq} (${seq - expectedSeq} row(s) missing)` };
   }
-  if (!sameBytes(row.prev_hash, previousHash)) {
-    return { seq: at, kind: "prev_hash", expected: toHex(previousHash), found: toHex(row.prev_hash) };
+  const storedPrevHash = row[PREV_HASH];
+  const storedBodyHash = row[BODY_SHA256];
+  if (storedPrevHash !== previousHash) {
+    return { seq: at, kind: "prev_hash", expected: previousHash, found: storedPrevHash };
   }
-  let recomputed: Buffer;
+  let recomputed: string;
   try {
-    recomputed = bodySha256(auditBodyFromRow(row));
+    recomputed = toHex(bodySha256(auditBodyFromRow(bodyColumns(row))));
   } catch (error) {
-    return { seq: at, kind: "body", expected: toHex(row.body_sha256), found: `no hash: ${error instanceof Error ? error.message : String(error)}` };
+    return { seq: at, kind: "body", expected: storedBodyHash, found: `no hash: ${error instanceof Error ? error.message : String(error)}` };
   }
-  if (!sameBytes(recomputed, row.body_sha256)) {
+  if (recomputed !== storedBodyHash) {
     // Expected: what the chain committed to; found: what the columns hold now.
-    return { seq: at, kind: "body", expected: toHex(row.body_sha256), found: toHex(recomputed) };
+    return { seq: at, kind: "body", expected: storedBodyHash, found: recomputed };
   }
-  const rowHash = chainRowHash(row.prev_hash, row.seq, row.body_sha256);
-  if (!sameBytes(rowHash, row.row_hash)) return { seq: at, kind: "row_hash", expected: toHex(rowHash), found: toHex(row.row_hash) };
+  const rowHash = toHex(chainRowHash(Buffer.from(storedPrevHash, "hex"), seq, Buffer.from(storedBodyHash, "hex")));
+  if (rowHash !== row[ROW_HASH]) return { seq: at, kind: "row_hash", expected: rowHash, found: row[ROW_HASH] };
   return null;
 }
-
-const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.compare(a, b) === 0;
 
 function checkCheckpoint(
   checkpoint: SignedCheckpoint,

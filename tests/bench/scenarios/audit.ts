@@ -14,13 +14,14 @@ import type { Figure } from "../support/report";
 
 const Appends = z.object({ writers: z.number(), appends: z.number(), p50Ms: z.number(), p99Ms: z.number(), perSecond: z.number() });
 const Phase = z.object({ oneWriter: Appends, eightWriters: Appends });
-const Pass = z.object({ rows: z.number(), seconds: z.number(), rowsPerSecond: z.number(), peakRssMiB: z.number() });
+const Pass = z.object({ rows: z.number(), seconds: z.number(), rowsPerSecond: z.number(), cpuSeconds: z.number(), peakRssMiB: z.number() });
 const WorkerResult = z.object({
   onEmptyLog: Phase,
   filled: z.object({ rowsAdded: z.number(), seconds: z.number(), rowsPerSecond: z.number() }),
   verifyAfterFill: Pass,
   verify: Pass,
   readOnly: Pass,
+  readJsonOnly: Pass,
   onMillionRows: Phase,
 });
 
@@ -44,8 +45,10 @@ export async function benchAudit(): Promise<{ figures: Figure[]; details: unknow
         ...appendFigures("empty log", result.onEmptyLog),
         ...appendFigures("1,000,000 rows", result.onMillionRows),
         figure("verify 1,000,000 rows right after the fill vs after ANALYZE", result.verifyAfterFill.seconds, result.verify.seconds, "s", "ratio"),
-        figure("verify 1,000,000 rows vs reading them unchecked", result.verify.seconds, result.readOnly.seconds, "s", "ratio"),
+        figure("verify 1,000,000 rows vs reading them unchecked as Prisma rows", result.verify.seconds, result.readOnly.seconds, "s", "ratio"),
+        figure("verify 1,000,000 rows vs reading them unchecked as the verifier does (JSON per batch)", result.verify.seconds, result.readJsonOnly.seconds, "s", "ratio"),
         figure("verify: rows per second", result.verify.rowsPerSecond, result.readOnly.rowsPerSecond, "/s", "ratio"),
+        figure("verify: CPU seconds of the verifying process vs reading as Prisma rows", result.verify.cpuSeconds, result.readOnly.cpuSeconds, "s", "ratio"),
         figure("verify: peak RSS of the verifying process", result.verify.peakRssMiB, result.readOnly.peakRssMiB, "MiB", "difference"),
       ],
       details: result,
