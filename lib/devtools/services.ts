@@ -7,6 +7,28 @@ export interface Service {
   stop(): Promise<void>;
 }
 
+/** Children started here and still running, for stopServicesOnSignals. */
+const running = new Set<ChildProcess>();
+
+/**
+ * On Ctrl-C or a polite kill (a timeout), stops `first` (what is not a service, like an embedded
+ * PostgreSQL) and then every service still running, and exits. Without it a killed script leaves its
+ * children behind, and an orphaned Next.js server whose output pipe has closed logs its EPIPE errors
+ * in a loop, using a third of a core until someone kills it.
+ */
+export function stopServicesOnSignals(first: () => Promise<void> = async () => {}): void {
+  let stopping = false;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
+      void first()
+        .catch((error: unknown) => console.error(error))
+        .finally(() => Promise.all([...running].map((child) => stopProcess(child))).finally(() => process.exit(130)));
+    });
+  }
+}
+
 /**
  * Starts a child process whose output is prefixed with its name, and resolves once `ready` matches a
  * line of its output. Fails with the output so far if the process exits first.
@@ -18,6 +40,8 @@ export function startService(
   options: { env: NodeJS.ProcessEnv; ready: RegExp; quiet?: boolean; cwd?: string },
 ): Promise<Service & { match: RegExpMatchArray }> {
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const recent: string[] = [];
   return new Promise((resolve, reject) => {
     let settled = false;

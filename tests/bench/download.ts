@@ -3,11 +3,14 @@
  * Docket against the simulator directly and two bare proxies. A measurement, not a test: it never runs
  * in `npm test`. Needs a built app (`npx next build`); `npm run bench` runs it with the others.
  */
+import { stopServicesOnSignals } from "@/lib/devtools/services";
 import { benchDownloads } from "./scenarios/downloads";
 import { assertBuilt, startBenchStack } from "./support/bench-stack";
 
 assertBuilt("bench:download");
-const bench = await startBenchStack();
+let bench: Awaited<ReturnType<typeof startBenchStack>> | null = null;
+stopServicesOnSignals(async () => bench?.stop());
+bench = await startBenchStack();
 try {
   await benchDownloads(bench);
 } finally {

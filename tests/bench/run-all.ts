@@ -14,6 +14,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { chromium, type Browser } from "@playwright/test";
+import { stopServicesOnSignals } from "@/lib/devtools/services";
 import playwrightConfig from "@/playwright.config";
 import { benchAudit } from "./scenarios/audit";
 import { benchDownloads } from "./scenarios/downloads";
@@ -72,6 +73,11 @@ async function runScenario(benchmark: ScenarioId, measure: () => Promise<{ figur
 let bench: BenchStack | null = null;
 let bareApp: BareNextApp | null = null;
 let browser: Browser | null = null;
+stopServicesOnSignals(async () => {
+  await browser?.close();
+  await bareApp?.stop();
+  await bench?.stop();
+});
 try {
   if (needsApp) {
     bench = await startBenchStack();
