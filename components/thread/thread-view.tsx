@@ -53,6 +53,8 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
   );
   const query = useInfiniteQuery({
     ...threadMessagesOptions(chatId, opening),
+    // Only for the page's own opening (that very object): an opening asked for later, even the same one
+    // again, is the cache's to answer, or the route's.
     initialData: served.ok && opening === servedOpening ? { pages: [served.page], pageParams: [servedOpening] } : undefined,
     enabled: refusal === null,
   });
@@ -112,10 +114,12 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
   const lastRenderedIndex = virtualRows.at(-1)?.index ?? -1;
   const isScrollingBack = virtualizer.scrollDirection === "backward";
 
-  // Past the first screen (or on any page fetched here) rows need the markdown renderer the server spared.
+  // Rows past the first screen, and pages fetched here, need the markdown renderer the server spared the
+  // first screen: it starts loading as soon as the reviewer scrolls, well before those rows come into view.
+  const hasScrolled = (virtualizer.scrollOffset ?? 0) > 0;
   useEffect(() => {
-    if (isFetching || lastRenderedIndex >= FIRST_SCREEN_ROWS) preloadMarkdownRenderer();
-  }, [isFetching, lastRenderedIndex]);
+    if (isFetching || hasScrolled) preloadMarkdownRenderer();
+  }, [isFetching, hasScrolled]);
 
   // One fetch at a time: TanStack Query cancels a page fetch in flight when another direction's starts.
   useEffect(() => {
