@@ -1,14 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { permissionsOf } from "@/lib/schemas/access";
 import { ChatThreadPage } from "@/lib/schemas/console";
 import { AuditWriteError } from "@/lib/server/audit/record-audit-event";
-import type { Actor } from "@/lib/server/auth/session-store";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import type { ReadEvent } from "@/lib/server/console/console-read";
 import { getChatMessages } from "@/lib/server/console/get-chat-messages";
 import { readThreadOpening, type ThreadOpeningDeps } from "@/lib/server/console/read-thread-opening";
-import type { RequestMetadata } from "@/lib/server/http/request-metadata";
 import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { REQUEST_METADATA, reviewer } from "../files/file-fixtures";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
@@ -17,18 +15,8 @@ beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithCli
 afterAll(() => stop());
 afterEach(() => simulator.setFaults([]));
 
-const actor: Actor = {
-  userId: "user-reviewer",
-  issuer: "https://idp.docket.test",
-  subject: "reviewer",
-  email: "reviewer@docket.test",
-  name: "reviewer",
-  roles: ["reviewer"],
-  permissions: permissionsOf(["reviewer"]),
-  sessionTokenHash: "0".repeat(64),
-  sessionExpiresAt: new Date(Date.now() + 3_600_000),
-};
-const metadata: RequestMetadata = { requestId: "dkt_thread_opening", clientIp: "203.0.113.7", userAgent: "vitest" };
+const actor = reviewer();
+const metadata = REQUEST_METADATA;
 
 /** The page's dependencies, with the audit rows kept in memory and the moment each was written noted among the steps. */
 function recordingDeps(steps: string[], fail = false): ThreadOpeningDeps & { events: ReadEvent[] } {
