@@ -1,3 +1,6 @@
+"use client";
+// A client boundary: markdown formatted on the server leaves its code blocks for the browser to highlight.
+
 import { lazy, Suspense } from "react";
 
 export const CODE_BLOCK_CLASS = "my-2 overflow-x-auto rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5";

@@ -1,7 +1,8 @@
 import { memo, useState } from "react";
 import { RevealedName } from "@/components/files/revealed-name";
 import { formatUtc } from "@/components/thread/format";
-import { PlainText, SafeMarkdown } from "@/components/thread/safe-markdown";
+import { MarkdownText } from "@/components/thread/markdown-text";
+import { PlainText } from "@/components/thread/plain-text";
 import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thread/tool-call-card";
 import type { ChatMessage } from "@/lib/schemas/console";
 import type { PairedMessage, ThreadItem } from "@/lib/thread/pair-tool-blocks";
@@ -18,7 +19,7 @@ function ItemView({ item, role }: { item: ThreadItem; role: string }) {
         <div data-block="text" className="text-sm">
           {item.block.thinkingRedacted && <p className="text-xs italic text-slate-500">Thinking redacted</p>}
           {item.block.truncated && <TruncatedBadge />}
-          <div data-search-text>{role === "user" ? <PlainText text={item.block.text} /> : <SafeMarkdown text={item.block.text} />}</div>
+          <div data-search-text>{role === "user" ? <PlainText text={item.block.text} /> : <MarkdownText text={item.block.text} />}</div>
         </div>
       );
     case "tool_call":

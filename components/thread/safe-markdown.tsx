@@ -2,6 +2,7 @@ import { memo, type ReactElement } from "react";
 import Markdown, { type Components, type UrlTransform } from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { CodeBlock } from "@/components/thread/code-block";
+import { PlainText } from "@/components/thread/plain-text";
 import { displayableImageUrl, safeLinkHref } from "@/lib/thread/safe-link";
 
 /** Above this, formatting costs more than it helps a reviewer, and the text is shown as it is. */
@@ -64,25 +65,17 @@ const COMPONENTS: Components = {
 };
 
 const REMARK_PLUGINS = [remarkGfm, showHtmlAsText];
-const parsedByText = new Map<string, ReactElement>();
+// Only in the browser: on the server it would keep one reviewer's chat content in memory for the next.
+const parsedByText = typeof window === "undefined" ? null : new Map<string, ReactElement>();
 
 /** Parses each distinct text once: the element tree is reused when a row scrolls back into view. */
 function parseMarkdown(text: string): ReactElement {
-  const cached = parsedByText.get(text);
+  const cached = parsedByText?.get(text);
   if (cached) return cached;
   const element = Markdown({ children: text, remarkPlugins: REMARK_PLUGINS, urlTransform: keepOnlySafeUrls, components: COMPONENTS });
-  if (parsedByText.size >= PARSED_CACHE_SIZE) parsedByText.delete(parsedByText.keys().next().value!);
-  parsedByText.set(text, element);
+  if (parsedByText && parsedByText.size >= PARSED_CACHE_SIZE) parsedByText.delete(parsedByText.keys().next().value!);
+  parsedByText?.set(text, element);
   return element;
-}
-
-/** Untrusted text as the user typed it: no formatting, whitespace kept. */
-export function PlainText({ text }: { text: string }) {
-  return (
-    <p dir="auto" className="whitespace-pre-wrap break-words">
-      {text}
-    </p>
-  );
 }
 
 /** The one place that formats untrusted text: markdown without raw HTML, safe links only, no images loaded. */

@@ -16,7 +16,8 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{chat.deleted || chat.name === "" ? "(name removed)" : chat.name}</h1>
         {chat.deleted && <span className="rounded bg-rose-100 px-2 py-0.5 text-xs font-semibold text-rose-800">Deleted by user</span>}
-        <div className="ml-auto flex items-center gap-4">
+        {/* As tall as the delete button, which appears once the server said whether deleting is available: the thread does not move. */}
+        <div className="ml-auto flex min-h-8 items-center gap-4">
           {claudeHref && (
             <a href={claudeHref} target="_blank" rel="noreferrer noopener" className="text-sm font-semibold underline">
               Open in claude.ai

@@ -2,16 +2,21 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type WheelEvent } from "react";
+import { use, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type Key, type WheelEvent } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { formatUtc } from "@/components/thread/format";
+import { preloadMarkdownRenderer, ServerFormattedTexts } from "@/components/thread/markdown-text";
 import { MessageRow } from "@/components/thread/message-row";
 import { THREAD_EDGE_HEIGHT, ThreadEdge } from "@/components/thread/thread-edge";
 import { ThreadHeader } from "@/components/thread/thread-header";
+import { ThreadLoading } from "@/components/thread/thread-loading";
 import { useSearchHighlights } from "@/components/thread/use-search-highlights";
+import { publishApiBudget } from "@/lib/queries/api-budget-store";
+import { ApiRequestError } from "@/lib/queries/api-fetch";
 import { fetchThreadPage, threadKeys, threadMessagesOptions, type ThreadData } from "@/lib/queries/thread-queries";
 import type { ChatMessage } from "@/lib/schemas/console";
 import { pairToolBlocks } from "@/lib/thread/pair-tool-blocks";
+import { FIRST_SCREEN_ROWS, servedBudget, textsFormattedOnServer, type FirstThreadPage, type ServedOpening } from "@/lib/thread/served-thread-page";
 import { earlierMessages, type ThreadOpening } from "@/lib/thread/thread-pages";
 import { findMatchingMessages } from "@/lib/thread/thread-search";
 
@@ -27,17 +32,41 @@ const TOOL_BUTTON = "rounded border border-slate-300 px-2 py-1 disabled:opacity-
 
 type ThreadViewProps = {
   chatId: string;
+  /** Where the page opened the thread: at its start, or at a deep link's (validated) time. */
+  opening: ServedOpening;
+  /** That opening's page, read on the server while the page was sent; the view never asks for it again. */
+  firstPage: Promise<FirstThreadPage>;
   initialMessageId?: string;
-  /** The linked message's time (already validated): the thread opens there rather than at the chat's start. */
-  openAt?: string;
   /** A link's time that is not a valid timestamp: said, never sent. */
   ignoredAt?: string;
 };
 
-export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: ThreadViewProps) {
+const noSubscription = () => () => {};
+
+export function ThreadView({ chatId, opening: servedOpening, firstPage, initialMessageId, ignoredAt }: ThreadViewProps) {
+  const { served, formattedTexts } = use(firstPage);
   const queryClient = useQueryClient();
-  const [opening, setOpening] = useState<ThreadOpening>(openAt ? { kind: "at", at: openAt } : { kind: "start" });
-  const query = useInfiniteQuery(threadMessagesOptions(chatId, opening));
+  const [opening, setOpening] = useState<ThreadOpening>(servedOpening);
+  // A refused opening page is shown as a failed query would be; its Retry asks the messages route.
+  const [refusal, setRefusal] = useState(() =>
+    served.ok ? null : new ApiRequestError(served.refusal.status, served.refusal.code, served.refusal.message, served.refusal.requestId, served.refusal.upstreamRequestId, served.refusal.retryAfterSeconds),
+  );
+  const query = useInfiniteQuery({
+    ...threadMessagesOptions(chatId, opening),
+    // Only for the page's own opening (that very object): an opening asked for later, even the same one
+    // again, is the cache's to answer, or the route's.
+    initialData: served.ok && opening === servedOpening ? { pages: [served.page], pageParams: [servedOpening] } : undefined,
+    enabled: refusal === null,
+  });
+  useEffect(() => {
+    const budget = servedBudget(served, new Date());
+    if (budget) publishApiBudget(budget);
+  }, [served]);
+  const formattedByText = useMemo(() => new Map(served.ok ? textsFormattedOnServer(served.page).map((text, index) => [text, formattedTexts[index]]) : []), [served, formattedTexts]);
+  // The rows the server rendered are laid out one after another until the browser has taken over the
+  // page (the virtualiser needs the scroller's size, which only the browser knows), then the same rows
+  // are placed by the virtualiser where they already are.
+  const isHydrated = useSyncExternalStore(noSubscription, () => true, () => false);
   const { hasNextPage, hasPreviousPage, isFetching, isFetchingNextPage, isFetchingPreviousPage, isFetchNextPageError, isFetchPreviousPageError, fetchNextPage, fetchPreviousPage } =
     query;
   const pages = query.data?.pages;
@@ -84,6 +113,13 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
   const firstRenderedIndex = virtualRows[0]?.index ?? 0;
   const lastRenderedIndex = virtualRows.at(-1)?.index ?? -1;
   const isScrollingBack = virtualizer.scrollDirection === "backward";
+
+  // Rows past the first screen, and pages fetched here, need the markdown renderer the server spared the
+  // first screen: it starts loading as soon as the reviewer scrolls, well before those rows come into view.
+  const hasScrolled = (virtualizer.scrollOffset ?? 0) > 0;
+  useEffect(() => {
+    if (isFetching || hasScrolled) preloadMarkdownRenderer();
+  }, [isFetching, hasScrolled]);
 
   // One fetch at a time: TanStack Query cancels a page fetch in flight when another direction's starts.
   useEffect(() => {
@@ -174,19 +210,23 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
   const loadUntruncated = reload.mutate;
 
   if (!query.data) {
-    if (query.isError)
+    const failure = refusal ?? (query.isError ? query.error : null);
+    if (failure)
       return (
         <div className="space-y-2">
-          <ErrorNotice error={query.error} />
-          <button type="button" onClick={() => void query.refetch()} className="text-sm font-semibold underline">
+          <ErrorNotice error={failure} />
+          <button type="button" onClick={() => (refusal ? setRefusal(null) : void query.refetch())} className="text-sm font-semibold underline">
             Retry
           </button>
         </div>
       );
-    return <p className="text-sm text-slate-500">Loading the thread…</p>;
+    return <ThreadLoading />;
   }
 
   const chat = query.data.pages[0]!.chat;
+  const shownRows: Array<{ key: Key; index: number; top: number | null }> = isHydrated
+    ? virtualRows.map((row) => ({ key: row.key, index: row.index, top: row.start }))
+    : paired.slice(0, FIRST_SCREEN_ROWS).map((row, index) => ({ key: row.message.id, index, top: null }));
   const highlightedId = search.currentId ?? initialMessageId;
   const attachmentCount = messages.reduce((sum, message) => sum + message.files.length + message.generatedFiles.length + message.artifacts.length, 0);
   const deepLinkMissing = initialMessageId !== undefined && !hasNextPage && !indexById.has(initialMessageId);
@@ -262,7 +302,7 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
         <p className="text-sm text-slate-500">This chat has no messages.</p>
       ) : (
         <div ref={attachScroller} onWheel={onWheel} className="min-h-0 flex-1 overflow-auto rounded-lg border border-slate-200 [overflow-anchor:none]" data-testid="thread-scroller">
-          <div className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="relative w-full" style={isHydrated ? { height: virtualizer.getTotalSize() } : { paddingBlock: THREAD_EDGE_HEIGHT }}>
             <ThreadEdge
               side="start"
               isFetching={isFetchingPreviousPage}
@@ -271,18 +311,29 @@ export function ThreadView({ chatId, initialMessageId, openAt, ignoredAt }: Thre
               isBoundary={earlier === "none"}
               onLoad={() => void fetchPreviousPage()}
             />
-            {virtualRows.map((row) => (
-              <div key={row.key} data-index={row.index} ref={virtualizer.measureElement} className="absolute left-0 top-0 w-full" style={{ transform: `translateY(${row.start}px)` }}>
-                <MessageRow
-                  chatId={chatId}
-                  paired={paired[row.index]!}
-                  isHighlighted={paired[row.index]!.message.id === highlightedId}
-                  isReloading={reload.isPending && reload.variables === paired[row.index]!.message.id}
-                  onLoadUntruncated={loadUntruncated}
-                />
-              </div>
-            ))}
-            <ThreadEdge side="end" isFetching={isFetchingNextPage} canLoad={hasNextPage} isBusy={isFetching} isBoundary onLoad={() => void fetchNextPage()} />
+            <ServerFormattedTexts value={formattedByText}>
+              {shownRows.map((row) => (
+                // Keyed by message id either way, so the server's rows stay the same elements once placed.
+                <div
+                  key={row.key}
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                  className={row.top === null ? undefined : "absolute left-0 top-0 w-full"}
+                  style={row.top === null ? undefined : { transform: `translateY(${row.top}px)` }}
+                >
+                  <MessageRow
+                    chatId={chatId}
+                    paired={paired[row.index]!}
+                    isHighlighted={paired[row.index]!.message.id === highlightedId}
+                    isReloading={reload.isPending && reload.variables === paired[row.index]!.message.id}
+                    onLoadUntruncated={loadUntruncated}
+                  />
+                </div>
+              ))}
+            </ServerFormattedTexts>
+            {(isHydrated || paired.length <= FIRST_SCREEN_ROWS) && (
+              <ThreadEdge side="end" isFetching={isFetchingNextPage} canLoad={hasNextPage} isBusy={isFetching} isBoundary onLoad={() => void fetchNextPage()} />
+            )}
           </div>
         </div>
       )}

@@ -2,7 +2,7 @@ import { expect, test, type BrowserContext, type Page, type Route } from "@playw
 import { ChatThreadPage } from "@/lib/schemas/console";
 import { threadHref } from "@/lib/thread/thread-href";
 import { SMALL_SEED_1 } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE } from "./support/stack";
+import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
 
 /** More chats of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts): SMALL_SEED_1.chat is the tools chat. */
 const TOOLS_CHAT = SMALL_SEED_1.chat;
@@ -17,6 +17,11 @@ async function signInAsReviewer(context: BrowserContext, baseURL: string): Promi
 const messageRows = (page: Page) => page.locator("article[data-message-id]");
 const messageRow = (page: Page, messageId: string) => page.locator(`article[data-message-id="${messageId}"]`);
 
+async function simulatorControl(path: string, method: string, body?: unknown) {
+  const response = await fetch(new URL(path, stackInfo().apiBaseUrl), { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  expect(response.ok).toBe(true);
+}
+
 /** One page of messages straight from Docket's route, to pick real messages to link to. */
 async function messagesPage(page: Page, context: BrowserContext, query: string): Promise<ChatThreadPage> {
   const cookie = (await context.cookies()).find((candidate) => candidate.name === SESSION_COOKIE)!;
@@ -24,7 +29,7 @@ async function messagesPage(page: Page, context: BrowserContext, query: string):
   return ChatThreadPage.parse(await response.json());
 }
 
-/** The thread's own page requests, as the browser makes them (each one is audited and spends API budget). */
+/** The thread's own page requests, as the browser makes them (each one is audited and spends API budget); the opening page is read by the server. */
 function recordPageRequests(page: Page, chatId: string): URLSearchParams[] {
   const requests: URLSearchParams[] = [];
   page.on("request", (request) => {
@@ -32,6 +37,20 @@ function recordPageRequests(page: Page, chatId: string): URLSearchParams[] {
     if (url.pathname === `/api/chats/${chatId}/messages`) requests.push(url.searchParams);
   });
   return requests;
+}
+
+/** Where the audit log ends now: reads recorded after it are the ones a test made. */
+async function auditHead(): Promise<string> {
+  return (await database().query<{ seq: string }>("SELECT coalesce(max(seq), 0)::text AS seq FROM audit_event")).rows[0]!.seq;
+}
+
+/** The reviewer's reads of a chat's messages recorded after `afterSeq`, by their parameters: one row per page read, in the browser or by the server. */
+async function auditedPageReads(chatId: string, afterSeq: string): Promise<Array<Record<string, unknown>>> {
+  const rows = await database().query<{ params: Record<string, unknown> }>(
+    "SELECT params FROM audit_event WHERE actor_subject = $1 AND action = 'chat.view' AND target_id = $2 AND seq > $3 ORDER BY seq",
+    [reviewerSubject, chatId, afterSeq],
+  );
+  return rows.rows.map((row) => row.params);
 }
 
 /** What the thread's search highlights cover, read from the CSS Custom Highlight registry. */
@@ -66,6 +85,61 @@ test("a tool call shows its paired result, its MCP server and an error badge", a
   const viewedChats = async () =>
     (await database().query<{ target_id: string }>("SELECT target_id FROM audit_event WHERE actor_subject = $1 AND action = 'chat.view'", [reviewerSubject])).rows.map((row) => row.target_id);
   await expect.poll(viewedChats).toContain(TOOLS_CHAT);
+});
+
+test("the opening page is read once, by the server, and the browser takes the page over without asking again", async ({ page }) => {
+  const requests = recordPageRequests(page, TOOLS_CHAT);
+  const pageErrors: string[] = [];
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  const seq = await auditHead();
+  await page.goto(`/chats/${TOOLS_CHAT}`);
+  await expect(page.getByRole("region", { name: "Tool call drive_search" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await auditedPageReads(TOOLS_CHAT, seq)).toEqual([{ limit: 100, order: "asc" }]);
+  expect(requests).toHaveLength(0);
+  // A hydration mismatch between the server's rows and the browser's first render would be reported here.
+  expect(pageErrors).toEqual([]);
+});
+
+test("the first screen arrives formatted with the page itself, before any of its scripts has run", async ({ page }) => {
+  await page.route("**/_next/static/**/*.js", (route) => route.abort());
+  await page.goto(`/chats/${LONG_CHAT}`);
+  await expect(messageRows(page).first()).toContainText("Stand-up #1:");
+  const reply = page.locator("article", { hasText: "Noted for stand-up #2." });
+  await expect(reply.locator("strong", { hasText: "unenforceable in California" })).toBeVisible();
+});
+
+test("messages past the first screen are formatted in the browser", async ({ page }) => {
+  await page.goto(`/chats/${LONG_CHAT}`);
+  await expect(messageRows(page).first()).toBeVisible();
+  await page.getByLabel("Search loaded messages").fill("Noted for stand-up #23.");
+  await page.getByRole("button", { name: "Find" }).click();
+  const hit = page.locator('article[aria-current="true"]');
+  await expect(hit).toBeInViewport();
+  await expect(hit.locator("strong", { hasText: "unenforceable in California" })).toBeVisible();
+});
+
+test.describe("a refused opening page", () => {
+  test.afterEach(() => simulatorControl("/_simulator/faults", "DELETE"));
+
+  test("says why with its request id and the used-up budget, and Retry loads it", async ({ page }) => {
+    await simulatorControl("/_simulator/faults", "PUT", {
+      rules: [{ match: { path: `/v1/compliance/apps/chats/${TOOLS_CHAT}/messages` }, fault: { type: "rate_limit", retryAfterSeconds: 45 } }],
+    });
+    const seq = await auditHead();
+    await page.goto(`/chats/${TOOLS_CHAT}`);
+    const failure = page.getByRole("alert").filter({ hasText: "budget for this minute is used up" });
+    await expect(failure).toBeVisible();
+    await expect(failure).toContainText(/request dkt_[0-9a-f-]+/);
+    await expect(page.getByRole("status", { name: "Compliance API budget" })).toContainText("Compliance API budget used up until");
+    expect(await auditedPageReads(TOOLS_CHAT, seq)).toEqual([]);
+
+    await simulatorControl("/_simulator/faults", "DELETE");
+    await page.getByRole("button", { name: "Retry" }).click();
+    await expect(page.getByRole("region", { name: "Tool call drive_search" })).toBeVisible();
+    await expect(page.getByRole("status", { name: "Compliance API budget" })).toHaveCount(0);
+    expect(await auditedPageReads(TOOLS_CHAT, seq)).toEqual([{ limit: 100, order: "asc" }]);
+  });
 });
 
 test("a truncated tool block reloads untruncated", async ({ page }) => {
@@ -144,21 +218,24 @@ test("a deep link with the message's time opens at it in one request, and scroll
   const target = latest.messages[60]!;
   const justBefore = latest.messages[61]!;
   const requests = recordPageRequests(page, LONG_CHAT);
+  const seq = await auditHead();
 
   await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
   await expect(messageRow(page, target.id)).toHaveAttribute("aria-current", "true");
   await expect(messageRow(page, target.id)).toBeInViewport();
-  expect(requests).toHaveLength(1);
-  expect(requests[0]!.get("from")).toBe(target.createdAt);
+  // The opening page came with the page: read once, by the server, and not asked for again by the browser.
+  expect(await auditedPageReads(LONG_CHAT, seq)).toEqual([{ limit: 100, order: "asc", from: target.createdAt }]);
+  expect(requests).toHaveLength(0);
   await expect(page.getByTestId("loaded-count")).toHaveText("61 (earlier ones not checked yet)");
   await expect(messageRow(page, justBefore.id)).toHaveCount(0);
 
   await page.getByTestId("thread-scroller").hover();
   await page.mouse.wheel(0, -300);
   await expect(page.getByTestId("loaded-count")).toHaveText("161 (more earlier)");
-  expect(requests).toHaveLength(2);
-  expect(requests[1]!.get("before")).toBeTruthy();
-  expect(requests[1]!.get("from")).toBeNull();
+  expect(requests).toHaveLength(1);
+  expect(requests[0]!.get("before")).toBeTruthy();
+  expect(requests[0]!.get("from")).toBeNull();
+  expect(await auditedPageReads(LONG_CHAT, seq)).toHaveLength(2);
   await expect(messageRow(page, target.id)).toBeInViewport();
   const targetTop = (await messageRow(page, target.id).boundingBox())!.y;
   await expect.poll(async () => {
@@ -195,6 +272,7 @@ test("a failed earlier page says why, with its request id, and Retry loads it", 
 test("jump to first from a deep link opens the chat's start in one more request", async ({ page, context }) => {
   const target = (await messagesPage(page, context, "limit=100&order=desc")).messages[60]!;
   const requests = recordPageRequests(page, LONG_CHAT);
+  const seq = await auditHead();
   await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
   await expect(messageRow(page, target.id)).toBeInViewport();
 
@@ -203,17 +281,23 @@ test("jump to first from a deep link opens the chat's start in one more request"
   await expect(messageRows(page).first()).toBeInViewport();
   await expect(page.getByText("Start of the chat")).toBeInViewport();
   await expect(page.getByTestId("loaded-count")).toHaveText("100 (more later)");
-  expect(requests).toHaveLength(2);
-  expect([...requests[1]!.keys()].sort()).toEqual(["limit", "order"]);
+  expect(requests).toHaveLength(1);
+  expect([...requests[0]!.keys()].sort()).toEqual(["limit", "order"]);
+  expect(await auditedPageReads(LONG_CHAT, seq)).toEqual([
+    { limit: 100, order: "asc", from: target.createdAt },
+    { limit: 100, order: "asc" },
+  ]);
 });
 
 test("a link whose time is not a timestamp says so, sends no time, and still finds the message", async ({ page, context }) => {
   const target = (await messagesPage(page, context, "limit=100&order=asc")).messages[20]!;
   const requests = recordPageRequests(page, LONG_CHAT);
+  const seq = await auditHead();
   await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: "yesterday" }));
   await expect(page.getByText("The link's time is not a valid timestamp")).toBeVisible();
   await expect(messageRow(page, target.id)).toHaveAttribute("aria-current", "true");
-  expect(requests.map((search) => search.get("from"))).toEqual([null]);
+  expect(await auditedPageReads(LONG_CHAT, seq)).toEqual([{ limit: 100, order: "asc" }]);
+  expect(requests).toHaveLength(0);
 });
 
 test("copy link gives a link that opens the thread at that message in one request", async ({ page, context, baseURL }) => {
@@ -236,10 +320,12 @@ test("copy link gives a link that opens the thread at that message in one reques
   expect(await row.getByTitle("Link to this message").getAttribute("href")).toBe(`${copied.pathname}${copied.search}`);
 
   const requests = recordPageRequests(page, LONG_CHAT);
+  const seq = await auditHead();
   await page.goto(copied.toString());
   await expect(messageRow(page, messageId)).toHaveAttribute("aria-current", "true");
   await expect(messageRow(page, messageId)).toBeInViewport();
-  expect(requests).toHaveLength(1);
+  expect(await auditedPageReads(LONG_CHAT, seq)).toEqual([{ limit: 100, order: "asc", from: createdAt }]);
+  expect(requests).toHaveLength(0);
 });
 
 test("search paints every hit in the mounted rows, the current one apart, and clears", async ({ page }) => {

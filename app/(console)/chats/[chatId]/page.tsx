@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { AppHeader } from "@/components/layout/app-header";
 import { QueryProvider } from "@/components/providers/query-provider";
+import { formatFirstScreen } from "@/components/thread/format-first-screen";
+import { ThreadLoading } from "@/components/thread/thread-loading";
 import { ThreadView } from "@/components/thread/thread-view";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 import { isRfc3339 } from "@/lib/server/compliance/query-params";
+import { readThreadOpening } from "@/lib/server/console/read-thread-opening";
+import { requestMetadata } from "@/lib/server/http/request-metadata";
 import { threadHref } from "@/lib/thread/thread-href";
+import type { ServedOpening } from "@/lib/thread/served-thread-page";
 
 export const metadata: Metadata = { title: "Chat thread" };
 export const dynamic = "force-dynamic";
@@ -29,11 +36,17 @@ export default async function ChatThreadPage({
   if (!isId("chat", chatId)) notFound();
   // The same check as the messages route's `from`: a time it would refuse is never sent.
   const openAt = at !== undefined && isRfc3339(at) ? at : undefined;
+  const opening: ServedOpening = openAt ? { kind: "at", at: openAt } : { kind: "start" };
+  // Not awaited: the page's shell and scripts go out while the Compliance API answers, and the
+  // messages follow in the same response (the view waits for them under the Suspense boundary).
+  const firstPage = readThreadOpening({ actor, metadata: requestMetadata(await headers()) }, chatId, opening).then(formatFirstScreen);
   return (
     <QueryProvider>
       <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
       <main className="mx-auto flex h-[calc(100dvh-3.5rem)] max-w-6xl flex-col px-6 py-4">
-        <ThreadView key={chatId} chatId={chatId} initialMessageId={messageId} openAt={openAt} ignoredAt={openAt === undefined ? at : undefined} />
+        <Suspense fallback={<ThreadLoading />}>
+          <ThreadView key={chatId} chatId={chatId} opening={opening} firstPage={firstPage} initialMessageId={messageId} ignoredAt={openAt === undefined ? at : undefined} />
+        </Suspense>
         <ApiLimitsNote />
       </main>
     </QueryProvider>
