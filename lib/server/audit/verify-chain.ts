@@ -140,8 +140,9 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {
       // The next batch is read while this one is checked, so the database and the hashing overlap.
       batch = next !== null && next <= head.seq ? readBatch(next) : null;
       if (next !== null) from = next;
-      for (const [index, row] of rows.entries()) {
+      for (let index = 0; index < rows.length; index += 1) {
         if (index % ROWS_BETWEEN_YIELDS === 0) await yieldToIo();
+        const row = rows[index]!;
         const seq = BigInt(row[SEQ]);
         firstBreak ??= checkRow(row, seq, expectedSeq, previousHash);
         if (seq === checkpointSeq) checkpointRowHash = row[ROW_HASH];
@@ -177,27 +178,26 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {
 }
 
 function checkRow(row: StoredRow, seq: bigint, expectedSeq: bigint, previousHash: string): ChainBreak | null {
-  const at = seq.toString();
   if (seq !== expectedSeq) {
     return { seq: expectedSeq.toString(), kind: "gap", expected: `seq ${expectedSeq}`, found: `seq ${seq} (${seq - expectedSeq} row(s) missing)` };
   }
   const storedPrevHash = row[PREV_HASH];
   const storedBodyHash = row[BODY_SHA256];
   if (storedPrevHash !== previousHash) {
-    return { seq: at, kind: "prev_hash", expected: previousHash, found: storedPrevHash };
+    return { seq: String(seq), kind: "prev_hash", expected: previousHash, found: storedPrevHash };
   }
   let recomputed: string;
   try {
     recomputed = toHex(bodySha256(auditBodyFromRow(bodyColumns(row))));
   } catch (error) {
-    return { seq: at, kind: "body", expected: storedBodyHash, found: `no hash: ${error instanceof Error ? error.message : String(error)}` };
+    return { seq: String(seq), kind: "body", expected: storedBodyHash, found: `no hash: ${error instanceof Error ? error.message : String(error)}` };
   }
   if (recomputed !== storedBodyHash) {
     // Expected: what the chain committed to; found: what the columns hold now.
-    return { seq: at, kind: "body", expected: storedBodyHash, found: recomputed };
+    return { seq: String(seq), kind: "body", expected: storedBodyHash, found: recomputed };
   }
   const rowHash = toHex(chainRowHash(Buffer.from(storedPrevHash, "hex"), seq, Buffer.from(storedBodyHash, "hex")));
-  if (rowHash !== row[ROW_HASH]) return { seq: at, kind: "row_hash", expected: rowHash, found: row[ROW_HASH] };
+  if (rowHash !== row[ROW_HASH]) return { seq: String(seq), kind: "row_hash", expected: rowHash, found: row[ROW_HASH] };
   return null;
 }
 
