@@ -34,8 +34,8 @@ type ThreadViewProps = {
   chatId: string;
   /** Where the page opened the thread: at its start, or at a deep link's (validated) time. */
   opening: ServedOpening;
-  /** That opening's page, read on the server while the page was sent; the view never asks for it again. */
-  firstPage: Promise<FirstThreadPage>;
+  /** That opening's page, read on the server (in time for the page's shell, or streamed after it); the view never asks for it again. */
+  firstPage: FirstThreadPage | Promise<FirstThreadPage>;
   initialMessageId?: string;
   /** A link's time that is not a valid timestamp: said, never sent. */
   ignoredAt?: string;
@@ -44,7 +44,7 @@ type ThreadViewProps = {
 const noSubscription = () => () => {};
 
 export function ThreadView({ chatId, opening: servedOpening, firstPage, initialMessageId, ignoredAt }: ThreadViewProps) {
-  const { served, formattedTexts } = use(firstPage);
+  const { served, formattedTexts } = "then" in firstPage ? use(firstPage) : firstPage;
   const queryClient = useQueryClient();
   const [opening, setOpening] = useState<ThreadOpening>(servedOpening);
   // A refused opening page is shown as a failed query would be; its Retry asks the messages route.

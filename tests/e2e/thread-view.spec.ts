@@ -119,10 +119,24 @@ test("messages past the first screen are formatted in the browser", async ({ pag
   await expect(hit.locator("strong", { hasText: "unenforceable in California" })).toBeVisible();
 });
 
-test.describe("a refused opening page", () => {
+test.describe("the opening page from a slow or refusing Compliance API", () => {
   test.afterEach(() => simulatorControl("/_simulator/faults", "DELETE"));
 
-  test("says why with its request id and the used-up budget, and Retry loads it", async ({ page }) => {
+  test("a slow answer does not hold the page back: it shows at once, and the messages follow in the same response", async ({ page }) => {
+    await simulatorControl("/_simulator/faults", "PUT", {
+      rules: [{ match: { path: `/v1/compliance/apps/chats/${TOOLS_CHAT}/messages` }, times: 1, fault: { type: "latency", ms: 1_500 } }],
+    });
+    const requests = recordPageRequests(page, TOOLS_CHAT);
+    const seq = await auditHead();
+    await page.goto(`/chats/${TOOLS_CHAT}`, { waitUntil: "commit" });
+    await expect(page.getByText("Loading the thread…")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Tool call drive_search" })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(requests).toHaveLength(0);
+    expect(await auditedPageReads(TOOLS_CHAT, seq)).toEqual([{ limit: 100, order: "asc" }]);
+  });
+
+  test("a refusal says why with its request id and the used-up budget, and Retry loads it", async ({ page }) => {
     await simulatorControl("/_simulator/faults", "PUT", {
       rules: [{ match: { path: `/v1/compliance/apps/chats/${TOOLS_CHAT}/messages` }, fault: { type: "rate_limit", retryAfterSeconds: 45 } }],
     });

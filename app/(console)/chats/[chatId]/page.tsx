@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
+import { setTimeout as delay } from "node:timers/promises";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
@@ -19,6 +20,13 @@ import type { ServedOpening } from "@/lib/thread/served-thread-page";
 export const metadata: Metadata = { title: "Chat thread" };
 export const dynamic = "force-dynamic";
 
+/**
+ * How long the page's shell may wait for the opening page. React reveals streamed content no sooner
+ * than 300 ms after the shell was painted, so an answer ready at once shows sooner sent with the shell
+ * than streamed after it (bench B3); a slow upstream holds the shell back no longer than this.
+ */
+const SHELL_WAITS_FOR_MESSAGES_MS = 100;
+
 const nonBlank = (value: string | string[] | undefined) => (typeof value === "string" && value !== "" ? value : undefined);
 
 export default async function ChatThreadPage({
@@ -37,15 +45,16 @@ export default async function ChatThreadPage({
   // The same check as the messages route's `from`: a time it would refuse is never sent.
   const openAt = at !== undefined && isRfc3339(at) ? at : undefined;
   const opening: ServedOpening = openAt ? { kind: "at", at: openAt } : { kind: "start" };
-  // Not awaited: the page's shell and scripts go out while the Compliance API answers, and the
-  // messages follow in the same response (the view waits for them under the Suspense boundary).
   const firstPage = readThreadOpening({ actor, metadata: requestMetadata(await headers()) }, chatId, opening).then(formatFirstScreen);
+  // Past the wait, the shell and scripts go out while the Compliance API answers, and the messages
+  // follow in the same response (the view waits for them under the Suspense boundary).
+  const readInTime = await Promise.race([firstPage, delay(SHELL_WAITS_FOR_MESSAGES_MS, null)]);
   return (
     <QueryProvider>
       <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
       <main className="mx-auto flex h-[calc(100dvh-3.5rem)] max-w-6xl flex-col px-6 py-4">
         <Suspense fallback={<ThreadLoading />}>
-          <ThreadView key={chatId} chatId={chatId} opening={opening} firstPage={firstPage} initialMessageId={messageId} ignoredAt={openAt === undefined ? at : undefined} />
+          <ThreadView key={chatId} chatId={chatId} opening={opening} firstPage={readInTime ?? firstPage} initialMessageId={messageId} ignoredAt={openAt === undefined ? at : undefined} />
         </Suspense>
         <ApiLimitsNote />
       </main>
