@@ -10,7 +10,7 @@ import { z } from "zod";
 import { migrateDeploy } from "@/lib/devtools/migrate";
 import { startPostgres } from "@/lib/devtools/postgres";
 import { runNodeScript } from "../support/processes";
-import type { Figure } from "../support/report";
+import { figureMaker, type Figure } from "../support/report";
 
 const Appends = z.object({ writers: z.number(), appends: z.number(), p50Ms: z.number(), p99Ms: z.number(), perSecond: z.number() });
 const Phase = z.object({ oneWriter: Appends, eightWriters: Appends });
@@ -35,7 +35,7 @@ export async function benchAudit(): Promise<{ figures: Figure[]; details: unknow
     const result = WorkerResult.parse(await runNodeScript(join("tests", "bench", "audit-worker.ts"), [url, checkpointDirectory], ["--conditions=react-server"]));
     console.log(`  filled ${result.filled.rowsAdded} rows in ${result.filled.seconds.toFixed(1)} s (${result.filled.rowsPerSecond.toFixed(0)} rows/s)`);
     const cpuOfBoth = (pass: z.infer<typeof Pass>) => pass.cpuSeconds + pass.databaseCpuSeconds;
-    const figure = (name: string, docket: number, baseline: number | null, unit: string, compare: Figure["compare"]): Figure => ({ benchmark: "B5", name, docket, baseline, unit, compare, target: "", meets: null });
+    const figure = figureMaker("B5");
     const appendFigures = (label: string, phase: z.infer<typeof Phase>) => [
       figure(`append p50, 8 writers vs 1 (${label})`, phase.eightWriters.p50Ms, phase.oneWriter.p50Ms, "ms", "ratio"),
       figure(`append p99, 8 writers vs 1 (${label})`, phase.eightWriters.p99Ms, phase.oneWriter.p99Ms, "ms", "ratio"),

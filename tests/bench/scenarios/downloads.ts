@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { startService, type Service } from "@/lib/devtools/services";
 import { SIMULATOR_API_KEY, SIMULATOR_HEADERS, type BenchStack } from "../support/bench-stack";
 import { cpuMsOf, residentBytes, runNodeScript, sampleRss } from "../support/processes";
-import type { Figure } from "../support/report";
+import { figureMaker, type Figure } from "../support/report";
 import { median } from "../support/stats";
 
 const ROUNDS = 2;
@@ -234,16 +234,7 @@ export async function benchDownloads(bench: BenchStack): Promise<{ figures: Figu
         : `upstream closed after abort: yes, ${closeMs.toFixed(1)} ms after ${(aborted.bytes / MiB).toFixed(0)} MiB  (${verdict(closeMs <= TARGETS.closeMs)} ≤ ${TARGETS.closeMs} ms)`,
     );
 
-    const figure = (name: string, docket: number | null, baseline: number | null, unit: string, compare: Figure["compare"], target: string, meets: boolean | null): Figure => ({
-      benchmark: "B2",
-      name,
-      docket,
-      baseline,
-      unit,
-      compare,
-      target,
-      meets,
-    });
+    const figure = figureMaker("B2");
     return {
       figures: [
         figure("1 GiB download, vs direct from the simulator", best(docketWay), best(directWay), "MiB/s", "ratio", `≥ ×${TARGETS.ratio}`, ratio >= TARGETS.ratio),

@@ -12,7 +12,7 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 import { z } from "zod";
 import { SIMULATOR_HEADERS, type BenchStack } from "../support/bench-stack";
-import type { Figure } from "../support/report";
+import { figureMaker, type Figure } from "../support/report";
 import { median } from "../support/stats";
 
 const OPENINGS = 5;
@@ -148,16 +148,7 @@ export async function benchLongThread(bench: BenchStack, browser: Browser, bareA
   const docket = await measureSide(browser, { url: `${bench.stack.appUrl}/chats/${bench.fixtures.longChat.id}`, cookie: { name, value } }, lastId);
   console.log("  baseline: the bare app's /long-list…");
   const bare = await measureSide(browser, { url: `${bareAppUrl}/long-list`, cookie: null }, lastId);
-  const figure = (name: string, docketValue: number, bareValue: number, unit: string, compare: Figure["compare"], target: string, meets: boolean | null): Figure => ({
-    benchmark: "B3",
-    name,
-    docket: docketValue,
-    baseline: bareValue,
-    unit,
-    compare,
-    target,
-    meets,
-  });
+  const figure = figureMaker("B3");
   return {
     figures: [
       figure("first message painted (median of 5)", docket.firstRowPaintedMs, bare.firstRowPaintedMs, "ms", "ratio", `≤ ×${TARGETS.openRatio}`, docket.firstRowPaintedMs <= TARGETS.openRatio * bare.firstRowPaintedMs),

@@ -32,6 +32,20 @@ export interface ScenarioReport {
   error?: string;
 }
 
+/** Makes one benchmark's figures, its arguments in the table's order. */
+export const figureMaker =
+  (benchmark: string) =>
+  (name: string, docket: number | null, baseline: number | null, unit: string, compare: Figure["compare"], target = "", meets: boolean | null = null): Figure => ({
+    benchmark,
+    name,
+    docket,
+    baseline,
+    unit,
+    compare,
+    target,
+    meets,
+  });
+
 const format = (value: number | null, unit: string): string => {
   if (value === null || Number.isNaN(value)) return "–";
   const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
