@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { readApiBudget } from "@/lib/schemas/api-budget";
+import { readApiBudget, type ApiBudget } from "@/lib/schemas/api-budget";
 import { publishApiBudget } from "./api-budget-store";
 
 /** An error answered by Docket's API, with what a reviewer needs to report it. */
@@ -31,13 +31,17 @@ export async function apiFetch<S extends z.ZodType>(url: string, schema: S, init
   if (budget) publishApiBudget(budget);
   if (!response.ok) {
     const error = toApiRequestError(response, body);
-    if (error.code === UPSTREAM_RATE_LIMITED) {
-      const resetsAt = error.retryAfterSeconds ? new Date(Date.now() + error.retryAfterSeconds * 1000).toISOString() : null;
-      publishApiBudget({ remaining: 0, limit: budget?.limit ?? 0, resetsAt });
-    }
+    const usedUp = budgetUsedUpBy(error.code, error.retryAfterSeconds, budget?.limit ?? 0, new Date());
+    if (usedUp) publishApiBudget(usedUp);
     throw error;
   }
   return schema.parse(body);
+}
+
+/** The budget a refusal says is used up (and when it comes back), or null for any other refusal. */
+export function budgetUsedUpBy(code: string, retryAfterSeconds: number | null, limit: number, now: Date): ApiBudget | null {
+  if (code !== UPSTREAM_RATE_LIMITED) return null;
+  return { remaining: 0, limit, resetsAt: retryAfterSeconds ? new Date(now.getTime() + retryAfterSeconds * 1000).toISOString() : null };
 }
 
 /** A refusal from one of Docket's routes, from its error envelope (see lib/server/http/errors.ts). */

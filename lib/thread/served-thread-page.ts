@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { budgetUsedUpBy } from "@/lib/queries/api-fetch";
 import type { ApiBudget } from "@/lib/schemas/api-budget";
 import type { ChatThreadPage } from "@/lib/schemas/console";
 import type { ThreadOpening } from "./thread-pages";
@@ -41,8 +42,5 @@ export function textsFormattedOnServer(page: ChatThreadPage): string[] {
 
 /** The budget the page learnt with its opening page; a refusal for a used-up budget says so, as apiFetch does for its own. */
 export function servedBudget(served: ServedThreadPage, now: Date): ApiBudget | null {
-  if (served.ok) return served.budget;
-  if (served.refusal.code !== "upstream_rate_limited") return null;
-  const wait = served.refusal.retryAfterSeconds;
-  return { remaining: 0, limit: 0, resetsAt: wait ? new Date(now.getTime() + wait * 1000).toISOString() : null };
+  return served.ok ? served.budget : budgetUsedUpBy(served.refusal.code, served.refusal.retryAfterSeconds, 0, now);
 }
