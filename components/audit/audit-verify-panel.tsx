@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { verifyAuditLog } from "@/lib/queries/audit-queries";
 import type { AuditVerifyReport } from "@/lib/schemas/audit-event";
 import { ErrorNotice } from "@/components/layout/error-notice";
+import { useIsHydrated } from "@/components/layout/hydration";
 
 function Verdict({ report }: { report: AuditVerifyReport }) {
   if (report.ok) {
@@ -37,6 +38,7 @@ function Verdict({ report }: { report: AuditVerifyReport }) {
 
 export function AuditVerifyPanel() {
   const verify = useMutation({ mutationFn: verifyAuditLog });
+  const isHydrated = useIsHydrated();
   return (
     <section aria-labelledby="verify" className="mt-6 rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex items-center justify-between gap-4">
@@ -49,7 +51,7 @@ export function AuditVerifyPanel() {
         <button
           type="button"
           onClick={() => verify.mutate()}
-          disabled={verify.isPending}
+          disabled={verify.isPending || !isHydrated}
           className="shrink-0 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60"
         >
           {verify.isPending ? "Verifying…" : "Verify now"}

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { z } from "zod";
+import { useIsHydrated } from "@/components/layout/hydration";
 
 const CsrfAnswer = z.object({ csrfToken: z.string().min(1) });
 
@@ -34,11 +35,12 @@ async function signOut(): Promise<void> {
 
 export function SignOutButton() {
   const [state, setState] = useState<"idle" | "pending" | "failed">("idle");
+  const isHydrated = useIsHydrated();
   return (
     <>
       <button
         type="button"
-        disabled={state === "pending"}
+        disabled={state === "pending" || !isHydrated}
         onClick={() => {
           setState("pending");
           signOut().catch(() => setState("failed"));

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
+import { ControlsOnceHydrated } from "@/components/layout/hydration";
 import { organizationsOptions } from "@/lib/queries/console-queries";
 import { createLegalHold, findUserByEmail, legalHoldKeys } from "@/lib/queries/legal-hold-queries";
 import { HOLD_SCOPE_ID_PATTERNS, MAX_HOLD_REASON, MAX_MATTER_NAME, type HoldScopeKind, type LegalHoldDto } from "@/lib/schemas/legal-holds";
@@ -61,61 +62,63 @@ export function CreateHoldForm({ canLookUpUsers }: { canLookUpUsers: boolean }) 
   const addUser = (userId: string) => setScopeText((previous) => ({ ...previous, user: [...splitIds(previous.user), userId].filter((id, index, all) => all.indexOf(id) === index).join("\n") }));
 
   return (
-    <form onSubmit={submit} aria-label="Place a legal hold" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
-      <div className="grid gap-3 md:grid-cols-2">
-        <label htmlFor={ids.matter} className="text-sm font-semibold">
-          Matter name
-          <input id={ids.matter} value={matterName} maxLength={MAX_MATTER_NAME} required onChange={(event) => setMatterName(event.target.value)} className={FIELD} />
-        </label>
-        <label htmlFor={ids.startsOn} className="text-sm font-semibold">
-          Start date (the duty to preserve arose on, UTC)
-          <input id={ids.startsOn} type="date" value={startsOn} max={todayUtc()} required onChange={(event) => setStartsOn(event.target.value)} className={FIELD} />
-        </label>
-      </div>
-      <label htmlFor={ids.reason} className="block text-sm font-semibold">
-        Reason
-        <textarea id={ids.reason} value={reason} maxLength={MAX_HOLD_REASON} required rows={2} onChange={(event) => setReason(event.target.value)} className={FIELD} />
-      </label>
-      <div className="grid gap-3 md:grid-cols-3">
-        {SCOPE_FIELDS.map((field) => (
-          <label key={field.kind} htmlFor={ids[field.kind]} className="text-sm font-semibold">
-            {field.label}
-            <textarea
-              id={ids[field.kind]}
-              value={scopeText[field.kind]}
-              placeholder={field.placeholder}
-              rows={3}
-              spellCheck={false}
-              onChange={(event) => setScopeText({ ...scopeText, [field.kind]: event.target.value })}
-              className={`${FIELD} font-mono`}
-            />
+    <form onSubmit={submit} aria-label="Place a legal hold" className="rounded-lg border border-slate-200 bg-white p-4">
+      <ControlsOnceHydrated className="space-y-3">
+        <div className="grid gap-3 md:grid-cols-2">
+          <label htmlFor={ids.matter} className="text-sm font-semibold">
+            Matter name
+            <input id={ids.matter} value={matterName} maxLength={MAX_MATTER_NAME} required onChange={(event) => setMatterName(event.target.value)} className={FIELD} />
           </label>
-        ))}
-      </div>
-      {canLookUpUsers ? (
-        <UserLookup onFound={addUser} />
-      ) : (
-        <p className="text-xs text-slate-600">Enter user ids (user_…). Looking a user up by email reads the organisation&apos;s user list, which needs the reviewer role too.</p>
-      )}
-      {invalid.length > 0 && (
-        <p role="alert" className="text-sm text-rose-800">
-          Not an id of the right kind: <span className="font-mono">{invalid.join(", ")}</span>
-        </p>
-      )}
-      <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" disabled={!canSubmit} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50">
-          {create.isPending ? "Placing…" : "Place the hold"}
-        </button>
-        <span className="text-xs text-slate-600">
-          {covered === 0 ? "Name at least one user, project or chat." : `Covers ${scope.user.length} users, ${scope.project.length} projects, ${scope.chat.length} chats.`}
-        </span>
-      </div>
-      {create.error && <ErrorNotice error={create.error} />}
-      {created && (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
-          Hold placed for the matter <span className="font-semibold">{created.matterName}</span>: nothing it covers may be deleted until it is released.
-        </p>
-      )}
+          <label htmlFor={ids.startsOn} className="text-sm font-semibold">
+            Start date (the duty to preserve arose on, UTC)
+            <input id={ids.startsOn} type="date" value={startsOn} max={todayUtc()} required onChange={(event) => setStartsOn(event.target.value)} className={FIELD} />
+          </label>
+        </div>
+        <label htmlFor={ids.reason} className="block text-sm font-semibold">
+          Reason
+          <textarea id={ids.reason} value={reason} maxLength={MAX_HOLD_REASON} required rows={2} onChange={(event) => setReason(event.target.value)} className={FIELD} />
+        </label>
+        <div className="grid gap-3 md:grid-cols-3">
+          {SCOPE_FIELDS.map((field) => (
+            <label key={field.kind} htmlFor={ids[field.kind]} className="text-sm font-semibold">
+              {field.label}
+              <textarea
+                id={ids[field.kind]}
+                value={scopeText[field.kind]}
+                placeholder={field.placeholder}
+                rows={3}
+                spellCheck={false}
+                onChange={(event) => setScopeText({ ...scopeText, [field.kind]: event.target.value })}
+                className={`${FIELD} font-mono`}
+              />
+            </label>
+          ))}
+        </div>
+        {canLookUpUsers ? (
+          <UserLookup onFound={addUser} />
+        ) : (
+          <p className="text-xs text-slate-600">Enter user ids (user_…). Looking a user up by email reads the organisation&apos;s user list, which needs the reviewer role too.</p>
+        )}
+        {invalid.length > 0 && (
+          <p role="alert" className="text-sm text-rose-800">
+            Not an id of the right kind: <span className="font-mono">{invalid.join(", ")}</span>
+          </p>
+        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <button type="submit" disabled={!canSubmit} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50">
+            {create.isPending ? "Placing…" : "Place the hold"}
+          </button>
+          <span className="text-xs text-slate-600">
+            {covered === 0 ? "Name at least one user, project or chat." : `Covers ${scope.user.length} users, ${scope.project.length} projects, ${scope.chat.length} chats.`}
+          </span>
+        </div>
+        {create.error && <ErrorNotice error={create.error} />}
+        {created && (
+          <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
+            Hold placed for the matter <span className="font-semibold">{created.matterName}</span>: nothing it covers may be deleted until it is released.
+          </p>
+        )}
+      </ControlsOnceHydrated>
     </form>
   );
 }

@@ -2,8 +2,9 @@
 
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { use, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type FormEvent, type Key, type WheelEvent } from "react";
+import { use, useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type Key, type WheelEvent } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
+import { ControlsOnceHydrated, useIsHydrated } from "@/components/layout/hydration";
 import { formatUtc } from "@/components/thread/format";
 import { preloadMarkdownRenderer, ServerFormattedTexts } from "@/components/thread/markdown-text";
 import { MessageRow } from "@/components/thread/message-row";
@@ -41,8 +42,6 @@ type ThreadViewProps = {
   ignoredAt?: string;
 };
 
-const noSubscription = () => () => {};
-
 export function ThreadView({ chatId, opening: servedOpening, firstPage, initialMessageId, ignoredAt }: ThreadViewProps) {
   const { served, formattedTexts } = "then" in firstPage ? use(firstPage) : firstPage;
   const queryClient = useQueryClient();
@@ -66,7 +65,7 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
   // The rows the server rendered are laid out one after another until the browser has taken over the
   // page (the virtualiser needs the scroller's size, which only the browser knows), then the same rows
   // are placed by the virtualiser where they already are.
-  const isHydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const isHydrated = useIsHydrated();
   const { hasNextPage, hasPreviousPage, isFetching, isFetchingNextPage, isFetchingPreviousPage, isFetchNextPageError, isFetchPreviousPageError, fetchNextPage, fetchPreviousPage } =
     query;
   const pages = query.data?.pages;
@@ -213,12 +212,12 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
     const failure = refusal ?? (query.isError ? query.error : null);
     if (failure)
       return (
-        <div className="space-y-2">
+        <ControlsOnceHydrated className="space-y-2">
           <ErrorNotice error={failure} />
           <button type="button" onClick={() => (refusal ? setRefusal(null) : void query.refetch())} className="text-sm font-semibold underline">
             Retry
           </button>
-        </div>
+        </ControlsOnceHydrated>
       );
     return <ThreadLoading />;
   }
@@ -233,7 +232,7 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
   const pageError = (isFetchPreviousPageError || isFetchNextPageError) && query.error;
 
   return (
-    <div className="flex min-h-0 flex-1 flex-col gap-3">
+    <ControlsOnceHydrated className="flex min-h-0 flex-1 flex-col gap-3">
       <ThreadHeader chat={chat} loadedCount={messages.length} attachmentCount={attachmentCount} earlier={earlier} hasLater={hasNextPage} />
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <form role="search" onSubmit={onSearch} className="flex items-center gap-2">
@@ -337,6 +336,6 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
           </div>
         </div>
       )}
-    </div>
+    </ControlsOnceHydrated>
   );
 }

@@ -109,6 +109,28 @@ test("the first screen arrives formatted with the page itself, before any of its
   await expect(reply.locator("strong", { hasText: "unenforceable in California" })).toBeVisible();
 });
 
+test("controls sent before the scripts stay disabled until the scripts take them over, so a click is never lost", async ({ page }) => {
+  let releaseScripts = () => {};
+  const scriptsReleased = new Promise<void>((resolve) => (releaseScripts = resolve));
+  await page.route("**/_next/static/**/*.js", async (route) => {
+    await scriptsReleased;
+    await route.continue();
+  });
+  await page.goto(`/chats/${TOOLS_CHAT}`, { waitUntil: "commit" });
+  const firstRow = messageRows(page).first();
+  const rawJson = firstRow.getByRole("button", { name: "Raw JSON" });
+  await expect(rawJson).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Jump to last" })).toBeDisabled();
+  await expect(page.getByLabel("Search loaded messages")).toBeDisabled();
+
+  // Started while the button is still disabled: the click waits for it rather than landing on dead HTML.
+  const click = rawJson.click();
+  releaseScripts();
+  await click;
+  await expect(rawJson).toHaveAttribute("aria-expanded", "true");
+  await expect(firstRow.locator("pre")).toContainText('"role": "user"');
+});
+
 test("messages past the first screen are formatted in the browser", async ({ page }) => {
   await page.goto(`/chats/${LONG_CHAT}`);
   await expect(messageRows(page).first()).toBeVisible();

@@ -1,0 +1,28 @@
+"use client";
+
+import { useSyncExternalStore, type ReactNode } from "react";
+
+const noSubscription = () => () => {};
+
+/** False while React renders on the server and hydrates the server's HTML; true from the browser's next render on. */
+export function useIsHydrated(): boolean {
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Holds server-rendered controls that would otherwise look ready before they are: a click that lands
+ * before React has hydrated them is lost. Until then a disabled fieldset disables every control inside
+ * it (links still work, they need no script), so the reviewer sees them greyed out and a test waits.
+ */
+export function ControlsOnceHydrated({ className, children }: { className: string; children: ReactNode }) {
+  const isHydrated = useIsHydrated();
+  return (
+    <fieldset disabled={!isHydrated} className={`min-w-0 ${className}`}>
+      {children}
+    </fieldset>
+  );
+}
