@@ -341,6 +341,9 @@ test("copy link gives a link that opens the thread at that message in one reques
   await page.goto(`/chats/${LONG_CHAT}`);
   await expect(messageRows(page).first()).toBeVisible();
   await page.getByTestId("thread-scroller").evaluate((scroller) => scroller.scrollBy(0, 20_000));
+  // Scrolled near the end of the first page, the view reads the next one: it must have arrived (and been
+  // audited) before the reads of the copied link are counted.
+  await expect(page.getByTestId("loaded-count")).toHaveText("200 (more later)");
   // The virtualiser mounts four rows above the viewport: the fifth is the first on screen.
   const row = messageRows(page).nth(5);
   await expect(row).toBeInViewport();
