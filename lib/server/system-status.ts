@@ -2,6 +2,7 @@ import "server-only";
 import { getComplianceClient } from "@/lib/server/compliance";
 import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import { toReviewerFacingError } from "@/lib/server/compliance/reviewer-messages";
+import { knownApiBudget } from "@/lib/server/compliance/transport";
 import { getDb } from "@/lib/server/db";
 import type { ServiceState, SystemStatus } from "@/lib/schemas/system-status";
 
@@ -21,14 +22,8 @@ async function checkComplianceApi(): Promise<ServiceState> {
   const client = getComplianceClient();
   try {
     await client.organizations.list({ limit: 1 });
-    const budget = client.rateLimit;
-    return {
-      state: "ok",
-      detail:
-        budget?.remaining != null && budget.limit != null
-          ? `Reachable; ${budget.remaining} of ${budget.limit} requests left this minute.`
-          : "Reachable.",
-    };
+    const budget = knownApiBudget(client.rateLimit);
+    return { state: "ok", detail: budget ? `Reachable; ${budget.remaining} of ${budget.limit} requests left this minute.` : "Reachable." };
   } catch (error) {
     const facing = toReviewerFacingError(error);
     const scopeProblem = error instanceof ComplianceApiError && error.type === "permission_error";

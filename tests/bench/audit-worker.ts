@@ -25,7 +25,7 @@ import pg from "pg";
 import { AUDIT_BODY_VERSION, AUDIT_EVENT_COLUMNS, bodySha256, type AuditEventBody } from "@/lib/server/audit/audit-chain";
 import { CheckpointScheduler } from "@/lib/server/audit/checkpoint";
 import { recordAuditEvent, type AuditEventInput } from "@/lib/server/audit/record-audit-event";
-import { STORED_ROWS_AS_JSON, verifyAuditChain } from "@/lib/server/audit/verify-chain";
+import { readStoredRows, verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import { createDb } from "@/lib/server/db";
 import { cpuMsOf } from "./support/processes";
 import { percentile } from "./support/stats";
@@ -174,10 +174,7 @@ async function readAllRows(read: (from: bigint, to: bigint) => Promise<number>) 
 const asPrismaRows = async (from: bigint, to: bigint) =>
   (await db.$queryRaw<unknown[]>`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event WHERE seq >= ${from} AND seq <= ${to} ORDER BY seq`).length;
 
-const asVerifierJson = async (from: bigint, to: bigint) => {
-  const [batch] = await db.$queryRaw<Array<{ rows: string | null }>>`SELECT ${STORED_ROWS_AS_JSON} AS rows FROM audit_event WHERE seq >= ${from} AND seq <= ${to}`;
-  return batch?.rows ? (JSON.parse(batch.rows) as unknown[]).length : 0;
-};
+const asVerifierJson = async (from: bigint, to: bigint) => (await readStoredRows(db, from, to)).length;
 
 async function verifyAll() {
   const { result, seconds, cpuSeconds, databaseCpuSeconds, peakRssMiB } = await measurePass(() => verifyAuditChain(db));

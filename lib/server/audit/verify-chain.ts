@@ -42,13 +42,13 @@ const ROWS_BETWEEN_YIELDS = 250;
  * its exact value: seq as text (it may be forged beyond 2^53), the time as epoch milliseconds (its
  * precision; a non-finite time arrives as a string and fails the body check), the hashes as hex.
  */
-export const STORED_ROWS_AS_JSON = Prisma.sql`json_agg(json_build_array(seq::text, extract(epoch FROM occurred_at) * 1000,
+const STORED_ROWS_AS_JSON = Prisma.sql`json_agg(json_build_array(seq::text, extract(epoch FROM occurred_at) * 1000,
   actor_issuer, actor_subject, actor_email, actor_roles, action, target_type, target_id, organization_id, params,
   outcome, request_id, upstream_request_id, client_ip, user_agent,
   encode(body_sha256, 'hex'), encode(prev_hash, 'hex'), encode(row_hash, 'hex')) ORDER BY seq)::text`;
 
 /** One row of STORED_ROWS_AS_JSON, in its order. */
-type StoredRow = [
+export type StoredRow = [
   seq: string,
   occurredAtMs: number | string,
   actorIssuer: string | null,
@@ -73,6 +73,12 @@ const SEQ = 0;
 const BODY_SHA256 = 16;
 const PREV_HASH = 17;
 const ROW_HASH = 18;
+
+/** The rows with seq from `from` to `to`, in seq order, as the verifier reads them. */
+export async function readStoredRows(db: Queryable, from: bigint, to: bigint): Promise<StoredRow[]> {
+  const [batch] = await db.$queryRaw<Array<{ rows: string | null }>>`SELECT ${STORED_ROWS_AS_JSON} AS rows FROM audit_event WHERE seq >= ${from} AND seq <= ${to}`;
+  return batch?.rows ? (JSON.parse(batch.rows) as StoredRow[]) : [];
+}
 
 function bodyColumns(row: StoredRow): AuditBodyColumns {
   const occurredAt = row[1];
@@ -122,11 +128,7 @@ export async function verifyAuditChain(db: Queryable, options: VerifyOptions = {
     // lag the table (after a burst of appends, until autovacuum analyses it) the planner may fetch and
     // sort every row up to the head for each batch, which made verifying quadratic in the chain's length.
     const span = BigInt(batchSize);
-    const readBatch = async (from: bigint): Promise<StoredRow[]> => {
-      const to = from + span - 1n < head.seq ? from + span - 1n : head.seq;
-      const [batch] = await db.$queryRaw<Array<{ rows: string | null }>>`SELECT ${STORED_ROWS_AS_JSON} AS rows FROM audit_event WHERE seq >= ${from} AND seq <= ${to}`;
-      return batch?.rows ? (JSON.parse(batch.rows) as StoredRow[]) : [];
-    };
+    const readBatch = (from: bigint) => readStoredRows(db, from, from + span - 1n < head.seq ? from + span - 1n : head.seq);
     // After a range with no rows, the next row is looked up (an index lookup), so a gap of any width,
     // up to a forged seq near 2^63, costs one query rather than one per range.
     const firstSeqFrom = async (from: bigint) =>

@@ -2,6 +2,7 @@ import "server-only";
 import type { Readable } from "node:stream";
 import { Agent, request, type Dispatcher } from "undici";
 import type { z } from "zod";
+import type { ApiBudget } from "@/lib/schemas/api-budget";
 import { ComplianceApiError, ComplianceNetworkError, ComplianceResponseError, type ComplianceError } from "./errors";
 import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryOptions } from "./retry-policy";
 
@@ -22,6 +23,12 @@ export interface RateLimitState {
   remaining: number | null;
   resetsAt: string | null;
   observedAt: string;
+}
+
+/** The budget an upstream answer reported, when it said both how much is left and of what. */
+export function knownApiBudget(state: RateLimitState | null): ApiBudget | null {
+  if (state?.remaining == null || state.limit == null) return null;
+  return { remaining: state.remaining, limit: state.limit, resetsAt: state.resetsAt };
 }
 
 export interface TransportOptions {

@@ -3,6 +3,7 @@ import type { AuditAction } from "@/lib/server/audit/audit-actions";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { auditActorOf, type Actor } from "@/lib/server/auth/session-store";
 import { getComplianceClient } from "@/lib/server/compliance";
+import { knownApiBudget } from "@/lib/server/compliance/transport";
 import { getDb } from "@/lib/server/db";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
 import { API_BUDGET_HEADERS } from "@/lib/schemas/api-budget";
@@ -60,8 +61,8 @@ export async function recordRead(
  * before it runs out (it is shared by every tool using the API, not Docket's alone).
  */
 function apiBudgetHeaders(): HeadersInit {
-  const budget = getComplianceClient().rateLimit;
-  if (budget?.remaining == null || budget.limit == null) return {};
+  const budget = knownApiBudget(getComplianceClient().rateLimit);
+  if (!budget) return {};
   return {
     [API_BUDGET_HEADERS.remaining]: String(budget.remaining),
     [API_BUDGET_HEADERS.limit]: String(budget.limit),

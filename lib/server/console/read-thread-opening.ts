@@ -2,6 +2,7 @@ import "server-only";
 import { THREAD_PAGE_SIZE } from "@/lib/queries/thread-queries";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { createAppComplianceClient } from "@/lib/server/compliance";
+import { knownApiBudget } from "@/lib/server/compliance/transport";
 import { toErrorResponse, type ErrorBody } from "@/lib/server/http/errors";
 import { givenParams } from "@/lib/server/http/route";
 import type { ServedOpening, ServedThreadPage } from "@/lib/thread/served-thread-page";
@@ -42,12 +43,7 @@ export async function readThreadOpening(
     const query = ChatMessagesRequest.parse(Object.fromEntries(threadPageSearch(opening, THREAD_PAGE_SIZE, false)));
     const read = await getChatMessages(deps.client, chatId, query);
     await deps.recordRead(request, chatViewEvent(chatId, query), read);
-    const budget = deps.client.rateLimit;
-    return {
-      ok: true,
-      page: read.dto,
-      budget: budget?.remaining != null && budget.limit != null ? { remaining: budget.remaining, limit: budget.limit, resetsAt: budget.resetsAt } : null,
-    };
+    return { ok: true, page: read.dto, budget: knownApiBudget(deps.client.rateLimit) };
   } catch (error) {
     const response = toErrorResponse(error, request.metadata.requestId);
     const { error: refusal } = (await response.json()) as ErrorBody;

@@ -18,7 +18,7 @@ import { startService, type Service } from "@/lib/devtools/services";
 import { SIMULATOR_API_KEY, SIMULATOR_HEADERS, type BenchStack } from "../support/bench-stack";
 import { cpuMsOf, residentBytes, runNodeScript, sampleRss } from "../support/processes";
 import { figureMaker, type Figure } from "../support/report";
-import { median } from "../support/stats";
+import { median, slopePerStep } from "../support/stats";
 
 const ROUNDS = 2;
 const REPEATED_DOWNLOADS = 8;
@@ -114,19 +114,6 @@ async function timedRun(way: Way, simulatorPid: number): Promise<Measured> {
 function cpuPerGiB(way: Way, sizeBytes: number): CpuSpent {
   const perGiB = (pick: (spent: CpuSpent) => number) => Math.min(...way.runs.map((run) => pick(run.cpu))) / (sizeBytes / 1024 ** 3) / 1000;
   return { simulator: perGiB((spent) => spent.simulator), proxy: perGiB((spent) => spent.proxy), reader: perGiB((spent) => spent.reader) };
-}
-
-/** Least-squares slope of `values` against their index: how much they grow per step. */
-function slopePerStep(values: readonly number[]): number {
-  const meanIndex = (values.length - 1) / 2;
-  const meanValue = values.reduce((sum, value) => sum + value, 0) / values.length;
-  let covariance = 0;
-  let variance = 0;
-  values.forEach((value, index) => {
-    covariance += (index - meanIndex) * (value - meanValue);
-    variance += (index - meanIndex) ** 2;
-  });
-  return variance === 0 ? 0 : covariance / variance;
 }
 
 const throughput = (result: Measured) => result.bytes / MiB / (result.ms! / 1000);

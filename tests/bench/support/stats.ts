@@ -6,3 +6,16 @@ export function percentile(samples: readonly number[], fraction: number): number
 }
 
 export const median = (samples: readonly number[]): number => percentile(samples, 0.5);
+
+/** Least-squares slope of `values` against their index: how much they grow per step. */
+export function slopePerStep(values: readonly number[]): number {
+  const meanIndex = (values.length - 1) / 2;
+  const meanValue = values.reduce((sum, value) => sum + value, 0) / values.length;
+  let covariance = 0;
+  let variance = 0;
+  values.forEach((value, index) => {
+    covariance += (index - meanIndex) * (value - meanValue);
+    variance += (index - meanIndex) ** 2;
+  });
+  return variance === 0 ? 0 : covariance / variance;
+}
