@@ -32,7 +32,10 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
   }, [selectedOrg, rememberedOrg]);
 
   // Stored before the page changes, so the next page reads it and two choices cannot land out of order.
+  // The organisation already in view is no choice: navigating to it again would drop what the page
+  // keeps in its link meanwhile (the custodian filter's ?q=).
   const choose = async (orgUuid: string) => {
+    if (orgUuid === selectedOrg) return;
     await remember(orgUuid).catch(() => undefined);
     router.push(organizationHref(basePath, orgUuid));
   };

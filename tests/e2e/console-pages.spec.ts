@@ -169,6 +169,25 @@ test("the organisation a reviewer chose is remembered on the server, so another 
   await otherBrowser.close();
 });
 
+test("picking the organisation already in view changes nothing: no navigation that would drop the filter from the link", async ({ page, context, baseURL }) => {
+  await signedInAs("reviewer", context, baseURL!);
+  const remembered: unknown[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "PUT" && new URL(request.url()).pathname === "/api/preferences/organization") remembered.push(request.postDataJSON());
+  });
+  await page.goto("/custodians");
+  await expect(page).toHaveURL(/\/custodians\?org=/);
+  const inView = await page.getByLabel("Organisation").inputValue();
+  const other = "8cfa8135-64d2-445d-8132-5de57e8888b7";
+  expect(inView).not.toBe(other);
+
+  // A choice is remembered, then navigated to: the second choice's request comes after any the first made.
+  await page.getByLabel("Organisation").selectOption(inView);
+  await page.getByLabel("Organisation").selectOption(other);
+  await expect(page).toHaveURL(new RegExp(`org=${other}`));
+  expect(remembered).toEqual([{ orgUuid: other }]);
+});
+
 test.describe("the Compliance API budget", () => {
   test.afterEach(async () => {
     await simulatorControl("/_simulator/faults", "DELETE");
