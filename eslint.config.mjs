@@ -26,6 +26,19 @@ const sandboxEscapeRestrictions = [
   { selector: "JSXAttribute[name.name='sandbox'] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/allow-scripts/i][value.raw=/allow-same-origin/i]", message: sandboxEscapeMessage },
 ];
 
+// Server code runs in several module graphs of one process (pages, route handlers, instrumentation):
+// an error thrown by another graph's copy of a class fails a plain instanceof (lib/server/docket-error.ts).
+const crossGraphErrorRestrictions = [
+  {
+    selector: "ClassDeclaration[superClass.name='Error']:not([id.name='DocketError'])",
+    message: "Extend DocketError (lib/server/docket-error.ts) with a brand of its own, so instanceof recognises the error whichever module graph threw it.",
+  },
+  {
+    selector: "BinaryExpression[operator='instanceof'][right.type='MemberExpression'][right.object.name='Prisma']",
+    message: "Recognise a Prisma error by its code (see isUniqueConstraintViolation in lib/server/db.ts): its class may be another module graph's copy.",
+  },
+];
+
 const config = [
   ...nextVitals,
   ...nextTypescript,
@@ -73,6 +86,15 @@ const config = [
     // Tooling, tests and the separate processes (simulator, artifact sandbox) are configured through the environment.
     files: ["lib/server/env.ts", "lib/simulator/**", "lib/artifact-sandbox/**", "lib/devtools/**", "tests/**", "prisma/**", "prisma.config.ts", "instrumentation.ts", "*.config.*"],
     rules: { "no-restricted-syntax": ["error", ...sandboxEscapeRestrictions] },
+  },
+  {
+    files: ["lib/server/**"],
+    ignores: ["lib/server/env.ts"],
+    rules: { "no-restricted-syntax": ["error", processEnvRestriction, ...sandboxEscapeRestrictions, ...crossGraphErrorRestrictions] },
+  },
+  {
+    files: ["lib/server/env.ts"],
+    rules: { "no-restricted-syntax": ["error", ...sandboxEscapeRestrictions, ...crossGraphErrorRestrictions] },
   },
 ];
 

@@ -11,12 +11,20 @@ export function createDb(databaseUrl: string): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }, { schema }) });
 }
 
-// Kept on globalThis so that Next's dev-mode hot reloads, which re-evaluate this module, reuse one
-// client (and its connection pool) instead of opening a new pool each time.
+// Kept on globalThis, so that the process has one client (and one connection pool) whichever module
+// graph asks first, and Next's dev-mode hot reloads, which re-evaluate this module, reuse it.
 const globalForDb = globalThis as typeof globalThis & { docketDb?: PrismaClient };
 
 /** The app's PrismaClient, created on first use from the server environment's DATABASE_URL. */
 export function getDb(): PrismaClient {
   globalForDb.docketDb ??= createDb(getServerEnv().DATABASE_URL);
   return globalForDb.docketDb;
+}
+
+/**
+ * Prisma's "unique constraint failed" (P2002), known by its code: the error may come from another
+ * module graph's copy of the Prisma runtime (see docket-error.ts), which `instanceof` would not know.
+ */
+export function isUniqueConstraintViolation(error: unknown): boolean {
+  return error instanceof Error && Reflect.get(error, "code") === "P2002";
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/schemas/access";
 import { DEFAULT_CHECKPOINT_FILE, parseEd25519PrivateKey } from "@/lib/server/audit/checkpoint-key";
+import { DocketError } from "@/lib/server/docket-error";
 
 const httpUrl = z
   .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
@@ -93,7 +94,8 @@ function sameSite(first: string, second: string): boolean {
 
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
-export class InvalidEnvironmentError extends Error {
+export class InvalidEnvironmentError extends DocketError {
+  static override readonly brand: string = "InvalidEnvironmentError";
   constructor(readonly problems: string[]) {
     super(`Docket cannot start: invalid environment.\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
     this.name = "InvalidEnvironmentError";

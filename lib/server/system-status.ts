@@ -36,12 +36,16 @@ async function checkComplianceApi(): Promise<ServiceState> {
  * public: one check serves every caller for this long, so polling it cannot drain the budget.
  */
 const UPSTREAM_CHECK_REUSE_MS = 30_000;
-let lastUpstreamCheck: { at: number; result: Promise<ServiceState> } | undefined;
+// On globalThis, so that the home page and the health route (separate module graphs) share one check.
+const globalForStatus = globalThis as typeof globalThis & { docketLastUpstreamCheck?: { at: number; result: Promise<ServiceState> } };
 
 function checkComplianceApiAtMostEvery(reuseMs: number): Promise<ServiceState> {
   const now = Date.now();
-  if (!lastUpstreamCheck || now - lastUpstreamCheck.at >= reuseMs) lastUpstreamCheck = { at: now, result: checkComplianceApi() };
-  return lastUpstreamCheck.result;
+  const last = globalForStatus.docketLastUpstreamCheck;
+  if (last && now - last.at < reuseMs) return last.result;
+  const result = checkComplianceApi();
+  globalForStatus.docketLastUpstreamCheck = { at: now, result };
+  return result;
 }
 
 /** The health of the two things Docket depends on, checked in parallel. */

@@ -8,6 +8,7 @@ import { readChainHead, readChainHeadAndRowHashAt, type ChainHead, type Queryabl
 import { canonicalJson } from "@/lib/server/audit/canonical-json";
 import { ed25519KeyId, readOrCreateGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
 import { getDb } from "@/lib/server/db";
+import { DocketError } from "@/lib/server/docket-error";
 import { getServerEnv } from "@/lib/server/env";
 
 // The latest chain head, signed and kept outside the database (AUD-3): whoever can rewrite the
@@ -38,7 +39,8 @@ export function checkpointSignatureValid(checkpoint: SignedCheckpoint, publicKey
   }
 }
 
-export class InvalidCheckpointFileError extends Error {
+export class InvalidCheckpointFileError extends DocketError {
+  static override readonly brand: string = "InvalidCheckpointFileError";
   constructor(file: string, reason: string) {
     super(`${file} is not a signed audit checkpoint: ${reason}`);
     this.name = "InvalidCheckpointFileError";
@@ -94,7 +96,8 @@ export async function publicKeyPem(settings?: CheckpointSettings): Promise<strin
   return createPublicKey(signingKey).export({ type: "spki", format: "pem" }).toString();
 }
 
-class CheckpointConflictError extends Error {
+class CheckpointConflictError extends DocketError {
+  static override readonly brand: string = "CheckpointConflictError";
   constructor(message: string) {
     super(`${message}; the checkpoint is kept as evidence (run audit:verify, then move the file aside to start a new one)`);
     this.name = "CheckpointConflictError";

@@ -5,6 +5,7 @@ import { AUDIT_BODY_VERSION, bodySha256, toHex, type AuditEventBody, type Querya
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES } from "@/lib/server/audit/audit-actions";
 import { canonicalJson, toAuditJson, toAuditString, type JsonValue } from "@/lib/server/audit/canonical-json";
 import { appCheckpointScheduler, type CheckpointScheduler } from "@/lib/server/audit/checkpoint";
+import { DocketError } from "@/lib/server/docket-error";
 
 const MAX_PARAMS_BYTES = 16 * 1024;
 const MAX_TEXT = 1024;
@@ -75,7 +76,8 @@ export interface RecordedAuditEvent {
  * The audit row could not be written. Callers fail closed on it: content whose read was not
  * recorded is not returned, and a deletion whose intent was not recorded is not attempted.
  */
-export class AuditWriteError extends Error {
+export class AuditWriteError extends DocketError {
+  static override readonly brand: string = "AuditWriteError";
   constructor(
     readonly reason: "invalid" | "database",
     message: string,

@@ -1,4 +1,5 @@
 import "server-only";
+import { DocketError } from "@/lib/server/docket-error";
 
 /**
  * Errors of the Compliance API client. Messages never contain the access key: they are built from
@@ -18,12 +19,14 @@ export type ComplianceErrorType =
   | "timeout_error"
   | (string & {});
 
-export abstract class ComplianceError extends Error {
+export abstract class ComplianceError extends DocketError {
+  static override readonly brand: string = "ComplianceError";
   abstract readonly kind: string;
 }
 
 /** The API answered with a non-2xx status. Match on `type`, never on `message`. */
 export class ComplianceApiError extends ComplianceError {
+  static override readonly brand: string = "ComplianceApiError";
   readonly kind = "api";
   constructor(
     readonly status: number,
@@ -39,6 +42,7 @@ export class ComplianceApiError extends ComplianceError {
 
 /** A parameter or id was refused before any request was sent. */
 export class ComplianceRequestValidationError extends ComplianceError {
+  static override readonly brand: string = "ComplianceRequestValidationError";
   readonly kind = "validation";
   constructor(
     readonly parameter: string,
@@ -51,6 +55,7 @@ export class ComplianceRequestValidationError extends ComplianceError {
 
 /** The connection failed, or a connect / headers / body timeout fired. */
 export class ComplianceNetworkError extends ComplianceError {
+  static override readonly brand: string = "ComplianceNetworkError";
   readonly kind = "network";
   constructor(
     readonly phase: "connect" | "headers" | "body" | "aborted" | "socket",
@@ -64,6 +69,7 @@ export class ComplianceNetworkError extends ComplianceError {
 
 /** The API answered 2xx with a body we could not read or that does not match the documented shape. */
 export class ComplianceResponseError extends ComplianceError {
+  static override readonly brand: string = "ComplianceResponseError";
   readonly kind = "response";
   constructor(
     message: string,
@@ -76,6 +82,7 @@ export class ComplianceResponseError extends ComplianceError {
 
 /** A paginated walk could not end normally (a repeated cursor or too many pages). */
 export class CompliancePaginationError extends ComplianceError {
+  static override readonly brand: string = "CompliancePaginationError";
   readonly kind = "pagination";
   constructor(message: string) {
     super(message);

@@ -2,17 +2,17 @@ import "server-only";
 import { getServerEnv } from "@/lib/server/env";
 import { createComplianceClient, type ComplianceClient } from "./client";
 
+// One client per process, whichever module graph (pages, route handlers, instrumentation) asks first:
+// its rate-limit state is the process's one view of the organisation's budget. Its errors are
+// recognised in every graph (docket-error.ts).
 const globalForClient = globalThis as unknown as { docketComplianceClient?: ComplianceClient };
-
-/** A new client from the validated environment (for a job that must not share the request handlers' one). */
-export function createAppComplianceClient(): ComplianceClient {
-  const env = getServerEnv();
-  return createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY });
-}
 
 /** The process-wide client, created from the validated environment on first use. */
 export function getComplianceClient(): ComplianceClient {
-  globalForClient.docketComplianceClient ??= createAppComplianceClient();
+  if (!globalForClient.docketComplianceClient) {
+    const env = getServerEnv();
+    globalForClient.docketComplianceClient = createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY });
+  }
   return globalForClient.docketComplianceClient;
 }
 

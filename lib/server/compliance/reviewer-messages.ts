@@ -2,7 +2,7 @@ import "server-only";
 import { ComplianceApiError, ComplianceError, ComplianceNetworkError, CompliancePaginationError, ComplianceRequestValidationError, ComplianceResponseError } from "./errors";
 
 export interface ReviewerFacingError {
-  /** The status Docket answers with (502/503/504 for upstream trouble, never the upstream's 401). */
+  /** The status Docket answers with (429 for a used-up budget, 502/504 for other upstream trouble, never the upstream's 401). */
   status: number;
   code: string;
   message: string;
@@ -43,7 +43,7 @@ export function toReviewerFacingError(error: unknown): ReviewerFacingError | nul
     case "rate_limit_error":
       return {
         ...withId,
-        status: 503,
+        status: 429,
         code: "upstream_rate_limited",
         message: "The organisation's Compliance API budget for this minute is used up (it is shared by every tool using the API). Try again shortly.",
         retryAfterSeconds: error.retryAfterSeconds,

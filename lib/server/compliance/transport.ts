@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { Agent, request, type Dispatcher } from "undici";
 import type { z } from "zod";
 import type { ApiBudget } from "@/lib/schemas/api-budget";
+import { DocketError } from "@/lib/server/docket-error";
 import { ComplianceApiError, ComplianceNetworkError, ComplianceResponseError, type ComplianceError } from "./errors";
 import { decideRetry, parseRetryAfter, type AttemptOutcome, type RetryOptions } from "./retry-policy";
 
@@ -293,7 +294,8 @@ const PHASE_MESSAGES: Record<ComplianceNetworkError["phase"], string> = {
 };
 
 /** One attempt failed; the outcome says whether another may be made. */
-class FailedAttempt extends Error {
+class FailedAttempt extends DocketError {
+  static override readonly brand: string = "FailedAttempt";
   constructor(
     readonly error: ComplianceError,
     readonly outcome: AttemptOutcome,

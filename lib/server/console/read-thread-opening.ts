@@ -1,7 +1,7 @@
 import "server-only";
 import { THREAD_PAGE_SIZE } from "@/lib/queries/thread-queries";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
-import { createAppComplianceClient } from "@/lib/server/compliance";
+import { getComplianceClient } from "@/lib/server/compliance";
 import { knownApiBudget } from "@/lib/server/compliance/transport";
 import { toErrorResponse, type ErrorBody } from "@/lib/server/http/errors";
 import { givenParams } from "@/lib/server/http/route";
@@ -21,11 +21,7 @@ export interface ThreadOpeningDeps {
   recordRead: typeof recordRead;
 }
 
-// Pages and route handlers are separate module graphs: the route handlers' shared client (on globalThis)
-// throws its graph's error classes, which this graph's instanceof checks would not recognise (a 429
-// would be answered as a 500), and a client made here would do the same to theirs. So the page has its own.
-let pageClient: ComplianceClient | undefined;
-const appDeps = (): ThreadOpeningDeps => ({ client: (pageClient ??= createAppComplianceClient()), recordRead });
+const appDeps = (): ThreadOpeningDeps => ({ client: getComplianceClient(), recordRead });
 
 /**
  * The thread page's opening page, read on the server while the page is sent: the very request the

@@ -1,9 +1,9 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { Prisma } from "@/lib/generated/prisma/client";
 import type { CreateDeletionBody } from "@/lib/schemas/deletions";
 import { canonicalJson } from "@/lib/server/audit/canonical-json";
 import type { Actor } from "@/lib/server/auth/session-store";
+import { isUniqueConstraintViolation } from "@/lib/server/db";
 import { AppError } from "@/lib/server/http/errors";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
 import { findCoveringHolds, holdMessage } from "@/lib/server/legal-holds/find-covering-holds";
@@ -118,7 +118,7 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
       throw new AppError("legal_hold", holdMessage(result.holds.map((hold) => hold.matterName)), { holds: result.holds });
     });
   } catch (error) {
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    if (!isUniqueConstraintViolation(error)) throw error;
     // Another request won the race: the same click again (same key), or another open request.
     const sameKey = await deps.db.deletionRequest.findUnique({ where: { idempotencyKey: body.idempotencyKey }, include: DELETION_INCLUDE });
     if (sameKey) return replay(sameKey, fingerprint);

@@ -1,8 +1,7 @@
 import "server-only";
-import { appCheckpointSettings, CheckpointScheduler } from "@/lib/server/audit/checkpoint";
-import { createAppComplianceClient } from "@/lib/server/compliance";
-import { createDb } from "@/lib/server/db";
-import { getServerEnv } from "@/lib/server/env";
+import { appCheckpointScheduler } from "@/lib/server/audit/checkpoint";
+import { getComplianceClient } from "@/lib/server/compliance";
+import { getDb } from "@/lib/server/db";
 import type { DeletionDeps } from "./deletion-deps";
 import { expireDueDeletions } from "./expire-deletions";
 import { reconcileDeletions } from "./reconciler";
@@ -11,19 +10,9 @@ const INTERVAL_MS = 60_000;
 
 type MaintenanceDeps = Pick<DeletionDeps, "db" | "client" | "now" | "checkpoints">;
 
-/**
- * Its own database client, API client and checkpoint scheduler. instrumentation.ts loads this in a
- * module graph of its own: the request handlers' shared instances (on globalThis) must never be made
- * from this graph's copies of their classes, or the handlers' `instanceof` checks on their errors fail.
- */
+/** The process's own database client, API client (and so its view of the budget) and checkpoint writer. */
 function maintenanceDeps(): MaintenanceDeps {
-  const db = createDb(getServerEnv().DATABASE_URL);
-  return {
-    db,
-    client: createAppComplianceClient(),
-    now: () => new Date(),
-    checkpoints: new CheckpointScheduler({ db: () => db, settings: appCheckpointSettings }),
-  };
+  return { db: getDb(), client: getComplianceClient(), now: () => new Date(), checkpoints: appCheckpointScheduler() };
 }
 
 const globalForScheduler = globalThis as typeof globalThis & { docketDeletionMaintenance?: NodeJS.Timeout };

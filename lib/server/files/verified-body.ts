@@ -1,5 +1,6 @@
 import "server-only";
 import type { Download } from "@/lib/server/compliance/download";
+import { DocketError } from "@/lib/server/docket-error";
 import { contentMd5ToHex } from "./file-target";
 import { OffThreadMd5 } from "./off-thread-md5";
 
@@ -9,7 +10,8 @@ export type DownloadEnd =
   | { md5: "aborted" | "failed"; bytes: number; actualMd5: null; expectedMd5: string | null };
 
 /** Breaks off a download whose bytes do not match the MD5 the Compliance API sent with them. */
-export class IntegrityMismatchError extends Error {
+export class IntegrityMismatchError extends DocketError {
+  static override readonly brand: string = "IntegrityMismatchError";
   constructor() {
     super("The file's bytes do not match the MD5 the Compliance API sent with them; the download was stopped before its end.");
     this.name = "IntegrityMismatchError";

@@ -2,6 +2,7 @@ import "server-only";
 import { InvalidCheckpointFileError } from "@/lib/server/audit/checkpoint";
 import { AuditWriteError } from "@/lib/server/audit/record-audit-event";
 import { toReviewerFacingError } from "@/lib/server/compliance/reviewer-messages";
+import { DocketError } from "@/lib/server/docket-error";
 
 /** Errors a route can raise on purpose, by code; the status and the reviewer's message come from the table. */
 const APP_ERRORS = {
@@ -36,7 +37,8 @@ const APP_ERRORS = {
 
 export type AppErrorCode = keyof typeof APP_ERRORS;
 
-export class AppError extends Error {
+export class AppError extends DocketError {
+  static override readonly brand: string = "AppError";
   constructor(
     readonly code: AppErrorCode,
     message?: string,

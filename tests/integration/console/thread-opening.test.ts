@@ -77,7 +77,7 @@ describe("readThreadOpening", () => {
     const served = await readThreadOpening({ actor, metadata }, chatId, { kind: "start" }, recordingDeps(steps));
 
     expect(steps).toEqual([]);
-    expect(served).toMatchObject({ ok: false, refusal: { status: 503, code: "upstream_rate_limited", requestId: metadata.requestId, retryAfterSeconds: 45 } });
+    expect(served).toMatchObject({ ok: false, refusal: { status: 429, code: "upstream_rate_limited", requestId: metadata.requestId, retryAfterSeconds: 45 } });
   });
 
   test("a chat the API does not know is a 404 with the API's request id", async () => {

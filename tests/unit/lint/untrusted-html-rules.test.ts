@@ -1,10 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
-import { ESLint } from "eslint";
 import { describe, expect, it } from "vitest";
-
-const root = fileURLToPath(new URL("../../..", import.meta.url));
+import { lintFindings as findings, repositoryRoot as root } from "./lint-findings";
 
 /** Reviewed uses of dangerouslySetInnerHTML; each also needs its files entry in eslint.config.mjs. */
 const REVIEWED_DANGEROUS_HTML_FILES: string[] = [];
@@ -26,12 +23,6 @@ describe("raw HTML in the app", () => {
 });
 
 describe("the lint rules that keep untrusted content inert", () => {
-  const eslint = new ESLint({ cwd: root });
-  const findings = async (filePath: string, code: string) => {
-    const [result] = await eslint.lintText(code, { filePath: join(root, filePath) });
-    return result!.messages.map((message) => `${message.ruleId}: ${message.message}`);
-  };
-
   it("refuses dangerouslySetInnerHTML in app, components and lib", { timeout: 30_000 }, async () => {
     const code = 'export function Probe({ html }: { html: string }) {\n  return <div dangerouslySetInnerHTML={{ __html: html }} />;\n}\n';
     for (const filePath of ["app/probe/page.tsx", "components/thread/probe.tsx", "lib/thread/probe.tsx"]) {
