@@ -11,19 +11,9 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return chunks;
 }
 
-/**
- * The API's order for per-user chat listings: created_at ascending, ties broken by id. The id that
- * breaks ties is the chat's internal UUID (the API's cursors carry {k, t, id: <uuid>}); a response shows
- * it only in href, so the tagged id is the fallback when href has none.
- */
-export function compareChats(a: Chat, b: Chat): number {
-  const keyA = tieBreakKey(a);
-  const keyB = tieBreakKey(b);
-  return compareTimestamps(a.created_at, b.created_at) || (keyA < keyB ? -1 : keyA > keyB ? 1 : 0);
-}
-
-function tieBreakKey(chat: Chat): string {
-  return /\/chat\/([0-9a-f-]{36})(?:[/?#]|$)/i.exec(chat.href ?? "")?.[1]?.toLowerCase() ?? chat.id;
+/** The API's order for chat listings: created_at ascending, ties broken by id (the reference's words). */
+export function compareChats(a: Pick<Chat, "created_at" | "id">, b: Pick<Chat, "created_at" | "id">): number {
+  return compareTimestamps(a.created_at, b.created_at) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**

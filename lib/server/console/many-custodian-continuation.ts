@@ -6,40 +6,30 @@ import { AppError } from "@/lib/server/http/errors";
 
 /**
  * Where a listing of more than ten users' chats stopped: the last chat shown, as the sort needs it
- * (created_at, then the id hidden in href, then the tagged id). Base64url JSON, so it travels as an
- * ordinary cursor; it holds identifiers and a timestamp, never content.
+ * (created_at, then id). Base64url JSON, so it travels as an ordinary cursor; it holds an identifier
+ * and a timestamp, never content. Version 1 also held the chat's href, from when ties were broken by
+ * the UUID in it; such a link is refused like any other stale one.
  */
 const Position = z
   .object({
-    v: z.literal(1),
+    v: z.literal(2),
     createdAt: z.string().refine(isRfc3339),
-    href: z.string().max(2048).nullable(),
     id: z.string().max(200),
   })
   .strict();
 
-export function encodeContinuation(chat: Chat): string {
-  return Buffer.from(JSON.stringify({ v: 1, createdAt: chat.created_at, href: chat.href, id: chat.id })).toString("base64url");
+export type ListingPosition = Pick<Chat, "created_at" | "id">;
+
+export function encodeContinuation(position: ListingPosition): string {
+  return Buffer.from(JSON.stringify({ v: 2, createdAt: position.created_at, id: position.id })).toString("base64url");
 }
 
-/** The position as a chat, so it compares with compareChats like the listing itself. */
-export function decodeContinuation(cursor: string): Chat {
-  let position: z.output<typeof Position>;
+/** The position in the shape compareChats takes, so it compares like the listing itself. */
+export function decodeContinuation(cursor: string): ListingPosition {
   try {
-    position = Position.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    const position = Position.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    return { created_at: position.createdAt, id: position.id };
   } catch {
     throw new AppError("invalid_request", "This page link no longer matches the user selection. Start again from the first page.");
   }
-  return {
-    id: position.id,
-    href: position.href,
-    created_at: position.createdAt,
-    name: "",
-    updated_at: null,
-    deleted_at: null,
-    model: null,
-    organization_uuid: null,
-    project_id: null,
-    user: null,
-  };
 }

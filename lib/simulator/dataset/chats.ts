@@ -44,7 +44,7 @@ export interface ChatTable {
   messageCount: Uint32Array;
   kind: Uint8Array;
   flags: Uint8Array;
-  /** Chat indices grouped by user, each group sorted by (created_at, uuid). */
+  /** Chat indices grouped by user, each group sorted by (created_at, id). */
   byUser: Uint32Array;
   userStart: Uint32Array;
   allByCreated: Uint32Array;
@@ -54,6 +54,8 @@ export interface ChatTable {
   special: Partial<Record<ChatKind, number>>;
   /** Two chats of the power user created at the same microsecond (tie-break by id). */
   tiePair: [number, number];
+  /** A chat of another user of the power user's organisation, created at that same microsecond. */
+  crossUserTie: number;
   softDeletedExample: number;
 }
 
@@ -158,6 +160,11 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
   // Chats added after the dataset was first published take indices after every other chat (and
   // their specs are drawn last), so no existing chat, message or file changes its id or content.
   const appended: Spec[] = [spec(power, ChatKind.Corpus, DATASET_EPOCH_US - 15 * US_PER_DAY + 707_070)];
+  // A tie across two people, so that merging per-user listings must break it by id too.
+  const rival = dir.users.find((u) => u.index !== power && u.index !== dir.hostileUser && !u.departed && homeOrg(u) === homeOrg(dir.users[power]!) && u.memberships[0]!.joinedUs < tieTime);
+  if (!rival) throw new Error("dataset: the power user's organisation needs a second member for the cross-user tie");
+  const crossUserTie = spec(rival.index, ChatKind.Generic, tieTime);
+  appended.push(crossUserTie);
   for (const s of appended) s.org = homeOrg(dir.users[s.user]!);
 
   const generatedCount = specs.reduce((n, list) => n + list.length, 0);
@@ -181,6 +188,7 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
     orgByUpdated: [],
     special: {},
     tiePair: [-1, -1],
+    crossUserTie: -1,
     softDeletedExample: -1,
   };
   const place = (s: Spec, ci: number): void => {
@@ -196,6 +204,7 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
     if (s.kind !== ChatKind.Generic) t.special[s.kind] = ci;
     if (s.created === tieTime && s.user === power) t.tiePair[t.tiePair[0] === -1 ? 0 : 1] = ci;
     if (s === softDeleted) t.softDeletedExample = ci;
+    if (s === crossUserTie) t.crossUserTie = ci;
     if (s.project >= 0) projects.list[s.project]!.chats.push(ci);
   };
   let ci = 0;
@@ -216,12 +225,12 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
   });
   t.userStart[dir.users.length] = position;
 
-  const uuidOf = (c: number): string => ids.uuid(Kind.ChatUuid, c);
-  // Within one user's range indices follow created_at; equal timestamps are ordered by uuid.
+  const idOf = (c: number): string => chatId(ids, c);
+  // Within one user's range indices follow created_at; equal timestamps are ordered by id, as documented.
   for (let i = 1; i < count; i++) {
     if (t.created[t.byUser[i]!] !== t.created[t.byUser[i - 1]!] || t.user[t.byUser[i]!] !== t.user[t.byUser[i - 1]!]) continue;
     let j = i;
-    while (j > 0 && t.created[t.byUser[j]!] === t.created[t.byUser[j - 1]!] && t.user[t.byUser[j]!] === t.user[t.byUser[j - 1]!] && uuidOf(t.byUser[j]!) < uuidOf(t.byUser[j - 1]!)) {
+    while (j > 0 && t.created[t.byUser[j]!] === t.created[t.byUser[j - 1]!] && t.user[t.byUser[j]!] === t.user[t.byUser[j - 1]!] && idOf(t.byUser[j]!) < idOf(t.byUser[j - 1]!)) {
       const tmp = t.byUser[j]!;
       t.byUser[j] = t.byUser[j - 1]!;
       t.byUser[j - 1] = tmp;
@@ -229,7 +238,7 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
     }
   }
   const sortBy = (times: Float64Array, subset: Uint32Array): Uint32Array =>
-    subset.sort((a, b) => times[a]! - times[b]! || (uuidOf(a) < uuidOf(b) ? -1 : 1));
+    subset.sort((a, b) => times[a]! - times[b]! || (idOf(a) < idOf(b) ? -1 : 1));
   const all = new Uint32Array(count).map((_, i) => i);
   t.allByCreated = sortBy(t.created, all.slice());
   t.allByUpdated = sortBy(t.updated, all.slice());
@@ -276,9 +285,10 @@ export function chatModel(t: ChatTable, seed: number, ci: number): string | null
 // ---------------------------------------------------------------------------------------------
 // Listing
 
+/** A position in a listing: the sort key's time and the chat id that breaks ties. */
 export interface ChatCursorKey {
   t: number;
-  uuid: string;
+  id: string;
 }
 
 export interface ChatQuery {
@@ -301,15 +311,15 @@ interface Source {
   hi: number;
 }
 
-/** First position in arr[lo, hi) whose key is > (t, uuid) (strict) or >= (t, uuid). */
-function lowerBound(arr: Uint32Array, lo: number, hi: number, times: Float64Array, t: number, uuid: string | null, strict: boolean, uuidOf: (c: number) => string): number {
+/** First position in arr[lo, hi) whose key is > (t, id) (strict) or >= (t, id). */
+function lowerBound(arr: Uint32Array, lo: number, hi: number, times: Float64Array, t: number, id: string | null, strict: boolean, idOf: (c: number) => string): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const ct = times[arr[mid]!]!;
     let cmp = ct - t;
-    if (cmp === 0 && uuid !== null) {
-      const cu = uuidOf(arr[mid]!);
-      cmp = cu < uuid ? -1 : cu > uuid ? 1 : 0;
+    if (cmp === 0 && id !== null) {
+      const candidate = idOf(arr[mid]!);
+      cmp = candidate < id ? -1 : candidate > id ? 1 : 0;
     }
     if (cmp < 0 || (strict && cmp === 0)) lo = mid + 1;
     else hi = mid;
@@ -321,14 +331,14 @@ export function queryChats(t: ChatTable, ids: IdCodec, q: ChatQuery): { items: n
   const times = q.sortKey === "created_at" ? t.created : t.updated;
   const bound = q.sortKey === "created_at" ? q.created : q.updated;
   const other = q.sortKey === "created_at" ? q.updated : q.created;
-  const uuidCache = new Map<number, string>();
-  const uuidOf = (c: number): string => {
-    let u = uuidCache.get(c);
-    if (u === undefined) {
-      u = chatUuid(ids, c);
-      uuidCache.set(c, u);
+  const idCache = new Map<number, string>();
+  const idOf = (c: number): string => {
+    let id = idCache.get(c);
+    if (id === undefined) {
+      id = chatId(ids, c);
+      idCache.set(c, id);
     }
-    return u;
+    return id;
   };
 
   const sources: Source[] = [];
@@ -344,12 +354,12 @@ export function queryChats(t: ChatTable, ids: IdCodec, q: ChatQuery): { items: n
     sources.push({ arr, lo: 0, hi: arr.length });
   }
   for (const s of sources) {
-    if (bound.gte !== undefined) s.lo = Math.max(s.lo, lowerBound(s.arr, s.lo, s.hi, times, bound.gte, null, false, uuidOf));
-    if (bound.gt !== undefined) s.lo = Math.max(s.lo, lowerBound(s.arr, s.lo, s.hi, times, bound.gt, null, true, uuidOf));
-    if (bound.lt !== undefined) s.hi = Math.min(s.hi, lowerBound(s.arr, s.lo, s.hi, times, bound.lt, null, false, uuidOf));
-    if (bound.lte !== undefined) s.hi = Math.min(s.hi, lowerBound(s.arr, s.lo, s.hi, times, bound.lte, null, true, uuidOf));
-    if (q.after) s.lo = Math.max(s.lo, lowerBound(s.arr, s.lo, s.hi, times, q.after.t, q.after.uuid, true, uuidOf));
-    if (q.before) s.hi = Math.min(s.hi, lowerBound(s.arr, s.lo, s.hi, times, q.before.t, q.before.uuid, false, uuidOf));
+    if (bound.gte !== undefined) s.lo = Math.max(s.lo, lowerBound(s.arr, s.lo, s.hi, times, bound.gte, null, false, idOf));
+    if (bound.gt !== undefined) s.lo = Math.max(s.lo, lowerBound(s.arr, s.lo, s.hi, times, bound.gt, null, true, idOf));
+    if (bound.lt !== undefined) s.hi = Math.min(s.hi, lowerBound(s.arr, s.lo, s.hi, times, bound.lt, null, false, idOf));
+    if (bound.lte !== undefined) s.hi = Math.min(s.hi, lowerBound(s.arr, s.lo, s.hi, times, bound.lte, null, true, idOf));
+    if (q.after) s.lo = Math.max(s.lo, lowerBound(s.arr, s.lo, s.hi, times, q.after.t, q.after.id, true, idOf));
+    if (q.before) s.hi = Math.min(s.hi, lowerBound(s.arr, s.lo, s.hi, times, q.before.t, q.before.id, false, idOf));
   }
 
   const accept = (c: number): boolean => {
@@ -373,7 +383,7 @@ export function queryChats(t: ChatTable, ids: IdCodec, q: ChatQuery): { items: n
       const a = s.arr[h]!;
       const b = sources[best]!.arr[heads[best]!]!;
       let cmp = times[a]! - times[b]!;
-      if (cmp === 0) cmp = uuidOf(a) < uuidOf(b) ? -1 : 1;
+      if (cmp === 0) cmp = idOf(a) < idOf(b) ? -1 : 1;
       if (backwards ? cmp > 0 : cmp < 0) best = i;
     }
     if (best === -1) return -1;

@@ -26,6 +26,8 @@ export interface Fixtures {
   filesChat: string;
   hostileChat: string;
   tiedChats: [string, string];
+  /** A chat of another user of the same organisation, created at the same microsecond as tiedChats. */
+  crossUserTie: { chat: string; user: string };
   uploadedFiles: Record<string, string>;
   hostileFile: { id: string; filename: string };
   reattachedFile: string;
@@ -113,6 +115,7 @@ export function buildFixtures(ds: Dataset): Fixtures {
     filesChat: chatId(ids, files),
     hostileChat: chatId(ids, special(ChatKind.Hostile)),
     tiedChats: [chatId(ids, t.tiePair[0]), chatId(ids, t.tiePair[1])],
+    crossUserTie: { chat: chatId(ids, t.crossUserTie), user: dir.users[t.user[t.crossUserTie]!]!.id },
     uploadedFiles,
     hostileFile,
     reattachedFile: chatFileInfo(t, ids, seed, files, 0, 0)!.id,

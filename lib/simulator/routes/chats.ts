@@ -1,6 +1,7 @@
 // Chat listing (per user or org-wide) and chat hard-delete.
 
 import { SCOPE } from "../dataset/api-keys";
+import { Kind } from "../dataset/ids";
 import { chatId, chatUuid, queryChats, type ChatCursorKey, type ChatSortKey } from "../dataset/chats";
 import type { RouteDef } from "../http/context";
 import { decodeChatCursor, encodeChatCursor } from "../http/cursors";
@@ -43,7 +44,10 @@ export const chatRoutes: RouteDef[] = [
         const c = decodeChatCursor(raw);
         if (!c) throw Errors.invalidCursor(param, "chat", raw);
         if (c.k !== sortKey) throw Errors.invalid(`The \`${param}\` cursor was issued for \`order_by=${c.k}\` and cannot be used with \`order_by=${sortKey}\`.`);
-        return { t: c.t, uuid: c.uuid };
+        // The cursor names its chat by the UUID (as the API's do); ties are broken by the chat's id.
+        const chat = ds.ids.decodeUuid(Kind.ChatUuid, c.uuid);
+        if (!chat || chat.a >= ds.chats.count) throw Errors.invalidCursor(param, "chat", raw);
+        return { t: c.t, id: chatId(ds.ids, chat.a) };
       };
       const projects = projectIds.length > 0 ? new Set(projectIds.map((id) => ds.projects.byId.get(id) ?? -2)) : null;
       const { items, hasMore } = queryChats(ds.chats, ds.ids, {
