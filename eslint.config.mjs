@@ -88,6 +88,24 @@ const config = [
     rules: { "no-restricted-syntax": ["error", ...sandboxEscapeRestrictions] },
   },
   {
+    files: ["tests/e2e/**"],
+    ignores: ["tests/e2e/support/fixtures.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message: "Import test from tests/e2e/support/fixtures.ts: it fails a test during which Docket answered a 5xx the test did not expect.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/server/**"],
     ignores: ["lib/server/env.ts"],
     rules: { "no-restricted-syntax": ["error", processEnvRestriction, ...sandboxEscapeRestrictions, ...crossGraphErrorRestrictions] },

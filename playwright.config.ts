@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM_LAUNCH_OPTIONS } from "./tests/support/chromium";
 
 /** Another port lets a second checkout run its suite alongside (E2E_PORT). */
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -19,20 +20,14 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     trace: "retain-on-failure",
     contextOptions: { reducedMotion: "reduce" },
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
+  // One long-running server for the whole run, as in the demo: its first visitor signs in and opens the
+  // home page (journey-start.setup.ts) before any other test runs.
+  projects: [
+    { name: "journey-start", testMatch: /journey-start\.setup\.ts$/ },
+    { name: "chromium", dependencies: ["journey-start"] },
+  ],
   webServer: {
     command: `node --import tsx lib/devtools/e2e-stack.ts --port ${port}`,
     url: `http://127.0.0.1:${port}/api/health`,

@@ -3,6 +3,9 @@ import { join } from "node:path";
 /** Where the end-to-end stack says where its parts are: tests seed sessions and read the audit log directly. */
 export const E2E_STACK_FILE = join(process.cwd(), "test-results", "e2e-stack.json");
 
+/** Where the end-to-end app process records every 5xx it answers (tests/e2e/support/server-error-recorder.mjs). */
+export const E2E_SERVER_ERROR_LOG = join(process.cwd(), "test-results", "e2e-server-errors.jsonl");
+
 export interface E2eStackInfo {
   appUrl: string;
   databaseUrl: string;

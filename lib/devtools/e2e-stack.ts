@@ -2,8 +2,9 @@
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { E2E_STACK_FILE, type E2eStackInfo } from "./e2e-stack-file";
+import { E2E_SERVER_ERROR_LOG, E2E_STACK_FILE, type E2eStackInfo } from "./e2e-stack-file";
 import { startStack, stopOnSignals } from "./stack";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3100" } } });
@@ -18,11 +19,16 @@ const stack = await startStack({
   sandboxPort: 0,
   auditCheckpointFile: join(await mkdtemp(join(tmpdir(), "docket-e2e-audit-")), "checkpoint.json"),
   idpTestUsers: true,
+  appProcess: {
+    nodeArgs: ["--import", pathToFileURL(join(process.cwd(), "tests", "e2e", "support", "server-error-recorder.mjs")).href],
+    env: { E2E_SERVER_ERROR_LOG },
+  },
   // Written before the app answers, so no test can start before it exists.
   beforeApp: async (parts) => {
     const info: E2eStackInfo = parts;
     await mkdir(dirname(E2E_STACK_FILE), { recursive: true });
     await writeFile(E2E_STACK_FILE, JSON.stringify(info));
+    await writeFile(E2E_SERVER_ERROR_LOG, "");
   },
 });
 stopOnSignals(stack);

@@ -161,8 +161,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         throw new ApiError(405, "invalid_request_error", `Method ${method} is not allowed on this path. Allowed: ${match.allowed.join(", ")}.`, { allow: match.allowed.join(", ") });
       }
       const route = match.found.route;
-      const missing = missingScopes(key, [route.scope]);
-      if (missing) throw Errors.missingScopes([...key.scopes].sort(), [route.scope]);
+      const granted = applied.terminal?.type === "scope_denied" ? key.scopes.filter((scope) => scope !== route.scope) : key.scopes;
+      if (missingScopes(granted, [route.scope])) throw Errors.missingScopes([...granted].sort(), [route.scope]);
       const ctx: Ctx = {
         ds: dataset,
         state,

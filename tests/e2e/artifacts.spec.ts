@@ -1,10 +1,11 @@
-import { expect, test, type Frame, type Page } from "@playwright/test";
+import type { Frame, Page } from "@playwright/test";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { ArtifactVersionView } from "@/lib/schemas/artifacts";
 import { HOSTILE_ARTIFACT_TITLE, HOSTILE_DOCUMENT_FILENAME, HOSTILE_SNIPPETS, SCRIPTED_SVG_ARTIFACT } from "@/lib/simulator/dataset/hostile";
+import { expect, test } from "./support/fixtures";
 import { SMALL_SEED_1_ARTIFACTS as IDS, SMALL_SEED_1_PREVIEW_CORPUS as CORPUS } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
+import { database, seedSession, SESSION_COOKIE, simulatorControl, stackInfo } from "./support/stack";
 
 const previewPath = (versionId: string) => `/api/artifacts/${versionId}/preview`;
 /** The one page the artifact sandbox origin serves; every preview frame loads it and nothing else. */
@@ -105,8 +106,7 @@ async function previewFrame(page: Page): Promise<Frame> {
 }
 
 async function setSimulatorFaults(rules: unknown[]) {
-  const response = await fetch(`${stackInfo().apiBaseUrl}/_simulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules }) });
-  expect(response.status).toBe(200);
+  await simulatorControl("/_simulator/faults", "PUT", { rules });
 }
 
 test("a markdown version shows formatted, its facts and a verified MD5; the read is audited with its outcome", async ({ page }) => {

@@ -1,4 +1,5 @@
-import { expect, test, type BrowserContext } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { database, seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 async function signedInAs(persona: Persona, context: BrowserContext, baseURL: string) {
@@ -52,7 +53,8 @@ test("a reviewer is sent to the no-access page and the refusal is recorded", asy
   expect(denied.rowCount).toBe(1);
 });
 
-test("if the audit row cannot be written, the log is not shown (fail closed)", async ({ context, baseURL, request }) => {
+test("if the audit row cannot be written, the log is not shown (fail closed)", async ({ context, baseURL, request, serverErrors }) => {
+  serverErrors.expect({ status: 503, url: /^\/api\/audit\/events$/ });
   const { token } = await signedInAs("auditor", context, baseURL!);
   // A constraint that refuses only audit.view rows stands in for a failing audit write.
   await database().query("ALTER TABLE audit_event ADD CONSTRAINT e2e_refuse_audit_view CHECK (action <> 'audit.view') NOT VALID");

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES } from "./support/simulator-ids";
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 

@@ -1,7 +1,8 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { ChatThreadPage, ProjectDetail } from "@/lib/schemas/console";
+import { expect, test } from "./support/fixtures";
 import { SMALL_SEED_1 } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/stack";
+import { database, seedSession, SESSION_COOKIE, simulatorControl, stackInfo, type Persona } from "./support/stack";
 
 /** The small dataset's custodian with the most chats (lib/simulator/dataset/fixtures.ts, userWithManyChats). */
 const CUSTODIAN_WITH_MANY_CHATS = { id: SMALL_SEED_1.user, email: "priya.sharma@acme-corp.example" };
@@ -23,11 +24,6 @@ async function auditedReads(subject: string) {
 
 /** Another tool of the organisation: its own key, the same shared budget (lib/simulator/dataset/api-keys.ts). */
 const OTHER_TOOL_KEY = "sk-ant-api01-simulator-readonly";
-
-async function simulatorControl(path: string, method: string, body?: unknown) {
-  const response = await fetch(new URL(path, stackInfo().apiBaseUrl), { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  expect(response.ok).toBe(true);
-}
 
 const chatRows = (page: Page) => page.getByRole("region", { name: "Chats" }).locator("tbody tr");
 const chatLinks = (page: Page) => chatRows(page).locator("td:first-child a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));

@@ -1,7 +1,8 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import type { z } from "zod";
 import { API_BUDGET_HEADERS } from "@/lib/schemas/api-budget";
 import { ChatPage, ChatThreadPage, CustodianPage, OrganizationList, ProjectChatPage, ProjectDetail, ProjectPage } from "@/lib/schemas/console";
+import { expect, test } from "./support/fixtures";
 import { SMALL_SEED_1 } from "./support/simulator-ids";
 import { database, seedSession, SESSION_COOKIE } from "./support/stack";
 

@@ -2,9 +2,10 @@
 // whole deletion from the dialog's two steps to the approval. The simulator is reset afterwards, so
 // the object deleted here is back for the other specs.
 import { randomUUID } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { DeletionCapability, DeletionPreparation, DeletionRequestDetail, DeletionRequestDto } from "@/lib/schemas/deletions";
 import { LegalHoldDto } from "@/lib/schemas/legal-holds";
+import { expect, test } from "./support/fixtures";
 import { SMALL_SEED_1_ARTIFACTS } from "./support/simulator-ids";
 import { seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/stack";
 

@@ -1,5 +1,6 @@
-import { expect, request, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { request, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { DeletionPreparation, DeletionRequestDto, type DeletionCapability } from "@/lib/schemas/deletions";
+import { expect, test } from "./support/fixtures";
 import { database, seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/stack";
 
 /**

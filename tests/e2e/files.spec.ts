@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { FileDetail } from "@/lib/schemas/files";
 import { LONG_LOG_LAST_LINE } from "@/lib/simulator/dataset/file-bytes";
+import { expect, test } from "./support/fixtures";
 import { SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_PREVIEW_CORPUS } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
+import { database, seedSession, SESSION_COOKIE, simulatorControl } from "./support/stack";
 
 /** Chats and files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts). */
 const FILES_CHAT = "claude_chat_01HwqSCVf9G3S9f4zHvrrQSZ";
@@ -82,8 +83,7 @@ function forbidDialogs(page: Page): string[] {
 }
 
 async function setSimulatorFaults(rules: unknown[]) {
-  const response = await fetch(`${stackInfo().apiBaseUrl}/_simulator/faults`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ rules }) });
-  expect(response.ok).toBe(true);
+  await simulatorControl("/_simulator/faults", "PUT", { rules });
 }
 
 async function download(page: Page) {
@@ -262,8 +262,11 @@ test("a project attachment's hidden and direction-changing characters are writte
   expect(await attachments.evaluate((region) => /\u202E/.test(region.textContent ?? ""))).toBe(false);
 });
 
-test("an MD5 mismatch injected upstream raises the alarm, stops the download and is audited", async ({ page }) => {
+test("an MD5 mismatch injected upstream raises the alarm, stops the download and is audited", async ({ page, serverErrors }) => {
   const fileId = UPLOADED.docx;
+  // The file is smaller than one piece, so the mismatch is found before its first byte would leave: the
+  // response fails as a whole instead of breaking off.
+  serverErrors.expect({ status: 500, url: new RegExp(`^/api/files/${fileId}/download\\?`) });
   await setSimulatorFaults([{ match: { path: `/v1/compliance/apps/chats/files/${fileId}/content` }, fault: { type: "wrong_md5" } }]);
   await page.goto(`/files/${fileId}`);
   const alarm = page.getByRole("alert").filter({ hasText: "MD5 mismatch" });

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 import { seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
 
 test("the home page shows a signed-in user both dependencies healthy", async ({ page, context, baseURL }) => {

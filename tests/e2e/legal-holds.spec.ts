@@ -1,5 +1,6 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { ChatPage } from "@/lib/schemas/console";
+import { expect, test } from "./support/fixtures";
 import { database, seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 /** Users, chats and projects of the `small` dataset, seed 1 (lib/simulator/dataset). */

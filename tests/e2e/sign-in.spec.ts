@@ -1,15 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
+import { signInThroughIdp } from "./support/journey";
 import { database } from "./support/stack";
-
-async function signInThroughIdp(page: Page, email: string, password = "docket") {
-  await page.goto("/");
-  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
-  await page.getByRole("button", { name: "Sign in with SSO" }).click();
-  await expect(page.getByRole("heading", { name: "Docket demo identity provider" })).toBeVisible();
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-}
 
 async function auditRows(subjectEmail: string, action: string): Promise<number> {
   const result = await database().query<{ count: string }>("SELECT count(*) FROM audit_event WHERE actor_email = $1 AND action = $2", [subjectEmail, action]);

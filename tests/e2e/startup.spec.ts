@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/fixtures";
 
 test("the built server refuses to start with an invalid environment and names each problem", async () => {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, NODE_ENV: "production", COMPLIANCE_API_KEY: "not-a-key", DOCKET_DELETE_APPROVALS: "2" };

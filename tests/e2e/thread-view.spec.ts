@@ -1,8 +1,9 @@
-import { expect, test, type BrowserContext, type Page, type Route } from "@playwright/test";
+import type { BrowserContext, Page, Route } from "@playwright/test";
 import { ChatThreadPage } from "@/lib/schemas/console";
 import { threadHref } from "@/lib/thread/thread-href";
+import { expect, test } from "./support/fixtures";
 import { SMALL_SEED_1 } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE, stackInfo } from "./support/stack";
+import { database, seedSession, SESSION_COOKIE, simulatorControl } from "./support/stack";
 
 /** More chats of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts): SMALL_SEED_1.chat is the tools chat. */
 const TOOLS_CHAT = SMALL_SEED_1.chat;
@@ -16,11 +17,6 @@ async function signInAsReviewer(context: BrowserContext, baseURL: string): Promi
 
 const messageRows = (page: Page) => page.locator("article[data-message-id]");
 const messageRow = (page: Page, messageId: string) => page.locator(`article[data-message-id="${messageId}"]`);
-
-async function simulatorControl(path: string, method: string, body?: unknown) {
-  const response = await fetch(new URL(path, stackInfo().apiBaseUrl), { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  expect(response.ok).toBe(true);
-}
 
 /** One page of messages straight from Docket's route, to pick real messages to link to. */
 async function messagesPage(page: Page, context: BrowserContext, query: string): Promise<ChatThreadPage> {

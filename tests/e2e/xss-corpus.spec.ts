@@ -1,5 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import type { Fixtures } from "@/lib/simulator/dataset/fixtures";
+import { expect, test } from "./support/fixtures";
 import { seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/stack";
 
 /**

@@ -66,6 +66,14 @@ describe("fault rules", () => {
     expect((await call(sim, "/v1/compliance/activities")).status).toBe(200);
   });
 
+  it("answers a scope fault as a key created without the endpoint's scope would be answered", async () => {
+    sim.setFaults([{ match: { method: "GET", path: "/v1/compliance/apps/chats" }, times: 1, fault: { type: "scope_denied" } }]);
+    expect(expectError(await call(sim, "/v1/compliance/apps/chats"), 403, "permission_error")).toBe(
+      "Missing required scopes. Got: ['delete:compliance_user_data', 'read:compliance_activities', 'read:compliance_org_data'] Needed: ['read:compliance_user_data']",
+    );
+    expect((await call(sim, "/v1/compliance/apps/chats")).status).toBe(200);
+  });
+
   it("adds latency", async () => {
     sim.setFaults([{ times: 1, fault: { type: "latency", ms: 150 } }]);
     const t0 = performance.now();

@@ -19,8 +19,8 @@ export function authenticate(headers: IncomingHttpHeaders, keys: readonly Simula
   return keys.find((k) => k.secret === secret && k.isActive) ?? null;
 }
 
-/** Scopes the key lacks for an endpoint, or null when it has them all. */
-export function missingScopes(key: SimulatorKey, needed: readonly string[]): string[] | null {
-  const missing = needed.filter((s) => !key.scopes.includes(s));
+/** Scopes missing from `granted` for an endpoint, or null when it has them all. */
+export function missingScopes(granted: readonly string[], needed: readonly string[]): string[] | null {
+  const missing = needed.filter((s) => !granted.includes(s));
   return missing.length === 0 ? null : missing;
 }

@@ -14,6 +14,8 @@ const faultSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("stall_body"), afterBytes: z.number().int().min(0) }),
   z.object({ type: z.literal("reset_body"), afterBytes: z.number().int().min(0) }),
   z.object({ type: z.literal("wrong_md5") }),
+  /** Answered as if the key had been created without the scope the endpoint needs (a read-only key's DELETE, say). */
+  z.object({ type: z.literal("scope_denied") }),
 ]);
 
 export const faultRuleSchema = z.object({
@@ -33,8 +35,8 @@ export type BodyFault = Extract<Fault, { type: "slow_body" | "stall_body" | "res
 /** What the matching rules ask of one request. */
 export interface AppliedFaults {
   latencyMs: number;
-  /** The first status or rate-limit fault wins; it replaces the real response. */
-  terminal: Extract<Fault, { type: "status" | "rate_limit" }> | null;
+  /** The first status, rate-limit or scope fault wins; it replaces the real response. */
+  terminal: Extract<Fault, { type: "status" | "rate_limit" | "scope_denied" }> | null;
   body: BodyFault | null;
   wrongMd5: boolean;
 }
@@ -76,7 +78,7 @@ export class FaultEngine {
       if (r.rule.probability !== undefined && this.rng.float() >= r.rule.probability) continue;
       const f = r.rule.fault;
       if (f.type === "latency") out.latencyMs += f.ms;
-      else if (f.type === "status" || f.type === "rate_limit") {
+      else if (f.type === "status" || f.type === "rate_limit" || f.type === "scope_denied") {
         if (out.terminal) continue;
         out.terminal = f;
       } else if (f.type === "wrong_md5") out.wrongMd5 = true;

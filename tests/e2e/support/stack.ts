@@ -46,3 +46,10 @@ export async function seedSession(persona: Persona): Promise<{ token: string; su
 }
 
 export const SESSION_COOKIE = "next-auth.session-token";
+
+/** Calls the simulator's control API (faults, request log, reset); fails the test if it refuses. */
+export async function simulatorControl(path: string, method: string, body?: unknown): Promise<Response> {
+  const response = await fetch(new URL(path, stackInfo().apiBaseUrl), { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (!response.ok) throw new Error(`The simulator refused ${method} ${path}: ${response.status} ${await response.text()}`);
+  return response;
+}
