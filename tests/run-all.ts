@@ -53,15 +53,15 @@ async function vitest(): Promise<void> {
   add("vitest (unit + integration)", suite, started);
 }
 
-async function playwright(): Promise<void> {
-  const output = join(resultsDir, "playwright.json");
+async function playwright(name: string, reportFile: string, args: string[] = []): Promise<void> {
+  const output = join(resultsDir, reportFile);
   const started = Date.now();
-  const code = await exec("npx", ["playwright", "test", "--reporter=list,json"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
+  const code = await exec("npx", ["playwright", "test", ...args, "--reporter=list,json"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   const report = (await readJson(output)) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
   const suite = report
     ? { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0), skipped: report.stats.skipped }
     : { passed: 0, failed: 1, skipped: 0 };
-  add("playwright (end to end, Chromium)", suite, started);
+  add(name, suite, started);
 }
 
 function add(name: string, suite: Tally, started: number): void {
@@ -82,8 +82,11 @@ await gate("prisma generate", "npx", ["prisma", "generate"]);
 await gate("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 await gate("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
 await vitest();
-if (await gate("next build", "npx", ["next", "build"])) await playwright();
-else lines.push("skip playwright: the app did not build");
+if (await gate("next build", "npx", ["next", "build"])) {
+  await playwright("playwright (end to end, Chromium)", "playwright.json");
+  // After the end-to-end suite, never beside it: `npm run demo` builds the app again.
+  await playwright("demo smoke (npm run demo, Chromium)", "demo-smoke.json", ["-c", "tests/demo-smoke/playwright.config.ts"]);
+} else lines.push("skip playwright: the app did not build");
 
 console.log(`\n${lines.join("\n")}\n`);
 console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
