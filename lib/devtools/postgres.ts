@@ -8,7 +8,7 @@
 // temporary directory, and a data folder it cannot reach is refused at once, saying what to do.
 import { execFile, spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmod, chown, cp, lstat, mkdir, mkdtemp, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, chown, cp, lstat, mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -221,20 +221,20 @@ async function canEnter(account: ServerAccount, dir: string): Promise<boolean> {
 
 /**
  * `installation` when the server's account can run it from there; otherwise a copy under the temporary
- * directory, made once per installation and version in a folder only this process's user may change.
+ * directory, made once per server build (named by its binary's hash) in a folder only this process's
+ * user may change.
  */
 async function reachableInstallation(installation: string, account: ServerAccount): Promise<string> {
   if (await canEnter(account, path.join(installation, "bin"))) return installation;
-  const { stdout: version } = await run(path.join(installation, "bin", "postgres"), ["--version"]);
-  const key = createHash("sha256").update(`${installation}\n${version}`).digest("hex").slice(0, 16);
-  const copy = path.join(tmpdir(), `docket-postgres-${key}`);
+  const build = createHash("sha256").update(await readFile(path.join(installation, "bin", "postgres"))).digest("hex").slice(0, 16);
+  const copy = path.join(tmpdir(), `docket-postgres-${build}`);
   let reachable = copy;
   if (!(await isTrustedCopy(copy))) {
     // Copied aside, then renamed into place, so a half-made copy is never found under the final name.
     const staging = await mkdtemp(path.join(tmpdir(), "docket-postgres-staging-"));
     await cp(installation, staging, { recursive: true, verbatimSymlinks: true });
     await chmod(staging, 0o755);
-    await writeFile(path.join(staging, ".complete"), version);
+    await writeFile(path.join(staging, ".complete"), build);
     await rename(staging, copy).catch(async () => {
       // Another process put its copy there first; if it is not one to trust, this run keeps its own.
       if (await isTrustedCopy(copy)) await rm(staging, { recursive: true, force: true });
