@@ -1,11 +1,13 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { VersionDiff } from "@/components/artifacts/version-diff";
 import { ErrorNotice } from "@/components/layout/error-notice";
 import { formatUtc } from "@/components/thread/format";
 import { artifactVersionsOptions } from "@/lib/queries/artifact-queries";
+import { threadHref } from "@/lib/thread/thread-href";
 
 /** Every version of the artifact in its chat, oldest first, each linked to its view and to its message. */
 export function ArtifactVersions({ versionId }: { versionId: string }) {
@@ -44,18 +46,18 @@ export function ArtifactVersions({ versionId }: { versionId: string }) {
             return (
               <li key={version.versionId} className={`flex flex-wrap items-baseline gap-x-4 px-3 py-1.5 ${isCurrent ? "bg-sky-50" : ""}`}>
                 {/* A full page load, not client navigation: each artifact page carries its own framing policy (one preview URL), and a document keeps every policy it ever had. */}
-                <a href={`/artifacts/${encodeURIComponent(version.versionId)}`} aria-current={isCurrent ? "page" : undefined} className="font-semibold underline decoration-slate-300 hover:decoration-slate-900">
+                <Link href={`/artifacts/${encodeURIComponent(version.versionId)}`} aria-current={isCurrent ? "page" : undefined} className="font-semibold underline decoration-slate-300 hover:decoration-slate-900">
                   Version {index + 1}
-                </a>
+                </Link>
                 {isCurrent && <span className="text-xs font-semibold text-sky-800">shown above</span>}
                 <time dateTime={version.createdAt} className="font-mono text-xs text-slate-600">
                   {formatUtc(version.createdAt)}
                 </time>
                 <span className="text-xs text-slate-700">{version.title ?? "(untitled)"}</span>
                 {chatId && (
-                  <a href={`/chats/${encodeURIComponent(chatId)}?message=${encodeURIComponent(version.messageId)}`} className="ml-auto text-xs underline">
+                  <Link href={threadHref(chatId, { messageId: version.messageId })} className="ml-auto text-xs underline">
                     Message in the chat
-                  </a>
+                  </Link>
                 )}
               </li>
             );

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { ArtifactSource } from "@/components/artifacts/artifact-source";
@@ -11,6 +12,7 @@ import { ErrorNotice } from "@/components/layout/error-notice";
 import { formatUtc } from "@/components/thread/format";
 import { artifactDownloadUrl, artifactKindOf, hasLivePreview } from "@/lib/artifacts/artifact-kind";
 import { artifactVersionOptions } from "@/lib/queries/artifact-queries";
+import { threadHref } from "@/lib/thread/thread-href";
 
 /** One version of an artifact as evidence: its facts, its MD5 check, its text, and its other versions. */
 export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; sandboxOrigin: string | null }) {
@@ -38,7 +40,7 @@ export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; 
             {artifact.versionId}
           </Fact>
           <Fact label="Chat" mono>
-            {artifact.chatId ? <a href={`/chats/${encodeURIComponent(artifact.chatId)}`} className="underline">{artifact.chatId}</a> : "—"}
+            {artifact.chatId ? <Link href={threadHref(artifact.chatId)} className="underline">{artifact.chatId}</Link> : "—"}
           </Fact>
           <IntegrityFacts integrity={integrity} />
         </EvidenceFacts>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { SourceText } from "@/components/artifacts/artifact-source";
@@ -27,7 +28,7 @@ export function ProjectDocumentView({ documentId }: { documentId: string }) {
         </div>
         <EvidenceFacts>
           <Fact label="Project" mono>
-            {document.projectId ? <a href={`/projects/${encodeURIComponent(document.projectId)}`} className="underline">{document.projectId}</a> : "—"}
+            {document.projectId ? <Link href={`/projects/${encodeURIComponent(document.projectId)}`} className="underline">{document.projectId}</Link> : "—"}
           </Fact>
           <Fact label="Added by">{document.createdBy?.email ?? document.createdBy?.id ?? "(no longer a member)"}</Fact>
           <Fact label="Added">{formatUtc(document.createdAt)}</Fact>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ChatSummary } from "@/lib/schemas/console";
+import { threadHref } from "@/lib/thread/thread-href";
 
 /** Chats as rows: every column the API gives, soft-deleted chats marked. */
 export function ChatRowsTable({ chats, emptyText }: { chats: ChatSummary[]; emptyText: string }) {
@@ -32,7 +33,7 @@ function ChatRow({ chat }: { chat: ChatSummary }) {
   return (
     <tr className={chat.deleted ? "bg-rose-50/60" : undefined}>
       <td className="px-3 py-1.5">
-        <Link href={`/chats/${encodeURIComponent(chat.id)}`} className="font-medium text-slate-900 underline decoration-slate-300 hover:decoration-slate-900">
+        <Link href={threadHref(chat.id)} className="font-medium text-slate-900 underline decoration-slate-300 hover:decoration-slate-900">
           {chat.deleted && !chat.name ? <span className="italic text-slate-500">(name removed)</span> : chat.name || <span className="italic text-slate-500">(untitled)</span>}
         </Link>
         {chat.deleted && (

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ChatRowsTable } from "@/components/console/chat-rows-table";
 import { DeleteAction } from "@/components/deletion/delete-action";
@@ -111,9 +112,9 @@ function AttachmentsTable({ attachments, projectId }: { attachments: ProjectAtta
               <tr key={attachment.id}>
                 <td className="px-3 py-1.5">
                   {view.path ? (
-                    <a href={`${view.path}${encodeURIComponent(attachment.id)}`} className="font-medium underline decoration-slate-300 hover:decoration-slate-900">
+                    <Link href={`${view.path}${encodeURIComponent(attachment.id)}`} className="font-medium underline decoration-slate-300 hover:decoration-slate-900">
                       {name}
-                    </a>
+                    </Link>
                   ) : (
                     name
                   )}

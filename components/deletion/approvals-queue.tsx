@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
@@ -30,9 +31,9 @@ export function ApprovalsQueue({ canApprove }: { canApprove: boolean }) {
               <li key={request.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <p className="mb-2 text-sm font-semibold">
                   {kindLabel(request.target.kind)} <span dir="auto">{displayName(request.target.name, request.target.kind)}</span>{" "}
-                  <a href={requestHref(request.id)} className="font-normal underline">
+                  <Link href={requestHref(request.id)} className="font-normal underline">
                     Open the request
-                  </a>
+                  </Link>
                 </p>
                 <DeletionStatusLine request={request} />
               </li>
@@ -64,9 +65,9 @@ function PendingRequests({ title, filters, canApprove, now, onDone }: { title: s
               <article aria-label={`Deletion request for ${kindLabel(request.target.kind)} ${displayName(request.target.name, request.target.kind)}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
                 <div className="flex flex-wrap items-center gap-2">
                   <StatusBadge status={request.status} />
-                  <a href={requestHref(request.id)} className="text-sm font-semibold underline">
+                  <Link href={requestHref(request.id)} className="text-sm font-semibold underline">
                     Request {request.id.slice(0, 8)}
-                  </a>
+                  </Link>
                 </div>
                 <RequestFacts request={request} now={now} />
                 <DecisionControls request={request} canApprove={canApprove} onDone={onDone} />
@@ -123,9 +124,9 @@ function RequestHistory({ title, mine, now }: { title: string; mine: boolean; no
                     <StatusBadge status={request.status} />
                   </td>
                   <td className="px-3 py-1.5">
-                    <a href={requestHref(request.id)} className="underline">
+                    <Link href={requestHref(request.id)} className="underline">
                       {kindLabel(request.target.kind)} <span dir="auto">{displayName(request.target.name, request.target.kind)}</span>
-                    </a>
+                    </Link>
                     <span className="block font-mono text-xs text-slate-500">{request.target.id}</span>
                   </td>
                   <td className="px-3 py-1.5 text-xs">{personOf(request.requestedBy)}</td>

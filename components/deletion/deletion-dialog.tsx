@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient, type UseMutationResult } from "@tanstack/react-query";
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode, type RefObject } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
@@ -24,6 +25,7 @@ import {
   type DeletionRequestDto,
   type DeletionTarget,
 } from "@/lib/schemas/deletions";
+import { threadHref } from "@/lib/thread/thread-href";
 import { DestructionSummary } from "./destruction-summary";
 import { displayName, kindLabel, requestHref } from "./deletion-format";
 import { DeletionStatusLine } from "./deletion-status";
@@ -88,9 +90,9 @@ export function DeletionDialogBody({ target, draft, onDraftChange, onDeleteChatF
         </p>
         <DeletionStatusLine request={request} />
         <p className="text-sm">
-          <a href={requestHref(request.id)} className="font-semibold underline">
+          <Link href={requestHref(request.id)} className="font-semibold underline">
             Open the deletion request
-          </a>{" "}
+          </Link>{" "}
           <span className="font-mono text-xs text-slate-500">{request.id}</span>
         </p>
         <div className="flex justify-end">{backOrClose}</div>
@@ -119,9 +121,9 @@ export function DeletionDialogBody({ target, draft, onDraftChange, onDeleteChatF
         ) : openId ? (
           <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
             <p>{preparation.error.message}</p>
-            <a href={requestHref(openId)} className="font-semibold underline">
+            <Link href={requestHref(openId)} className="font-semibold underline">
               Open that request
-            </a>
+            </Link>
           </div>
         ) : (
           <ErrorNotice error={preparation.error} onRetry={() => void preparation.refetch()} />
@@ -275,9 +277,9 @@ function PreparedForm({ prepared, target, draft, onDraftChange, headingRef, comm
       ) : commitCode === "deletion_open" && namedRequest ? (
         <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
           <p>{commit.error?.message}</p>
-          <a href={requestHref(namedRequest)} className="font-semibold underline">
+          <Link href={requestHref(namedRequest)} className="font-semibold underline">
             Open that request
-          </a>
+          </Link>
         </div>
       ) : (
         commit.error && (
@@ -291,9 +293,9 @@ function PreparedForm({ prepared, target, draft, onDraftChange, headingRef, comm
             {/* With approvals off, the request may exist although its execution was refused: it can be followed, and executed later. */}
             {namedRequest && (
               <p className="text-sm">
-                <a href={requestHref(namedRequest)} className="font-semibold underline">
+                <Link href={requestHref(namedRequest)} className="font-semibold underline">
                   Open the deletion request
-                </a>{" "}
+                </Link>{" "}
                 (it was recorded).
               </p>
             )}
@@ -339,9 +341,9 @@ function AttachedChats({
         {summary.chats.map((chat) => (
           <li key={chat.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
             <span>
-              <a href={`/chats/${encodeURIComponent(chat.id)}`} dir="auto" className="underline">
+              <Link href={threadHref(chat.id)} dir="auto" className="underline">
                 {displayName(chat.name, "chat")}
-              </a>{" "}
+              </Link>{" "}
               <span className="font-mono text-xs">{chat.id}</span>
               {chat.ownerEmail && <span className="text-xs"> · {chat.ownerEmail}</span>}
             </span>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
@@ -7,6 +8,7 @@ import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/eviden
 import { formatUtc } from "@/components/thread/format";
 import { deletionDetailOptions } from "@/lib/queries/deletion-queries";
 import type { DeletionHistoryEntry, DeletionRequestDto } from "@/lib/schemas/deletions";
+import { threadHref } from "@/lib/thread/thread-href";
 import { DecisionControls } from "./decision-controls";
 import { DeleteAction } from "./delete-action";
 import { displayName, kindTitle } from "./deletion-format";
@@ -125,9 +127,9 @@ function ChatsFirst({ request }: { request: DeletionRequestDto }) {
         {chats.map((chat) => (
           <li key={chat.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
             <span>
-              <a href={`/chats/${encodeURIComponent(chat.id)}`} dir="auto" className="underline">
+              <Link href={threadHref(chat.id)} dir="auto" className="underline">
                 {displayName(chat.name, "chat")}
-              </a>{" "}
+              </Link>{" "}
               <span className="font-mono text-xs">{chat.id}</span>
             </span>
             <DeleteAction target={{ kind: "chat", id: chat.id }} label="Request deletion of this chat" />

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { EvidenceFacts, Fact } from "@/components/layout/evidence-facts";
 import { formatUtc } from "@/components/thread/format";
 import { DELETION_REASON_LABELS, type DeletionPerson, type DeletionRequestDto } from "@/lib/schemas/deletions";
@@ -18,9 +19,9 @@ export function RequestFacts({ request, now }: { request: DeletionRequestDto; no
             {displayName(target.name, target.kind)}
           </span>
         ) : (
-          <a href={objectHref(target)} dir="auto" className="font-semibold underline">
+          <Link href={objectHref(target)} dir="auto" className="font-semibold underline">
             {displayName(target.name, target.kind)}
-          </a>
+          </Link>
         )}
       </Fact>
       <Fact label="Id" mono>

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { DeleteAction } from "@/components/deletion/delete-action";
 import { ErrorNotice } from "@/components/layout/error-notice";
@@ -7,6 +8,7 @@ import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/eviden
 import { formatUtc } from "@/components/thread/format";
 import { fileDetailOptions } from "@/lib/queries/file-queries";
 import type { FileDetail, FileKind } from "@/lib/schemas/files";
+import { threadHref } from "@/lib/thread/thread-href";
 import { DownloadPanel } from "./download-panel";
 import { FilePreview } from "./file-preview";
 import { formatSize } from "./format-size";
@@ -131,9 +133,9 @@ function References({ file }: { file: FileDetail }) {
             <span key={messageId}>
               {index > 0 && ", "}
               {onlyChat ? (
-                <a href={`/chats/${encodeURIComponent(onlyChat)}?message=${encodeURIComponent(messageId)}`} className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-900">
+                <Link href={threadHref(onlyChat, { messageId: messageId })} className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-900">
                   {messageId}
-                </a>
+                </Link>
               ) : (
                 <span className="font-mono text-xs">{messageId}</span>
               )}
@@ -147,9 +149,9 @@ function References({ file }: { file: FileDetail }) {
 
 function ChatLink({ chatId }: { chatId: string }) {
   return (
-    <a href={`/chats/${encodeURIComponent(chatId)}`} className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-900">
+    <Link href={threadHref(chatId)} className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-900">
       {chatId}
-    </a>
+    </Link>
   );
 }
 

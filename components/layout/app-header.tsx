@@ -20,8 +20,9 @@ export const PERMISSION_SECTIONS: ReadonlyArray<{ href: string; label: string; p
   { href: "/legal-holds", label: "Legal holds", permission: "holds.manage" },
 ];
 
-export function AppHeader({ email, roles, canReadAudit, canReadContent }: { email: string; roles: Role[]; canReadAudit: boolean; canReadContent: boolean }) {
+export function AppHeader({ email, roles }: { email: string; roles: Role[] }) {
   const permissions = permissionsOf(roles);
+  const canReadContent = permissions.has("content.read");
   const sections = PERMISSION_SECTIONS.filter((section) => permissions.has(section.permission) && !(section.unless && permissions.has(section.unless)));
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -41,7 +42,7 @@ export function AppHeader({ email, roles, canReadAudit, canReadContent }: { emai
               {section.label}
             </Link>
           ))}
-          {canReadAudit && (
+          {permissions.has("audit.read") && (
             <Link href="/audit" className="text-slate-600 hover:text-slate-900">
               Audit log
             </Link>

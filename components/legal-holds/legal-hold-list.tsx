@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ErrorNotice } from "@/components/layout/error-notice";
@@ -105,9 +106,9 @@ function ScopeList({ title, ids, pagePath }: { title: string; ids: string[]; pag
           {ids.map((id) => (
             <li key={id} className="break-all">
               {pagePath ? (
-                <a href={`${pagePath}${encodeURIComponent(id)}`} className="underline">
+                <Link href={`${pagePath}${encodeURIComponent(id)}`} className="underline">
                   {id}
-                </a>
+                </Link>
               ) : (
                 id
               )}

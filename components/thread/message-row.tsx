@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { memo, useState } from "react";
 import { RevealedName } from "@/components/files/revealed-name";
 import { formatUtc } from "@/components/thread/format";
@@ -46,23 +47,23 @@ function Attachments({ message }: { message: ChatMessage }) {
     <ul aria-label="Attachments" className="mt-2 flex flex-wrap gap-2">
       {message.files.map((file) => (
         <li key={`file-${file.id}`}>
-          <a href={`/files/${encodeURIComponent(file.id)}`} className={CHIP}>
+          <Link href={`/files/${encodeURIComponent(file.id)}`} className={CHIP}>
             File: <RevealedName name={file.filename ?? file.id} searchable />
-          </a>
+          </Link>
         </li>
       ))}
       {message.generatedFiles.map((file) => (
         <li key={`generated-${file.id}`}>
-          <a href={`/generated-files/${encodeURIComponent(file.id)}`} className={CHIP}>
+          <Link href={`/generated-files/${encodeURIComponent(file.id)}`} className={CHIP}>
             Generated: <RevealedName name={file.filename ?? file.id} searchable />
-          </a>
+          </Link>
         </li>
       ))}
       {message.artifacts.map((artifact) => (
         <li key={`artifact-${artifact.versionId}`}>
-          <a href={`/artifacts/${encodeURIComponent(artifact.versionId)}`} className={CHIP}>
+          <Link href={`/artifacts/${encodeURIComponent(artifact.versionId)}`} className={CHIP}>
             Artifact: <RevealedName name={artifact.title ?? artifact.id} searchable />
-          </a>
+          </Link>
         </li>
       ))}
     </ul>
@@ -112,6 +113,7 @@ export const MessageRow = memo(function MessageRow({ chatId, paired: { message, 
     >
       <header className="mb-1 flex flex-wrap items-center gap-3 text-xs text-slate-500">
         <span className={`font-semibold uppercase tracking-wide ${message.role === "user" ? "text-sky-800" : "text-violet-800"}`}>{message.role}</span>
+        {/* A permalink, loaded in full: the thread's first request then starts at this message. */}
         <a href={href} title="Link to this message" className="hover:underline">
           <time dateTime={message.createdAt}>{formatUtc(message.createdAt)}</time>
         </a>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { DeleteAction } from "@/components/deletion/delete-action";
 import { formatUtc } from "@/components/thread/format";
 import type { ChatSummary } from "@/lib/schemas/console";
@@ -44,9 +45,9 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
           <dt className="inline font-semibold">Project: </dt>
           <dd className="inline font-mono">
             {chat.projectId ? (
-              <a href={`/projects/${encodeURIComponent(chat.projectId)}`} className="underline">
+              <Link href={`/projects/${encodeURIComponent(chat.projectId)}`} className="underline">
                 {chat.projectId}
-              </a>
+              </Link>
             ) : (
               "—"
             )}

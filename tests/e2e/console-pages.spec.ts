@@ -222,3 +222,29 @@ test.describe("the Compliance API budget", () => {
     await expect(page.getByRole("status", { name: "Compliance API budget" })).toHaveCount(0);
   });
 });
+
+test("from a list to a thread and back, within the stale time, the list is neither read from the API nor audited again", async ({ page, context, baseURL }) => {
+  const session = await signedInAs("reviewer", context, baseURL!);
+  await page.goto(`/chats?org=${SMALL_SEED_1.organization}`);
+  await expect(chatRows(page).first()).toBeVisible();
+  const listed = await chatLinks(page);
+
+  await chatRows(page).locator("td:first-child a").first().click();
+  await expect(page).toHaveURL(/\/chats\/claude_chat_/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("article").first()).toBeVisible();
+  const lastUpstreamRequest = await latestApiRequest();
+  const readsBefore = (await auditedReads(session.subject)).length;
+
+  await page.goBack();
+  await expect(page).toHaveURL(new RegExp(`/chats\\?org=${SMALL_SEED_1.organization}`));
+  expect(await chatLinks(page)).toEqual(listed);
+  expect(await latestApiRequest()).toEqual(lastUpstreamRequest);
+  expect((await auditedReads(session.subject)).length).toBe(readsBefore);
+});
+
+/** The latest request the simulator served (its log keeps only the most recent ones). */
+async function latestApiRequest(): Promise<unknown> {
+  const { data } = (await (await simulatorControl("/_simulator/requests", "GET")).json()) as { data: unknown[] };
+  return data.at(-1);
+}

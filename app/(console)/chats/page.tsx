@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { ChatFilterForm } from "@/components/console/chat-filter-form";
 import { ChatsTable } from "@/components/console/chats-table";
-import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { chatFiltersQueryString, parseChatFilters, selectedUserIds } from "@/lib/console/chat-filters";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 
@@ -11,22 +9,19 @@ export const metadata: Metadata = { title: "Chats" };
 export const dynamic = "force-dynamic";
 
 export default async function ChatsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageAccess("content.read", "/chats");
+  await requirePageAccess("content.read", "/chats");
   const filters = parseChatFilters(await searchParams);
   const userCount = selectedUserIds(filters).length;
   const filterKey = chatFiltersQueryString(filters);
   return (
-    <QueryProvider>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
-      <main className="mx-auto max-w-6xl px-6 py-8">
-        <h1 className="text-2xl font-semibold">Chats</h1>
-        <p className="mt-1 text-sm text-slate-600">
-          {userCount > 0 ? `Chats of ${userCount} selected ${userCount === 1 ? "user" : "users"}.` : filters.org ? "Every chat of the organisation." : "Every chat the Compliance API key can see."} Each filter is in the address, so a link reproduces this view.
-        </p>
-        <ChatFilterForm key={`form-${filterKey}`} initial={filters} />
-        <ChatsTable key={filterKey} filters={filters} />
-        <ApiLimitsNote />
-      </main>
-    </QueryProvider>
+    <main className="mx-auto max-w-6xl px-6 py-8">
+      <h1 className="text-2xl font-semibold">Chats</h1>
+      <p className="mt-1 text-sm text-slate-600">
+        {userCount > 0 ? `Chats of ${userCount} selected ${userCount === 1 ? "user" : "users"}.` : filters.org ? "Every chat of the organisation." : "Every chat the Compliance API key can see."} Each filter is in the address, so a link reproduces this view.
+      </p>
+      <ChatFilterForm key={`form-${filterKey}`} initial={filters} />
+      <ChatsTable key={filterKey} filters={filters} />
+      <ApiLimitsNote />
+    </main>
   );
 }

@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { CustodianTable } from "@/components/console/custodian-table";
 import { OrganizationSwitcher } from "@/components/console/organization-switcher";
-import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { organizationInView } from "@/lib/server/console/reviewer-preference";
 
@@ -15,21 +13,18 @@ export default async function CustodiansPage({ searchParams }: { searchParams: P
   const { org, q } = await searchParams;
   const { selectedOrg, rememberedOrg } = await organizationInView(actor, org, "/custodians");
   return (
-    <QueryProvider>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
-      <main className="mx-auto max-w-6xl px-6 py-8">
-        <div className="flex flex-wrap items-center justify-between gap-4">
-          <h1 className="text-2xl font-semibold">Custodians</h1>
-          <OrganizationSwitcher selectedOrg={selectedOrg} rememberedOrg={rememberedOrg} basePath="/custodians" />
-        </div>
-        <p className="mt-1 text-sm text-slate-600">The organisation&apos;s users. Select any number of them to review their chats.</p>
-        {selectedOrg ? (
-          <CustodianTable key={selectedOrg} orgUuid={selectedOrg} initialSearch={typeof q === "string" ? q : ""} />
-        ) : (
-          <p className="mt-6 text-sm text-slate-500">Choose an organisation to list its custodians.</p>
-        )}
-        <ApiLimitsNote />
-      </main>
-    </QueryProvider>
+    <main className="mx-auto max-w-6xl px-6 py-8">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Custodians</h1>
+        <OrganizationSwitcher selectedOrg={selectedOrg} rememberedOrg={rememberedOrg} basePath="/custodians" />
+      </div>
+      <p className="mt-1 text-sm text-slate-600">The organisation&apos;s users. Select any number of them to review their chats.</p>
+      {selectedOrg ? (
+        <CustodianTable key={selectedOrg} orgUuid={selectedOrg} initialSearch={typeof q === "string" ? q : ""} />
+      ) : (
+        <p className="mt-6 text-sm text-slate-500">Choose an organisation to list its custodians.</p>
+      )}
+      <ApiLimitsNote />
+    </main>
   );
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import type { Permission } from "@/lib/schemas/access";
 import { getServerEnv } from "@/lib/server/env";
 import { loadActor, type Actor } from "./session-store";
@@ -18,12 +19,18 @@ export type AccessDecision =
 
 /** The one access decision, shared by pages and route handlers. Deny unless a permission is held. */
 export async function decideAccess(sessionToken: string | undefined, permission: Permission | "signed_in"): Promise<AccessDecision> {
-  const actor = await loadActor(sessionToken);
+  return decisionOf(await loadActor(sessionToken), permission);
+}
+
+function decisionOf(actor: Actor | null, permission: Permission | "signed_in"): AccessDecision {
   if (!actor) return { kind: "anonymous" };
   if (actor.roles.length === 0) return { kind: "no_role", actor };
   if (permission !== "signed_in" && !actor.permissions.has(permission)) return { kind: "forbidden", actor };
   return { kind: "allowed", actor };
 }
+
+// Read once per server render: the console's layout and its page both ask, in parallel.
+const actorOfThisRequest = cache(async (): Promise<Actor | null> => loadActor((await cookies()).get(sessionCookieName())?.value));
 
 /**
  * For pages: returns the actor or redirects, to sign-in when there is no session and to the no-access
@@ -31,8 +38,7 @@ export async function decideAccess(sessionToken: string | undefined, permission:
  * do not re-run on client navigation.
  */
 export async function requirePageAccess(permission: Permission | "signed_in", returnTo: string): Promise<Actor> {
-  const token = (await cookies()).get(sessionCookieName())?.value;
-  const decision = await decideAccess(token, permission);
+  const decision = decisionOf(await actorOfThisRequest(), permission);
   switch (decision.kind) {
     case "allowed":
       return decision.actor;
@@ -45,7 +51,10 @@ export async function requirePageAccess(permission: Permission | "signed_in", re
   }
 }
 
-/** For pages that anyone may see but that show more to a signed-in user (sign-in, no-access). */
+/**
+ * For what anyone may see but that shows more to a signed-in user (sign-in, no-access, the console's
+ * header). Never an authorisation check.
+ */
 export async function currentActor(): Promise<Actor | null> {
-  return loadActor((await cookies()).get(sessionCookieName())?.value);
+  return actorOfThisRequest();
 }

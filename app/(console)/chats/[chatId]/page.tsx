@@ -4,8 +4,6 @@ import { setTimeout as delay } from "node:timers/promises";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
-import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { formatFirstScreen } from "@/components/thread/format-first-screen";
 import { ThreadLoading } from "@/components/thread/thread-loading";
 import { ThreadView } from "@/components/thread/thread-view";
@@ -50,14 +48,11 @@ export default async function ChatThreadPage({
   // follow in the same response (the view waits for them under the Suspense boundary).
   const readInTime = await Promise.race([firstPage, delay(SHELL_WAITS_FOR_MESSAGES_MS, null)]);
   return (
-    <QueryProvider>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
-      <main className="mx-auto flex h-[calc(100dvh-3.5rem)] max-w-6xl flex-col px-6 py-4">
-        <Suspense fallback={<ThreadLoading />}>
-          <ThreadView key={chatId} chatId={chatId} opening={opening} firstPage={readInTime ?? firstPage} initialMessageId={messageId} ignoredAt={openAt === undefined ? at : undefined} />
-        </Suspense>
-        <ApiLimitsNote />
-      </main>
-    </QueryProvider>
+    <main className="mx-auto flex h-[calc(100dvh-3.5rem)] max-w-6xl flex-col px-6 py-4">
+      <Suspense fallback={<ThreadLoading />}>
+        <ThreadView key={chatId} chatId={chatId} opening={opening} firstPage={readInTime ?? firstPage} initialMessageId={messageId} ignoredAt={openAt === undefined ? at : undefined} />
+      </Suspense>
+      <ApiLimitsNote />
+    </main>
   );
 }

@@ -2,8 +2,6 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DeletionRequestView } from "@/components/deletion/deletion-request-view";
-import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 
 export const metadata: Metadata = { title: "Deletion request" };
@@ -16,11 +14,8 @@ export default async function DeletionRequestPage({ params }: { params: Promise<
   // The same check as the route's: a request id is a UUID.
   if (!z.uuid().safeParse(deletionId).success) notFound();
   return (
-    <QueryProvider>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent={actor.permissions.has("content.read")} />
-      <main className="mx-auto max-w-6xl px-6 py-8">
-        <DeletionRequestView key={deletionId} deletionId={deletionId} canApprove={actor.permissions.has("deletion.approve")} />
-      </main>
-    </QueryProvider>
+    <main className="mx-auto max-w-6xl px-6 py-8">
+      <DeletionRequestView key={deletionId} deletionId={deletionId} canApprove={actor.permissions.has("deletion.approve")} />
+    </main>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FileView } from "@/components/files/file-view";
-import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 
@@ -12,14 +10,11 @@ export const dynamic = "force-dynamic";
 /** An uploaded file (a chat upload or a project file). */
 export default async function FilePage({ params }: { params: Promise<{ fileId: string }> }) {
   const { fileId } = await params;
-  const actor = await requirePageAccess("content.read", `/files/${encodeURIComponent(fileId)}`);
+  await requirePageAccess("content.read", `/files/${encodeURIComponent(fileId)}`);
   if (!isId("file", fileId)) notFound();
   return (
-    <QueryProvider>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
-      <main className="mx-auto max-w-6xl px-6 py-8">
-        <FileView key={fileId} kind="file" id={fileId} />
-      </main>
-    </QueryProvider>
+    <main className="mx-auto max-w-6xl px-6 py-8">
+      <FileView key={fileId} kind="file" id={fileId} />
+    </main>
   );
 }

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FileView } from "@/components/files/file-view";
-import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 
@@ -12,14 +10,11 @@ export const dynamic = "force-dynamic";
 /** A file Claude produced in a chat. */
 export default async function GeneratedFilePage({ params }: { params: Promise<{ generatedFileId: string }> }) {
   const { generatedFileId } = await params;
-  const actor = await requirePageAccess("content.read", `/generated-files/${encodeURIComponent(generatedFileId)}`);
+  await requirePageAccess("content.read", `/generated-files/${encodeURIComponent(generatedFileId)}`);
   if (!isId("generatedFile", generatedFileId)) notFound();
   return (
-    <QueryProvider>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
-      <main className="mx-auto max-w-6xl px-6 py-8">
-        <FileView key={generatedFileId} kind="generated_file" id={generatedFileId} />
-      </main>
-    </QueryProvider>
+    <main className="mx-auto max-w-6xl px-6 py-8">
+      <FileView key={generatedFileId} kind="generated_file" id={generatedFileId} />
+    </main>
   );
 }

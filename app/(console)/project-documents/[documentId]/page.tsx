@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProjectDocumentView } from "@/components/artifacts/project-document-view";
-import { AppHeader } from "@/components/layout/app-header";
-import { QueryProvider } from "@/components/providers/query-provider";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 
@@ -11,14 +9,11 @@ export const dynamic = "force-dynamic";
 
 export default async function ProjectDocumentPage({ params }: { params: Promise<{ documentId: string }> }) {
   const { documentId } = await params;
-  const actor = await requirePageAccess("content.read", `/project-documents/${encodeURIComponent(documentId)}`);
+  await requirePageAccess("content.read", `/project-documents/${encodeURIComponent(documentId)}`);
   if (!isId("projectDocument", documentId)) notFound();
   return (
-    <QueryProvider>
-      <AppHeader email={actor.email ?? actor.subject} roles={actor.roles} canReadAudit={actor.permissions.has("audit.read")} canReadContent />
-      <main className="mx-auto max-w-6xl px-6 py-6">
-        <ProjectDocumentView key={documentId} documentId={documentId} />
-      </main>
-    </QueryProvider>
+    <main className="mx-auto max-w-6xl px-6 py-6">
+      <ProjectDocumentView key={documentId} documentId={documentId} />
+    </main>
   );
 }
