@@ -3,8 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
+import { z } from "zod";
 import { ErrorNotice } from "@/components/layout/error-notice";
-import { apiSend } from "@/lib/queries/api-send";
+import { apiFetch } from "@/lib/queries/api-fetch";
 import { organizationsOptions } from "@/lib/queries/console-queries";
 
 /**
@@ -63,8 +64,9 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
   );
 }
 
-function remember(orgUuid: string): Promise<void> {
-  return apiSend("/api/preferences/organization", "PUT", { orgUuid });
+/** The route answers 204, no body. */
+function remember(orgUuid: string): Promise<null> {
+  return apiFetch("/api/preferences/organization", z.null(), { method: "PUT", body: { orgUuid } });
 }
 
 function organizationHref(basePath: string, orgUuid: string): string {

@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { ArtifactVersionList, ArtifactVersionView, ProjectDocumentView } from "@/lib/schemas/artifacts";
 import { artifactPreviewUrl } from "@/lib/artifacts/artifact-kind";
-import { ApiRequestError, apiFetch, toApiRequestError } from "./api-fetch";
+import { ApiRequestError, apiFetch, apiRequestErrorOf } from "./api-fetch";
 
 export const artifactKeys = {
   all: ["artifacts"] as const,
@@ -47,7 +47,7 @@ export const artifactPreviewSourceOptions = (versionId: string) =>
       if (response.headers.get("content-type")?.startsWith("text/plain")) {
         throw new ApiRequestError(response.status, "preview_refused", await response.text(), response.headers.get("x-request-id"), null);
       }
-      throw toApiRequestError(response, (await response.json().catch(() => null)) as unknown);
+      throw apiRequestErrorOf(response, (await response.json().catch(() => null)) as unknown);
     },
     staleTime: 0,
     gcTime: 0,

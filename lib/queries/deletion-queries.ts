@@ -1,5 +1,4 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { z } from "zod";
 import {
   DeletionCapability,
   DeletionList,
@@ -13,35 +12,11 @@ import {
   type DeletionTarget,
 } from "@/lib/schemas/deletions";
 import { HoldRef } from "@/lib/schemas/legal-holds";
-import { ApiRequestError, apiFetch, toApiRequestError } from "./api-fetch";
-
-/** A refusal from a deletion or hold route, with the `details` the UI acts on (the holds, the open request). */
-export class DetailedApiError extends ApiRequestError {
-  constructor(
-    base: ApiRequestError,
-    readonly details: unknown,
-  ) {
-    super(base.status, base.code, base.message, base.requestId, base.upstreamRequestId, base.retryAfterSeconds);
-  }
-}
-
-/**
- * Like apiFetch, but a refusal keeps its `details` (apiFetch's error drops them): a hold's matter
- * names, the id of the request already open for the object.
- */
-export async function apiFetchDetailed<S extends z.ZodType>(url: string, schema: S, init?: RequestInit): Promise<z.output<S>> {
-  const response = await fetch(url, { ...init, headers: { accept: "application/json", ...init?.headers }, cache: "no-store" });
-  const body = (await response.json().catch(() => null)) as unknown;
-  if (!response.ok) throw new DetailedApiError(toApiRequestError(response, body), (body as { error?: { details?: unknown } } | null)?.error?.details);
-  return schema.parse(body);
-}
-
-const postJson = <S extends z.ZodType>(url: string, schema: S, body: unknown) =>
-  apiFetchDetailed(url, schema, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+import { ApiRequestError, apiFetch } from "./api-fetch";
 
 /** The holds a `legal_hold` refusal names. */
 export function holdsOf(error: unknown): HoldRef[] {
-  if (!(error instanceof DetailedApiError) || error.code !== "legal_hold") return [];
+  if (!(error instanceof ApiRequestError) || error.code !== "legal_hold") return [];
   const parsed = HoldRef.array().safeParse((error.details as { holds?: unknown } | null)?.holds);
   return parsed.success ? parsed.data : [];
 }
@@ -51,7 +26,7 @@ export function holdsOf(error: unknown): HoldRef[] {
  * one a confirmation recorded before its execution was refused or its outcome went unrecorded.
  */
 export function deletionIdOf(error: unknown): string | null {
-  if (!(error instanceof DetailedApiError)) return null;
+  if (!(error instanceof ApiRequestError)) return null;
   const id = (error.details as { deletionId?: unknown } | null)?.deletionId;
   return typeof id === "string" ? id : null;
 }
@@ -88,12 +63,7 @@ export const deletionCapabilityOptions = () =>
 export const deletionPreparationOptions = (target: DeletionTarget, idempotencyKey: string) =>
   queryOptions({
     queryKey: deletionKeys.preparation(idempotencyKey),
-    queryFn: ({ signal }) => apiFetchDetailed("/api/deletions/prepare", DeletionPreparation, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ target, idempotencyKey }),
-      signal,
-    }),
+    queryFn: ({ signal }) => apiFetch("/api/deletions/prepare", DeletionPreparation, { method: "POST", body: { target, idempotencyKey }, signal }),
     staleTime: Infinity,
     gcTime: 0,
     retry: false,
@@ -122,23 +92,23 @@ export const deletionDetailOptions = (id: string) =>
 
 /** Confirms a prepared deletion: the request (201), or the one this idempotency key already made (200). */
 export function createDeletion(body: CreateDeletionBody): Promise<DeletionRequestDto> {
-  return postJson("/api/deletions", DeletionRequestDto, body);
+  return apiFetch("/api/deletions", DeletionRequestDto, { method: "POST", body: body });
 }
 
 export type DeletionDecision = "approve" | "reject";
 
 /** Approving executes the deletion: the answer is the request as it then stands. */
 export function decideDeletion(id: string, decision: DeletionDecision, body: DeletionDecisionBody): Promise<DeletionRequestDto> {
-  return postJson(`/api/deletions/${encodeURIComponent(id)}/${decision}`, DeletionRequestDto, body);
+  return apiFetch(`/api/deletions/${encodeURIComponent(id)}/${decision}`, DeletionRequestDto, { method: "POST", body: body });
 }
 
 export function cancelDeletion(id: string, body: CancelDeletionBody): Promise<DeletionRequestDto> {
-  return postJson(`/api/deletions/${encodeURIComponent(id)}/cancel`, DeletionRequestDto, body);
+  return apiFetch(`/api/deletions/${encodeURIComponent(id)}/cancel`, DeletionRequestDto, { method: "POST", body: body });
 }
 
 /** Runs an approved request whose execution never started. */
 export function executeDeletion(id: string): Promise<DeletionRequestDto> {
-  return postJson(`/api/deletions/${encodeURIComponent(id)}/execute`, DeletionRequestDto, {});
+  return apiFetch(`/api/deletions/${encodeURIComponent(id)}/execute`, DeletionRequestDto, { method: "POST", body: {} });
 }
 
 /**

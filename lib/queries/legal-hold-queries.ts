@@ -2,7 +2,6 @@ import { queryOptions } from "@tanstack/react-query";
 import { CustodianPage } from "@/lib/schemas/console";
 import { LegalHoldDto, LegalHoldList, type CreateLegalHoldBody, type LegalHoldStatus, type ReleaseLegalHoldBody } from "@/lib/schemas/legal-holds";
 import { apiFetch } from "./api-fetch";
-import { apiFetchDetailed } from "./deletion-queries";
 
 export const legalHoldKeys = {
   all: ["legal-holds"] as const,
@@ -17,15 +16,11 @@ export const legalHoldListOptions = (status: LegalHoldStatus | undefined) =>
   });
 
 export function createLegalHold(body: CreateLegalHoldBody): Promise<LegalHoldDto> {
-  return apiFetchDetailed("/api/legal-holds", LegalHoldDto, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  return apiFetch("/api/legal-holds", LegalHoldDto, { method: "POST", body });
 }
 
 export function releaseLegalHold(id: string, body: ReleaseLegalHoldBody): Promise<LegalHoldDto> {
-  return apiFetchDetailed(`/api/legal-holds/${encodeURIComponent(id)}/release`, LegalHoldDto, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
+  return apiFetch(`/api/legal-holds/${encodeURIComponent(id)}/release`, LegalHoldDto, { method: "POST", body });
 }
 
 /** The largest users page Docket's route asks for. */

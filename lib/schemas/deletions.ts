@@ -357,22 +357,3 @@ export const DeletionCapability = z.object({
   requestTtlHours: z.number().int().positive(),
 });
 export type DeletionCapability = z.infer<typeof DeletionCapability>;
-
-/**
- * Error codes the deletion routes answer with (in `error.code`, beside the message), for the UI to
- * act on: offer deleting the chats first, show the holds, or say deleting is unavailable.
- */
-export const DELETION_ERROR_CODES = [
-  "delete_unavailable",
-  "legal_hold",
-  "confirmation_invalid",
-  "confirmation_mismatch",
-  "idempotency_conflict",
-  "deletion_open",
-  "own_request",
-  "not_requester",
-  "deletion_state",
-  "deletion_expired",
-  "outcome_unrecorded",
-] as const;
-export type DeletionErrorCode = (typeof DELETION_ERROR_CODES)[number];

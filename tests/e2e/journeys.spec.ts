@@ -1,3 +1,4 @@
+import type { ErrorEnvelope } from "@/lib/schemas/api-error";
 import { expect, test } from "./support/fixtures";
 import { arriveHome } from "./support/journey";
 import { SMALL_SEED_1 } from "./support/simulator-ids";
@@ -12,10 +13,6 @@ const MISSING_CHAT = "claude_chat_01AAAAAAAAAAAAAAAAAAAAAA";
 const CHAT = SMALL_SEED_1.chat;
 const messagesOf = (chatId: string) => `/v1/compliance/apps/chats/${chatId}/messages`;
 
-interface ErrorBody {
-  error: { code: string; message: string; requestId: string; upstreamRequestId: string | null };
-}
-
 test.beforeEach(async ({ page }) => {
   await arriveHome(page, "reviewer@docket.test");
 });
@@ -25,7 +22,7 @@ test.afterEach(() => simulatorControl("/_simulator/faults", "DELETE"));
 test("a missing chat is the API's 404 with its message, on its page and from its route", async ({ page }) => {
   const response = await page.request.get(`/api/chats/${MISSING_CHAT}/messages`);
   expect(response.status()).toBe(404);
-  const { error } = (await response.json()) as ErrorBody;
+  const { error } = (await response.json()) as ErrorEnvelope;
   expect(error.code).toBe("not_found");
   expect(error.message).toContain(`Chat ${MISSING_CHAT} not found.`);
   expect(error.upstreamRequestId).toMatch(/^req_/);
@@ -39,7 +36,7 @@ test("a used-up budget is a 429 with its retry time, on the route and on the pag
   const response = await page.request.get(`/api/chats/${CHAT}/messages`);
   expect(response.status()).toBe(429);
   expect(response.headers()["retry-after"]).toBe("45");
-  expect(((await response.json()) as ErrorBody).error.code).toBe("upstream_rate_limited");
+  expect(((await response.json()) as ErrorEnvelope).error.code).toBe("upstream_rate_limited");
 
   await page.goto(`/chats/${CHAT}`);
   await expect(page.getByRole("alert").filter({ hasText: "budget for this minute is used up" })).toBeVisible();
@@ -51,7 +48,7 @@ test("a key without the scope a read needs is explained as the administrator's t
   await simulatorControl("/_simulator/faults", "PUT", { rules: [{ match: { method: "GET", path: messagesOf(CHAT) }, fault: { type: "scope_denied" } }] });
   const response = await page.request.get(`/api/chats/${CHAT}/messages`);
   expect(response.status()).toBe(502);
-  const { error } = (await response.json()) as ErrorBody;
+  const { error } = (await response.json()) as ErrorEnvelope;
   expect(error.code).toBe("upstream_scope_missing");
   expect(error.message).toContain("Docket's access key lacks a scope this needs.");
   expect(error.message).toContain("Needed: ['read:compliance_user_data']");

@@ -1,9 +1,10 @@
 import "server-only";
 import { THREAD_PAGE_SIZE } from "@/lib/queries/thread-queries";
+import { ErrorEnvelope } from "@/lib/schemas/api-error";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { getComplianceClient } from "@/lib/server/compliance";
 import { knownApiBudget } from "@/lib/server/compliance/transport";
-import { toErrorResponse, type ErrorBody } from "@/lib/server/http/errors";
+import { toErrorResponse } from "@/lib/server/http/errors";
 import { givenParams } from "@/lib/server/http/route";
 import type { ServedOpening, ServedThreadPage } from "@/lib/thread/served-thread-page";
 import { threadPageSearch } from "@/lib/thread/thread-pages";
@@ -42,7 +43,7 @@ export async function readThreadOpening(
     return { ok: true, page: read.dto, budget: knownApiBudget(deps.client.rateLimit) };
   } catch (error) {
     const response = toErrorResponse(error, request.metadata.requestId);
-    const { error: refusal } = (await response.json()) as ErrorBody;
+    const { error: refusal } = ErrorEnvelope.parse(await response.json());
     const retryAfter = Number(response.headers.get("retry-after"));
     return {
       ok: false,

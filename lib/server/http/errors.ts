@@ -1,4 +1,5 @@
 import "server-only";
+import type { ErrorEnvelope } from "@/lib/schemas/api-error";
 import { InvalidCheckpointFileError } from "@/lib/server/audit/checkpoint";
 import { AuditWriteError } from "@/lib/server/audit/record-audit-event";
 import { toReviewerFacingError } from "@/lib/server/compliance/reviewer-messages";
@@ -49,10 +50,6 @@ export class AppError extends DocketError {
   }
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; requestId: string; upstreamRequestId: string | null; details?: unknown };
-}
-
 /** The one mapping from any failure to what the browser receives. Unknown errors never reach it as text. */
 export function toErrorResponse(error: unknown, requestId: string): Response {
   const headers = new Headers({ "cache-control": "no-store", "content-type": "application/json" });
@@ -66,7 +63,7 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     return toErrorResponse(new AppError("checkpoint_unreadable"), requestId);
   }
   if (error instanceof AppError) {
-    return Response.json({ error: { code: error.code, message: error.message, requestId, upstreamRequestId: null, details: error.details } } satisfies ErrorBody, {
+    return Response.json({ error: { code: error.code, message: error.message, requestId, upstreamRequestId: null, details: error.details } } satisfies ErrorEnvelope, {
       status: APP_ERRORS[error.code][0],
       headers,
     });
@@ -75,12 +72,12 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
   if (upstream) {
     if (upstream.retryAfterSeconds !== null) headers.set("retry-after", String(upstream.retryAfterSeconds));
     return Response.json(
-      { error: { code: upstream.code, message: upstream.message, requestId, upstreamRequestId: upstream.upstreamRequestId } } satisfies ErrorBody,
+      { error: { code: upstream.code, message: upstream.message, requestId, upstreamRequestId: upstream.upstreamRequestId } } satisfies ErrorEnvelope,
       { status: upstream.status, headers },
     );
   }
   console.error(`[${requestId}] unhandled error`, error);
-  return Response.json({ error: { code: "internal", message: APP_ERRORS.internal[1], requestId, upstreamRequestId: null } } satisfies ErrorBody, {
+  return Response.json({ error: { code: "internal", message: APP_ERRORS.internal[1], requestId, upstreamRequestId: null } } satisfies ErrorEnvelope, {
     status: 500,
     headers,
   });

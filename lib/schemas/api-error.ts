@@ -1,0 +1,17 @@
+import { z } from "zod";
+
+/**
+ * How every one of Docket's routes answers a refusal or a failure (lib/server/http/errors.ts writes
+ * it, lib/queries/api-fetch.ts reads it). `details` carries what the page acts on: the holds that
+ * block a deletion, the request already open for an object.
+ */
+export const ErrorEnvelope = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    upstreamRequestId: z.string().nullable(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelope>;
