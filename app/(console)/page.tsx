@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { REVIEW_SECTIONS } from "@/components/layout/app-header";
 import { SystemStatusPanel } from "@/components/system/system-status-panel";
+import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { checkSystemStatus } from "@/lib/server/system-status";
 
@@ -12,7 +13,7 @@ export default async function HomePage() {
   const status = await checkSystemStatus();
   const can = (permission: Parameters<typeof actor.permissions.has>[0]) => actor.permissions.has(permission);
   return (
-    <main className="mx-auto max-w-6xl px-6 py-10">
+    <Page className="py-10">
       <h1 className="text-2xl font-semibold">Welcome, {actor.name ?? actor.email}</h1>
       <div className="mt-6 grid gap-4 md:grid-cols-2">
         {can("content.read") && (
@@ -34,8 +35,8 @@ export default async function HomePage() {
             title="Deletions"
             link={can("deletion.approve") ? { href: "/approvals", label: "Open the approvals queue" } : { href: "/approvals", label: "Your deletion requests" }}
           >
-            A deletion is requested with a reason and, unless this Docket is configured otherwise, approved by a second person; legal holds block it,
-            and each step is audited before and after the call to the Compliance API.
+            A deletion is requested with a reason and, unless this Docket is configured otherwise, approved by a second person; legal holds block it, and each
+            step is audited before and after the call to the Compliance API.
           </HomeSection>
         )}
         {can("audit.read") && (
@@ -50,7 +51,7 @@ export default async function HomePage() {
         )}
       </div>
       <SystemStatusPanel status={status} />
-    </main>
+    </Page>
   );
 }
 

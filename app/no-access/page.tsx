@@ -6,7 +6,8 @@ export const metadata: Metadata = { title: "No access" };
 export const dynamic = "force-dynamic";
 
 const REASONS: Record<string, string> = {
-  claim: "Your identity provider did not send the group information Docket needs, so you were not signed in. Ask your administrator to check the SSO configuration.",
+  claim:
+    "Your identity provider did not send the group information Docket needs, so you were not signed in. Ask your administrator to check the SSO configuration.",
   forbidden: "Your role does not allow that page.",
 };
 

@@ -2,6 +2,7 @@
 
 import { lazy, Suspense, useState } from "react";
 import { CodeBlock } from "@/components/thread/code-block";
+import { Button } from "@/components/ui/button";
 import { sourceLanguageOf, type ArtifactKind } from "@/lib/artifacts/artifact-kind";
 
 // The markdown renderer is the largest part of the page's JavaScript, and only markdown artifacts need it (bench B4).
@@ -61,7 +62,9 @@ export function SourceText({ text, language }: { text: string; language: string 
 }
 
 function PlainSource({ text }: { text: string }) {
-  return <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5">{text}</pre>;
+  return (
+    <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5">{text}</pre>
+  );
 }
 
 function countLines(text: string): number {
@@ -72,13 +75,8 @@ function countLines(text: string): number {
 
 function ToggleButton({ isPressed, onClick, children }: { isPressed: boolean; onClick: () => void; children: string }) {
   return (
-    <button
-      type="button"
-      aria-pressed={isPressed}
-      onClick={onClick}
-      className={`rounded border px-2 py-0.5 font-semibold ${isPressed ? "border-slate-800 bg-slate-800 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-100"}`}
-    >
+    <Button size="small" aria-pressed={isPressed} onClick={onClick}>
       {children}
-    </button>
+    </Button>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { VersionDiff } from "@/components/artifacts/version-diff";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatUtc } from "@/components/thread/format";
 import { artifactVersionsOptions } from "@/lib/queries/artifact-queries";
 import { threadHref } from "@/lib/thread/thread-href";
@@ -30,15 +30,15 @@ export function ArtifactVersions({ versionId }: { versionId: string }) {
   const isListed = versions.some((version) => version.versionId === versionId);
   return (
     <EvidenceSection title={`Versions (${versions.length}${complete ? "" : " found so far"})`}>
-      {chatId === null && <p className="text-sm text-slate-600">The API does not say which chat this artifact belongs to, so its other versions cannot be found.</p>}
+      {chatId === null && (
+        <p className="text-sm text-slate-600">The API does not say which chat this artifact belongs to, so its other versions cannot be found.</p>
+      )}
       {chatId !== null && !complete && (
         <p role="note" className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-1 text-sm text-amber-900">
           Docket read the first {messagesRead.toLocaleString("en-GB")} messages of the chat and stopped there: later versions may exist.
         </p>
       )}
-      {chatId !== null && !isListed && complete && (
-        <p className="mb-2 text-sm text-slate-600">This version is not listed on any message of the chat.</p>
-      )}
+      {chatId !== null && !isListed && complete && <p className="mb-2 text-sm text-slate-600">This version is not listed on any message of the chat.</p>}
       {versions.length > 0 && (
         <ol className="divide-y divide-slate-100 rounded-md border border-slate-200 bg-white text-sm">
           {versions.map((version, index) => {
@@ -46,7 +46,11 @@ export function ArtifactVersions({ versionId }: { versionId: string }) {
             return (
               <li key={version.versionId} className={`flex flex-wrap items-baseline gap-x-4 px-3 py-1.5 ${isCurrent ? "bg-sky-50" : ""}`}>
                 {/* A full page load, not client navigation: each artifact page carries its own framing policy (one preview URL), and a document keeps every policy it ever had. */}
-                <Link href={`/artifacts/${encodeURIComponent(version.versionId)}`} aria-current={isCurrent ? "page" : undefined} className="font-semibold underline decoration-slate-300 hover:decoration-slate-900">
+                <Link
+                  href={`/artifacts/${encodeURIComponent(version.versionId)}`}
+                  aria-current={isCurrent ? "page" : undefined}
+                  className="font-semibold underline decoration-slate-300 hover:decoration-slate-900"
+                >
                   Version {index + 1}
                 </Link>
                 {isCurrent && <span className="text-xs font-semibold text-sky-800">shown above</span>}

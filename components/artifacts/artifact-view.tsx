@@ -5,10 +5,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { ArtifactSource } from "@/components/artifacts/artifact-source";
 import { ArtifactVersions } from "@/components/artifacts/artifact-versions";
-import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
+import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
 import { LivePreview } from "@/components/artifacts/live-preview";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Definition, DefinitionList } from "@/components/ui/definition-list";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatUtc } from "@/components/thread/format";
 import { artifactDownloadUrl, artifactKindOf, hasLivePreview } from "@/lib/artifacts/artifact-kind";
 import { artifactVersionOptions } from "@/lib/queries/artifact-queries";
@@ -27,23 +28,31 @@ export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; 
     <article aria-labelledby={titleId} className="space-y-6">
       <header className="border-b border-slate-200 pb-3">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Artifact</p>
-        <h1 id={titleId} className="break-words text-2xl font-semibold">{artifact.title || "(untitled)"}</h1>
-        <EvidenceFacts>
-          <Fact label="Type" mono>
+        <h1 id={titleId} className="break-words text-2xl font-semibold">
+          {artifact.title || "(untitled)"}
+        </h1>
+        <DefinitionList>
+          <Definition label="Type" mono>
             {artifact.artifactType ?? "—"}
-          </Fact>
-          <Fact label="Version created">{formatUtc(artifact.createdAt)}</Fact>
-          <Fact label="Artifact id" mono>
+          </Definition>
+          <Definition label="Version created">{formatUtc(artifact.createdAt)}</Definition>
+          <Definition label="Artifact id" mono>
             {artifact.id}
-          </Fact>
-          <Fact label="Version id" mono>
+          </Definition>
+          <Definition label="Version id" mono>
             {artifact.versionId}
-          </Fact>
-          <Fact label="Chat" mono>
-            {artifact.chatId ? <Link href={threadHref(artifact.chatId)} className="underline">{artifact.chatId}</Link> : "—"}
-          </Fact>
+          </Definition>
+          <Definition label="Chat" mono>
+            {artifact.chatId ? (
+              <Link href={threadHref(artifact.chatId)} className="underline">
+                {artifact.chatId}
+              </Link>
+            ) : (
+              "—"
+            )}
+          </Definition>
           <IntegrityFacts integrity={integrity} />
-        </EvidenceFacts>
+        </DefinitionList>
         <p className="mt-3 text-sm">
           <a
             href={artifactDownloadUrl(artifact.versionId)}
@@ -53,7 +62,8 @@ export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; 
             Download
           </a>
           <span className="ml-3 text-xs text-slate-600">
-            The whole text as the API stores it{content.cut ? ", not only the part shown here" : ""}; its MD5 is checked as it downloads, and the download is audited.
+            The whole text as the API stores it{content.cut ? ", not only the part shown here" : ""}; its MD5 is checked as it downloads, and the download is
+            audited.
           </span>
         </p>
       </header>
@@ -71,8 +81,8 @@ export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; 
       {kind === "react" && (
         <EvidenceSection title="Live preview">
           <p className="text-sm text-slate-700">
-            React artifacts are shown as source only: running one needs a React runtime and build step that Docket does not host, and Docket loads
-            nothing from elsewhere.
+            React artifacts are shown as source only: running one needs a React runtime and build step that Docket does not host, and Docket loads nothing from
+            elsewhere.
           </p>
         </EvidenceSection>
       )}

@@ -1,4 +1,5 @@
-import { Fact, formatByteCount } from "@/components/layout/evidence-facts";
+import { formatByteCount } from "@/components/layout/evidence-facts";
+import { Definition } from "@/components/ui/definition-list";
 import type { DisplayedText, IntegrityCheck } from "@/lib/schemas/artifacts";
 
 /**
@@ -71,8 +72,7 @@ export function DisplayedTextNotes({ content }: { content: DisplayedText }) {
       {content.cut && (
         <p>
           <strong className="font-semibold">Cut for display:</strong> only the first {formatByteCount(content.shownBytes)}
-          {content.totalBytes === null ? "" : ` of ${formatByteCount(content.totalBytes)}`} are shown below. Nothing past that point is shown or
-          compared.
+          {content.totalBytes === null ? "" : ` of ${formatByteCount(content.totalBytes)}`} are shown below. Nothing past that point is shown or compared.
         </p>
       )}
       {content.invalidUtf8 && <p>Some bytes are not valid UTF-8 text; each is shown as the replacement character �.</p>}
@@ -84,13 +84,13 @@ export function DisplayedTextNotes({ content }: { content: DisplayedText }) {
 export function IntegrityFacts({ integrity }: { integrity: IntegrityCheck }) {
   return (
     <>
-      <Fact label="Size (metadata)">{formatByteCount(integrity.declaredBytes)}</Fact>
-      <Fact label="MD5 (metadata)" mono>
+      <Definition label="Size (metadata)">{formatByteCount(integrity.declaredBytes)}</Definition>
+      <Definition label="MD5 (metadata)" mono>
         {integrity.metadataMd5 ?? "—"}
-      </Fact>
-      <Fact label="MD5 (received)" mono>
+      </Definition>
+      <Definition label="MD5 (received)" mono>
         {integrity.computedMd5 ?? "—"}
-      </Fact>
+      </Definition>
     </>
   );
 }

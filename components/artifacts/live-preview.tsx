@@ -3,7 +3,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { RENDER_ARTIFACT, RENDERER_PATH, RENDERER_READY } from "@/lib/artifact-sandbox/renderer-page";
 import type { ArtifactKind } from "@/lib/artifacts/artifact-kind";
 import { artifactPreviewSourceOptions } from "@/lib/queries/artifact-queries";
@@ -16,7 +17,15 @@ import type { ArtifactVersionView } from "@/lib/schemas/artifacts";
  * network access. Docket reads the artifact through its audited route and hands the text over by
  * postMessage to the frame it created, once that frame says it is ready.
  */
-export function LivePreview({ view, kind, sandboxOrigin }: { view: ArtifactVersionView; kind: Extract<ArtifactKind, "html" | "svg">; sandboxOrigin: string | null }) {
+export function LivePreview({
+  view,
+  kind,
+  sandboxOrigin,
+}: {
+  view: ArtifactVersionView;
+  kind: Extract<ArtifactKind, "html" | "svg">;
+  sandboxOrigin: string | null;
+}) {
   const [isRunning, setIsRunning] = useState(false);
   const refusal =
     sandboxOrigin === null
@@ -30,22 +39,20 @@ export function LivePreview({ view, kind, sandboxOrigin }: { view: ArtifactVersi
     <EvidenceSection title="Live preview">
       <p className="mb-2 text-sm text-slate-700">
         The preview runs the artifact&apos;s own code, as its author saw it, in an isolated frame on a separate origin: it cannot reach the network,
-        Docket&apos;s pages or your session, and anything it tries to load from elsewhere is blocked, so it may look incomplete. Each preview is
-        recorded in the audit log.
+        Docket&apos;s pages or your session, and anything it tries to load from elsewhere is blocked, so it may look incomplete. Each preview is recorded in the
+        audit log.
       </p>
       {refusal !== null || sandboxOrigin === null ? (
         <p className="text-sm text-slate-600">{refusal}</p>
       ) : isRunning ? (
         <div className="space-y-2">
-          <button type="button" onClick={() => setIsRunning(false)} className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-semibold hover:bg-slate-100">
-            Stop preview
-          </button>
+          <Button onClick={() => setIsRunning(false)}>Stop preview</Button>
           <SandboxedArtifact view={view} kind={kind} rendererUrl={`${sandboxOrigin}${RENDERER_PATH}`} />
         </div>
       ) : (
-        <button type="button" onClick={() => setIsRunning(true)} className="rounded bg-slate-900 px-3 py-1 text-sm font-semibold text-white hover:bg-slate-700">
+        <Button onClick={() => setIsRunning(true)} variant="primary">
           Run live preview
-        </button>
+        </Button>
       )}
     </EvidenceSection>
   );

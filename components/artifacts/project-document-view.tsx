@@ -4,10 +4,11 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useId } from "react";
 import { SourceText } from "@/components/artifacts/artifact-source";
-import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
+import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
 import { DeleteAction } from "@/components/deletion/delete-action";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Definition, DefinitionList } from "@/components/ui/definition-list";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatUtc } from "@/components/thread/format";
 import { projectDocumentOptions } from "@/lib/queries/artifact-queries";
 
@@ -23,23 +24,31 @@ export function ProjectDocumentView({ documentId }: { documentId: string }) {
       <header className="border-b border-slate-200 pb-3">
         <p className="text-xs font-semibold uppercase tracking-wide text-slate-500">Project document</p>
         <div className="flex flex-wrap items-start justify-between gap-3">
-          <h1 id={titleId} className="break-words text-2xl font-semibold">{document.filename || "(no name)"}</h1>
+          <h1 id={titleId} className="break-words text-2xl font-semibold">
+            {document.filename || "(no name)"}
+          </h1>
           <DeleteAction target={{ kind: "project_document", id: document.id, ...(document.projectId ? { projectId: document.projectId } : {}) }} />
         </div>
-        <EvidenceFacts>
-          <Fact label="Project" mono>
-            {document.projectId ? <Link href={`/projects/${encodeURIComponent(document.projectId)}`} className="underline">{document.projectId}</Link> : "—"}
-          </Fact>
-          <Fact label="Added by">{document.createdBy?.email ?? document.createdBy?.id ?? "(no longer a member)"}</Fact>
-          <Fact label="Added">{formatUtc(document.createdAt)}</Fact>
-          <Fact label="Type" mono>
+        <DefinitionList>
+          <Definition label="Project" mono>
+            {document.projectId ? (
+              <Link href={`/projects/${encodeURIComponent(document.projectId)}`} className="underline">
+                {document.projectId}
+              </Link>
+            ) : (
+              "—"
+            )}
+          </Definition>
+          <Definition label="Added by">{document.createdBy?.email ?? document.createdBy?.id ?? "(no longer a member)"}</Definition>
+          <Definition label="Added">{formatUtc(document.createdAt)}</Definition>
+          <Definition label="Type" mono>
             {document.mimeType ?? "—"}
-          </Fact>
-          <Fact label="Document id" mono>
+          </Definition>
+          <Definition label="Document id" mono>
             {document.id}
-          </Fact>
+          </Definition>
           <IntegrityFacts integrity={integrity} />
-        </EvidenceFacts>
+        </DefinitionList>
       </header>
       <IntegrityNotice integrity={integrity} />
       <EvidenceSection title="Content">

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { diffLines, foldUnchanged, MAX_DIFF_CHANGES, MAX_DIFF_LINES, type DiffLine } from "@/lib/artifacts/line-diff";
 import { artifactVersionOptions } from "@/lib/queries/artifact-queries";
 import type { ArtifactVersionList } from "@/lib/schemas/artifacts";
@@ -14,11 +15,17 @@ type Version = ArtifactVersionList["versions"][number];
  * content is an audited read, and the log should say what the reviewer chose to open.
  */
 export function VersionDiff({ versions, currentVersionId }: { versions: Version[]; currentVersionId: string }) {
-  const current = Math.max(0, versions.findIndex((version) => version.versionId === currentVersionId));
+  const current = Math.max(
+    0,
+    versions.findIndex((version) => version.versionId === currentVersionId),
+  );
   const [olderId, setOlderId] = useState(versions[current > 0 ? current - 1 : 0]!.versionId);
   const [newerId, setNewerId] = useState(versions[current > 0 ? current : 1]!.versionId);
   const [compared, setCompared] = useState<{ olderId: string; newerId: string } | null>(null);
-  const options = versions.map((version, index) => ({ value: version.versionId, label: `Version ${index + 1}${version.versionId === currentVersionId ? " (this one)" : ""}` }));
+  const options = versions.map((version, index) => ({
+    value: version.versionId,
+    label: `Version ${index + 1}${version.versionId === currentVersionId ? " (this one)" : ""}`,
+  }));
   return (
     <div className="mt-4 rounded-md border border-slate-200 bg-white p-3">
       <form
@@ -30,16 +37,26 @@ export function VersionDiff({ versions, currentVersionId }: { versions: Version[
       >
         <VersionSelect label="Compare" value={olderId} onChange={setOlderId} options={options} />
         <VersionSelect label="with" value={newerId} onChange={setNewerId} options={options} />
-        <button type="submit" className="rounded bg-slate-900 px-3 py-1 font-semibold text-white hover:bg-slate-700">
+        <Button type="submit" variant="primary">
           Show differences
-        </button>
+        </Button>
       </form>
       {compared && <DiffResult key={`${compared.olderId}…${compared.newerId}`} olderId={compared.olderId} newerId={compared.newerId} />}
     </div>
   );
 }
 
-function VersionSelect({ label, value, onChange, options }: { label: string; value: string; onChange: (value: string) => void; options: Array<{ value: string; label: string }> }) {
+function VersionSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: Array<{ value: string; label: string }>;
+}) {
   return (
     <label className="flex flex-col text-xs font-semibold text-slate-600">
       {label}
@@ -77,7 +94,9 @@ function DiffResult({ olderId, newerId }: { olderId: string; newerId: string }) 
       {isCut ? (
         <p className="text-sm text-slate-700">Not compared: a version is larger than Docket shows, and a comparison of parts would mislead.</p>
       ) : diff?.kind === "too_many_lines" ? (
-        <p className="text-sm text-slate-700">Not compared: a version has more than {MAX_DIFF_LINES.toLocaleString("en-GB")} lines, more than Docket diffs in the browser.</p>
+        <p className="text-sm text-slate-700">
+          Not compared: a version has more than {MAX_DIFF_LINES.toLocaleString("en-GB")} lines, more than Docket diffs in the browser.
+        </p>
       ) : diff?.kind === "too_many_changes" ? (
         <p className="text-sm text-slate-700">
           Not compared: more than {MAX_DIFF_CHANGES.toLocaleString("en-GB")} lines differ, so a line diff would not help; open the two versions side by side.
@@ -86,7 +105,9 @@ function DiffResult({ olderId, newerId }: { olderId: string; newerId: string }) 
         <>
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <p role="status">
-              {diff.added === 0 && diff.removed === 0 ? "The two versions are identical." : `${countLines(diff.removed)} removed, ${countLines(diff.added)} added.`}
+              {diff.added === 0 && diff.removed === 0
+                ? "The two versions are identical."
+                : `${countLines(diff.removed)} removed, ${countLines(diff.added)} added.`}
             </p>
             <label className="flex items-center gap-1 text-xs">
               <input type="checkbox" checked={showsUnchanged} onChange={(event) => setShowsUnchanged(event.target.checked)} />

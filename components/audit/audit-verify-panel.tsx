@@ -1,9 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
 import { verifyAuditLog } from "@/lib/queries/audit-queries";
 import type { AuditVerifyReport } from "@/lib/schemas/audit-event";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { useIsHydrated } from "@/components/layout/hydration";
 
 function Verdict({ report }: { report: AuditVerifyReport }) {
@@ -18,7 +20,7 @@ function Verdict({ report }: { report: AuditVerifyReport }) {
   }
   const broken = report.firstBreak;
   return (
-    <div role="alert" className="rounded-md border border-rose-300 bg-rose-50 px-3 py-2 text-sm text-rose-900">
+    <Notice tone="error">
       <p className="font-semibold">The audit chain is broken.</p>
       {broken && (
         <p className="mt-1">
@@ -28,11 +30,11 @@ function Verdict({ report }: { report: AuditVerifyReport }) {
       )}
       {report.checkpoint && report.checkpoint.status !== "matches" && (
         <p className="mt-1">
-          Signed checkpoint: {report.checkpoint.status.replace("_", " ")} (expected head #{report.checkpoint.seq}, {report.checkpoint.rowHash.slice(0, 16)}…; found{" "}
-          {report.head ? `#${report.head.seq}` : "no events"}).
+          Signed checkpoint: {report.checkpoint.status.replace("_", " ")} (expected head #{report.checkpoint.seq}, {report.checkpoint.rowHash.slice(0, 16)}…;
+          found {report.head ? `#${report.head.seq}` : "no events"}).
         </p>
       )}
-    </div>
+    </Notice>
   );
 }
 
@@ -48,14 +50,9 @@ export function AuditVerifyPanel() {
           </h2>
           <p className="text-sm text-slate-600">Recomputes every event&apos;s hash and checks it against the signed checkpoint kept outside the database.</p>
         </div>
-        <button
-          type="button"
-          onClick={() => verify.mutate()}
-          disabled={verify.isPending || !isHydrated}
-          className="shrink-0 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-60"
-        >
+        <Button onClick={() => verify.mutate()} disabled={verify.isPending || !isHydrated} variant="primary" className="shrink-0">
           {verify.isPending ? "Verifying…" : "Verify now"}
-        </button>
+        </Button>
       </div>
       <div className="mt-3">
         {verify.data && <Verdict report={verify.data} />}

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { z } from "zod";
 import { useIsHydrated } from "@/components/layout/hydration";
+import { Button } from "@/components/ui/button";
 
 const CsrfAnswer = z.object({ csrfToken: z.string().min(1) });
 
@@ -38,17 +39,15 @@ export function SignOutButton() {
   const isHydrated = useIsHydrated();
   return (
     <>
-      <button
-        type="button"
+      <Button
         disabled={state === "pending" || !isHydrated}
         onClick={() => {
           setState("pending");
           signOut().catch(() => setState("failed"));
         }}
-        className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60"
       >
         Sign out
-      </button>
+      </Button>
       {state === "failed" && (
         <span role="alert" className="text-sm text-red-700">
           Could not sign out: try again.

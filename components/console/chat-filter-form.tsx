@@ -2,6 +2,7 @@
 
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { explainChatFilterProblems, type ChatFilterName, type ChatFilters } from "@/lib/console/chat-filters";
 import { organizationsOptions, projectListOptions } from "@/lib/queries/console-queries";
 
@@ -53,7 +54,12 @@ export function ChatFilterForm({ initial }: { initial: ChatFilters }) {
       </Field>
       <Field problem={problems.project} problemId="project-problem">
         Project
-        <ProjectInput orgUuid={filters.org} defaultValue={initial.project} hasProblem={Boolean(problems.project)} onChange={(value) => change("project", value)} />
+        <ProjectInput
+          orgUuid={filters.org}
+          defaultValue={initial.project}
+          hasProblem={Boolean(problems.project)}
+          onChange={(value) => change("project", value)}
+        />
       </Field>
       {TEXT_FIELDS.map((field) => {
         const problem = PROBLEM_FIELD[field.name] ? undefined : problems[field.name];
@@ -88,7 +94,11 @@ export function ChatFilterForm({ initial }: { initial: ChatFilters }) {
       </Field>
       <Field problem={undefined} problemId="limit-problem">
         Rows per page
-        <select name="limit" defaultValue={initial.limit ?? DEFAULT_PAGE_SIZE} className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900">
+        <select
+          name="limit"
+          defaultValue={initial.limit ?? DEFAULT_PAGE_SIZE}
+          className="mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
+        >
           {PAGE_SIZES.map((size) => (
             <option key={size} value={size}>
               {size}
@@ -97,9 +107,9 @@ export function ChatFilterForm({ initial }: { initial: ChatFilters }) {
         </select>
       </Field>
       <div className="flex items-end gap-3 md:col-span-3">
-        <button type="submit" disabled={hasProblems} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50">
+        <Button type="submit" disabled={hasProblems} variant="primary">
           Show chats
-        </button>
+        </Button>
         {hasProblems && <span className="text-xs text-amber-800">Fix the marked fields first: the Compliance API would refuse this combination.</span>}
       </div>
     </form>
@@ -137,7 +147,17 @@ function OrganizationSelect({ value, onChange }: { value: string | undefined; on
 }
 
 /** A project id, with the organisation's first projects offered by name (any id can still be typed). */
-function ProjectInput({ orgUuid, defaultValue, hasProblem, onChange }: { orgUuid: string | undefined; defaultValue: string | undefined; hasProblem: boolean; onChange: (value: string) => void }) {
+function ProjectInput({
+  orgUuid,
+  defaultValue,
+  hasProblem,
+  onChange,
+}: {
+  orgUuid: string | undefined;
+  defaultValue: string | undefined;
+  hasProblem: boolean;
+  onChange: (value: string) => void;
+}) {
   const query = useInfiniteQuery({ ...projectListOptions({ org: orgUuid }), enabled: Boolean(orgUuid) });
   const projects = query.data?.pages[0]?.projects ?? [];
   return (

@@ -3,7 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ChatRowsTable } from "@/components/console/chat-rows-table";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { Notice } from "@/components/ui/notice";
 import { chatsPageHref, explainChatFilterProblems, type ChatFilters } from "@/lib/console/chat-filters";
 import { chatPageOptions } from "@/lib/queries/console-queries";
 
@@ -14,18 +16,23 @@ export function ChatsTable({ filters }: { filters: ChatFilters }) {
 
   if (problems.length > 0) {
     return (
-      <div role="alert" className="mt-6 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+      <Notice tone="warning" className="mt-6">
         <p className="font-semibold">The Compliance API would refuse these filters, so nothing was requested:</p>
         <ul className="mt-1 list-disc pl-5">
           {problems.map((problem) => (
             <li key={problem}>{problem}</li>
           ))}
         </ul>
-      </div>
+      </Notice>
     );
   }
-  if (query.isPending) return <p className="mt-6 text-sm text-slate-500">Loading chats…</p>;
-  if (query.isError) return <div className="mt-6"><ErrorNotice error={query.error} onRetry={() => void query.refetch()} /></div>;
+  if (query.isPending) return <EmptyState>Loading chats…</EmptyState>;
+  if (query.isError)
+    return (
+      <div className="mt-6">
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      </div>
+    );
   const { chats, firstCursor, lastCursor, hasMore } = query.data;
   const isLaterPage = Boolean(filters.after ?? filters.before);
   // has_more speaks of the direction just paged in: backward, it says whether older chats remain,

@@ -3,17 +3,19 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Cell, DataTable, HeaderCell, SortableHeader, TableBody, TableHead, type TableSort } from "@/components/ui/table";
 import { chatsPageHref } from "@/lib/console/chat-filters";
-import { filterCustodians, sortCustodians } from "@/lib/console/custodian-rows";
+import { filterCustodians, sortCustodians, type CustodianSortKey } from "@/lib/console/custodian-rows";
 import { custodiansOptions } from "@/lib/queries/console-queries";
-import { SortableHeader, type CustodianSort } from "./sortable-header";
 
 /** The organisation's users, searched and sorted in the browser over the pages loaded so far. */
 export function CustodianTable({ orgUuid, initialSearch }: { orgUuid: string; initialSearch: string }) {
   const query = useInfiniteQuery(custodiansOptions(orgUuid));
   const [search, setSearch] = useState(initialSearch);
-  const [sort, setSort] = useState<CustodianSort>({ key: "name", direction: "ascending" });
+  const [sort, setSort] = useState<TableSort<CustodianSortKey>>({ key: "name", direction: "ascending" });
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
 
   const endOfTable = useRef<HTMLDivElement>(null);
@@ -47,59 +49,86 @@ export function CustodianTable({ orgUuid, initialSearch }: { orgUuid: string; in
       return next;
     });
 
-  if (query.isPending) return <p className="mt-6 text-sm text-slate-500">Loading custodians…</p>;
-  if (query.isLoadingError) return <div className="mt-6"><ErrorNotice error={query.error} onRetry={() => void query.refetch()} /></div>;
+  if (query.isPending) return <EmptyState>Loading custodians…</EmptyState>;
+  if (query.isLoadingError)
+    return (
+      <div className="mt-6">
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      </div>
+    );
   return (
     <section aria-label="Custodians" className="mt-6">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <label className="text-xs font-medium text-slate-600">
           Filter the {loaded.length} loaded custodians by name or email
-          <input type="search" value={search} onChange={(event) => changeSearch(event.target.value)} className="mt-1 block w-80 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900" />
+          <input
+            type="search"
+            value={search}
+            onChange={(event) => changeSearch(event.target.value)}
+            className="mt-1 block w-80 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+          />
         </label>
         {selected.size > 0 ? (
-          <Link href={chatsPageHref({ users: [...selected].join(","), org: orgUuid })} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white">
+          <Link href={chatsPageHref({ users: [...selected].join(","), org: orgUuid })} className={buttonClasses("primary")}>
             Show chats of {selected.size} selected
           </Link>
         ) : (
           <span className="text-sm text-slate-500">Select custodians to see their chats.</span>
         )}
       </div>
-      {query.hasNextPage && <p className="mt-2 text-xs text-amber-700">More custodians exist than are loaded: the filter and sort cover the loaded rows only.</p>}
-      <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-left text-sm">
-          <thead className="bg-slate-50 text-xs text-slate-500">
-            <tr>
-              <th scope="col" className="w-8 px-3 py-2">
-                <span className="sr-only">Selected</span>
-              </th>
-              <SortableHeader label="Name" sortKey="name" sort={sort} onSort={setSort} />
-              <SortableHeader label="Email" sortKey="email" sort={sort} onSort={setSort} />
-              <SortableHeader label="Role" sortKey="role" sort={sort} onSort={setSort} />
+      {query.hasNextPage && (
+        <p className="mt-2 text-xs text-amber-700">More custodians exist than are loaded: the filter and sort cover the loaded rows only.</p>
+      )}
+      <DataTable
+        className="mt-3"
+        footer={
+          <>
+            {rows.length === 0 && (
+              <p className="p-4 text-sm text-slate-500">
+                {loaded.length === 0 ? "This organisation has no users." : "No loaded custodian matches this filter."}
+              </p>
+            )}
+            {query.hasNextPage && (
+              <div ref={endOfTable} className="border-t border-slate-100 p-3 text-center">
+                <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} variant="link">
+                  {query.isFetchingNextPage ? "Loading…" : "Load more custodians"}
+                </Button>
+              </div>
+            )}
+            {query.isFetchNextPageError && query.error && (
+              <div className="p-3">
+                <ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} />
+              </div>
+            )}
+          </>
+        }
+      >
+        <TableHead>
+          <HeaderCell className="w-8">
+            <span className="sr-only">Selected</span>
+          </HeaderCell>
+          <SortableHeader label="Name" sortKey="name" sort={sort} onSort={setSort} />
+          <SortableHeader label="Email" sortKey="email" sort={sort} onSort={setSort} />
+          <SortableHeader label="Role" sortKey="role" sort={sort} onSort={setSort} />
+        </TableHead>
+        <TableBody>
+          {rows.map((custodian) => (
+            <tr key={custodian.id} className={selected.has(custodian.id) ? "bg-sky-50" : undefined}>
+              <Cell>
+                <input
+                  type="checkbox"
+                  checked={selected.has(custodian.id)}
+                  onChange={() => toggle(custodian.id)}
+                  aria-label={`Select ${custodian.email ?? custodian.fullName ?? custodian.id}`}
+                />
+              </Cell>
+              <Cell>{custodian.fullName ?? <span className="text-slate-400">(no name)</span>}</Cell>
+              <Cell mono>{custodian.email ?? <span className="text-slate-400">(no email)</span>}</Cell>
+              <Cell className="text-xs">{custodian.organizationRole ?? "—"}</Cell>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100">
-            {rows.map((custodian) => (
-              <tr key={custodian.id} className={selected.has(custodian.id) ? "bg-sky-50" : undefined}>
-                <td className="px-3 py-1.5">
-                  <input type="checkbox" checked={selected.has(custodian.id)} onChange={() => toggle(custodian.id)} aria-label={`Select ${custodian.email ?? custodian.fullName ?? custodian.id}`} />
-                </td>
-                <td className="px-3 py-1.5">{custodian.fullName ?? <span className="text-slate-400">(no name)</span>}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{custodian.email ?? <span className="text-slate-400">(no email)</span>}</td>
-                <td className="px-3 py-1.5 text-xs">{custodian.organizationRole ?? "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {rows.length === 0 && <p className="p-4 text-sm text-slate-500">{loaded.length === 0 ? "This organisation has no users." : "No loaded custodian matches this filter."}</p>}
-        {query.hasNextPage && (
-          <div ref={endOfTable} className="border-t border-slate-100 p-3 text-center">
-            <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="text-sm font-semibold underline disabled:opacity-60">
-              {query.isFetchingNextPage ? "Loading…" : "Load more custodians"}
-            </button>
-          </div>
-        )}
-        {query.isFetchNextPageError && query.error && <div className="p-3"><ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} /></div>}
-      </div>
+          ))}
+        </TableBody>
+      </DataTable>
     </section>
   );
 }

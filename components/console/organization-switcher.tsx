@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { z } from "zod";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { apiFetch } from "@/lib/queries/api-fetch";
 import { organizationsOptions } from "@/lib/queries/console-queries";
 
@@ -13,7 +13,15 @@ import { organizationsOptions } from "@/lib/queries/console-queries";
  * on the server for the reviewer's next visit from any browser. A page opened without one goes to the
  * remembered organisation (the server redirects) or, the first time, to the first one listed.
  */
-export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: { selectedOrg: string | undefined; rememberedOrg: string | null; basePath: string }) {
+export function OrganizationSwitcher({
+  selectedOrg,
+  rememberedOrg,
+  basePath,
+}: {
+  selectedOrg: string | undefined;
+  rememberedOrg: string | null;
+  basePath: string;
+}) {
   const router = useRouter();
   const query = useQuery(organizationsOptions());
   const organizations = query.data?.organizations;
@@ -53,7 +61,9 @@ export function OrganizationSwitcher({ selectedOrg, rememberedOrg, basePath }: {
         className="rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900"
       >
         {!selectedOrg && <option value="">Choose…</option>}
-        {selectedOrg && !query.data.organizations.some((organization) => organization.uuid === selectedOrg) && <option value={selectedOrg}>{selectedOrg} (not listed)</option>}
+        {selectedOrg && !query.data.organizations.some((organization) => organization.uuid === selectedOrg) && (
+          <option value={selectedOrg}>{selectedOrg} (not listed)</option>
+        )}
         {query.data.organizations.map((organization) => (
           <option key={organization.uuid} value={organization.uuid}>
             {organization.name}

@@ -5,11 +5,14 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ChatRowsTable } from "@/components/console/chat-rows-table";
 import { DeleteAction } from "@/components/deletion/delete-action";
 import { visibilityOf } from "@/components/console/projects-table";
-import { ErrorNotice } from "@/components/layout/error-notice";
-import { EvidenceSection, Fact } from "@/components/layout/evidence-facts";
+import { Button } from "@/components/ui/button";
+import { Definition } from "@/components/ui/definition-list";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { formatSize } from "@/components/files/format-size";
 import { RevealedName } from "@/components/files/revealed-name";
 import { formatUtc } from "@/components/thread/format";
+import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { projectChatsOptions, projectDetailOptions } from "@/lib/queries/console-queries";
 import type { ProjectAttachment, ProjectChatPage, ProjectCollaborator, ProjectDetail } from "@/lib/schemas/console";
 
@@ -54,20 +57,24 @@ function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
           <DeleteAction target={{ kind: "project", id: project.id }} />
         </div>
       </div>
-      {project.deleted && <p className="mt-1 text-sm text-slate-600">A user deleted this project in claude.ai{project.deletedAt ? ` on ${formatUtc(project.deletedAt)}` : ""}; the API still serves it.</p>}
+      {project.deleted && (
+        <p className="mt-1 text-sm text-slate-600">
+          A user deleted this project in claude.ai{project.deletedAt ? ` on ${formatUtc(project.deletedAt)}` : ""}; the API still serves it.
+        </p>
+      )}
       <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-3">
-        <Fact label="Created by">{project.owner?.email ?? project.owner?.id ?? "(no longer a member)"}</Fact>
-        <Fact label="Visible to">{visibilityOf(project)}</Fact>
-        <Fact label="Project id" mono>
+        <Definition label="Created by">{project.owner?.email ?? project.owner?.id ?? "(no longer a member)"}</Definition>
+        <Definition label="Visible to">{visibilityOf(project)}</Definition>
+        <Definition label="Project id" mono>
           {project.id}
-        </Fact>
-        <Fact label="Created">{formatUtc(project.createdAt)}</Fact>
-        <Fact label="Updated">{formatUtc(project.updatedAt)}</Fact>
-        <Fact label="Organisation" mono>
+        </Definition>
+        <Definition label="Created">{formatUtc(project.createdAt)}</Definition>
+        <Definition label="Updated">{formatUtc(project.updatedAt)}</Definition>
+        <Definition label="Organisation" mono>
           {project.organizationUuid ?? "—"}
-        </Fact>
-        <Fact label="Chats">{project.chatsCount ?? "—"}</Fact>
-        <Fact label="Attachments">{project.attachmentsCount ?? "—"}</Fact>
+        </Definition>
+        <Definition label="Chats">{project.chatsCount ?? "—"}</Definition>
+        <Definition label="Attachments">{project.attachmentsCount ?? "—"}</Definition>
       </dl>
     </header>
   );
@@ -76,7 +83,11 @@ function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
 /** Instructions are a prompt, not a document: shown exactly as written, as text. */
 function PlainText({ text, empty }: { text: string | null; empty: string }) {
   if (!text) return <p className="text-sm italic text-slate-500">{empty}</p>;
-  return <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-sans text-sm text-slate-900">{text}</pre>;
+  return (
+    <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-sans text-sm text-slate-900">
+      {text}
+    </pre>
+  );
 }
 
 const ATTACHMENT_VIEWS: Record<ProjectAttachment["kind"], { label: string; path: string | null; deletionKind: "file" | "project_document" | null }> = {
@@ -89,78 +100,81 @@ const ATTACHMENT_VIEWS: Record<ProjectAttachment["kind"], { label: string; path:
 function AttachmentsTable({ attachments, projectId }: { attachments: ProjectAttachment[]; projectId: string }) {
   if (attachments.length === 0) return <p className="text-sm text-slate-500">The project has no attachments.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2">Name</th>
-            <th scope="col" className="px-3 py-2">Kind</th>
-            <th scope="col" className="px-3 py-2">Type</th>
-            <th scope="col" className="px-3 py-2">Size</th>
-            <th scope="col" className="px-3 py-2">MD5</th>
-            <th scope="col" className="px-3 py-2">Added (UTC)</th>
-            <th scope="col" className="px-3 py-2">
-              <span className="sr-only">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {attachments.map((attachment) => {
-            const view = ATTACHMENT_VIEWS[attachment.kind];
-            const name = <RevealedName name={attachment.filename || "(no name)"} />;
-            return (
-              <tr key={attachment.id}>
-                <td className="px-3 py-1.5">
-                  {view.path ? (
-                    <Link href={`${view.path}${encodeURIComponent(attachment.id)}`} className="font-medium underline decoration-slate-300 hover:decoration-slate-900">
-                      {name}
-                    </Link>
-                  ) : (
-                    name
-                  )}
-                </td>
-                <td className="px-3 py-1.5 text-xs">{view.path ? view.label : `${view.label} (${attachment.originalType})`}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{attachment.mimeType ?? "—"}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{formatSize(attachment.sizeBytes)}</td>
-                <td className="px-3 py-1.5 font-mono text-xs">{attachment.md5 ?? "—"}</td>
-                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatUtc(attachment.createdAt)}</td>
-                <td className="px-3 py-1.5">
-                  {view.deletionKind && <DeleteAction target={{ kind: view.deletionKind, id: attachment.id, projectId }} label="Delete…" ariaLabel={`Delete ${name}`} quiet />}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable>
+      <TableHead>
+        <HeaderCell>Name</HeaderCell>
+        <HeaderCell>Kind</HeaderCell>
+        <HeaderCell>Type</HeaderCell>
+        <HeaderCell>Size</HeaderCell>
+        <HeaderCell>MD5</HeaderCell>
+        <HeaderCell>Added (UTC)</HeaderCell>
+        <HeaderCell>
+          <span className="sr-only">Actions</span>
+        </HeaderCell>
+      </TableHead>
+      <TableBody>
+        {attachments.map((attachment) => {
+          const view = ATTACHMENT_VIEWS[attachment.kind];
+          const name = <RevealedName name={attachment.filename || "(no name)"} />;
+          return (
+            <tr key={attachment.id}>
+              <Cell>
+                {view.path ? (
+                  <Link
+                    href={`${view.path}${encodeURIComponent(attachment.id)}`}
+                    className="font-medium underline decoration-slate-300 hover:decoration-slate-900"
+                  >
+                    {name}
+                  </Link>
+                ) : (
+                  name
+                )}
+              </Cell>
+              <Cell className="text-xs">{view.path ? view.label : `${view.label} (${attachment.originalType})`}</Cell>
+              <Cell mono>{attachment.mimeType ?? "—"}</Cell>
+              <Cell mono>{formatSize(attachment.sizeBytes)}</Cell>
+              <Cell mono>{attachment.md5 ?? "—"}</Cell>
+              <Cell mono className="whitespace-nowrap">
+                {formatUtc(attachment.createdAt)}
+              </Cell>
+              <Cell>
+                {view.deletionKind && (
+                  <DeleteAction target={{ kind: view.deletionKind, id: attachment.id, projectId }} label="Delete…" ariaLabel={`Delete ${name}`} quiet />
+                )}
+              </Cell>
+            </tr>
+          );
+        })}
+      </TableBody>
+    </DataTable>
   );
 }
 
 function CollaboratorsTable({ collaborators }: { collaborators: ProjectCollaborator[] }) {
   if (collaborators.length === 0) return <p className="text-sm text-slate-500">No role assignments besides the creator&apos;s.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2">Who</th>
-            <th scope="col" className="px-3 py-2">Kind</th>
-            <th scope="col" className="px-3 py-2">Role</th>
-            <th scope="col" className="px-3 py-2">Granted (UTC)</th>
+    <DataTable>
+      <TableHead>
+        <HeaderCell>Who</HeaderCell>
+        <HeaderCell>Kind</HeaderCell>
+        <HeaderCell>Role</HeaderCell>
+        <HeaderCell>Granted (UTC)</HeaderCell>
+      </TableHead>
+      <TableBody>
+        {collaborators.map((collaborator, index) => (
+          <tr
+            key={`${collaborator.type}-${collaborator.userId ?? collaborator.groupId ?? collaborator.organizationUuid ?? collaborator.organizationRole}-${index}`}
+          >
+            <Cell mono>{whoOf(collaborator)}</Cell>
+            <Cell className="text-xs">{collaborator.type}</Cell>
+            <Cell className="text-xs">{collaborator.role ?? "—"}</Cell>
+            <Cell mono className="whitespace-nowrap">
+              {formatUtc(collaborator.grantedAt)}
+            </Cell>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {collaborators.map((collaborator, index) => (
-            <tr key={`${collaborator.type}-${collaborator.userId ?? collaborator.groupId ?? collaborator.organizationUuid ?? collaborator.organizationRole}-${index}`}>
-              <td className="px-3 py-1.5 font-mono text-xs">{whoOf(collaborator)}</td>
-              <td className="px-3 py-1.5 text-xs">{collaborator.type}</td>
-              <td className="px-3 py-1.5 text-xs">{collaborator.role ?? "—"}</td>
-              <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatUtc(collaborator.grantedAt)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TableBody>
+    </DataTable>
   );
 }
 
@@ -189,9 +203,9 @@ function ProjectChats({ projectId }: { projectId: string }) {
       <CoverageNote coverage={query.data.pages[0]!.coverage} />
       <ChatRowsTable chats={chats} emptyText="No chat of these users is in this project." />
       {query.hasNextPage && (
-        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="text-sm font-semibold underline disabled:opacity-60">
+        <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} variant="link">
           {query.isFetchingNextPage ? "Loading…" : "Load more chats"}
-        </button>
+        </Button>
       )}
       {query.isFetchNextPageError && <ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} />}
     </div>
@@ -206,7 +220,8 @@ function CoverageNote({ coverage }: { coverage: ProjectChatPage["coverage"] }) {
       : `the project's creator and user collaborators (${coverage.userCount}); the organisation is too large to ask for every member's chats`;
   return (
     <p className="text-xs text-slate-600">
-      The Compliance API lists a project&apos;s chats only per user. Shown: chats of {whose}, oldest first. Chats of people who have left the organisation cannot be found this way.
+      The Compliance API lists a project&apos;s chats only per user. Shown: chats of {whose}, oldest first. Chats of people who have left the organisation
+      cannot be found this way.
     </p>
   );
 }

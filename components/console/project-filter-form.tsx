@@ -1,3 +1,4 @@
+import { Button } from "@/components/ui/button";
 import type { ProjectFilterName, ProjectFilters } from "@/lib/console/project-filters";
 
 const FIELDS: Array<{ name: Exclude<ProjectFilterName, "org">; label: string; placeholder: string }> = [
@@ -16,13 +17,18 @@ export function ProjectFilterForm({ filters }: { filters: ProjectFilters }) {
       {FIELDS.map((field) => (
         <label key={field.name} className="text-xs font-medium text-slate-600">
           {field.label}
-          <input name={field.name} defaultValue={filters[field.name] ?? ""} placeholder={field.placeholder} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900" />
+          <input
+            name={field.name}
+            defaultValue={filters[field.name] ?? ""}
+            placeholder={field.placeholder}
+            className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+          />
         </label>
       ))}
       <div className="md:col-span-5">
-        <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white">
+        <Button type="submit" variant="primary">
           Show projects
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { formatUtc } from "@/components/thread/format";
+import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { deletionListOptions, type DeletionListFilters } from "@/lib/queries/deletion-queries";
 import { DELETION_REASON_LABELS, DELETION_STATUSES, type DeletionRequestDto, type DeletionStatus } from "@/lib/schemas/deletions";
 import { DecisionControls } from "./decision-controls";
@@ -41,13 +43,31 @@ export function ApprovalsQueue({ canApprove }: { canApprove: boolean }) {
           </ul>
         </EvidenceSection>
       )}
-      <PendingRequests title={canApprove ? "Waiting for approval" : "Your requests waiting for approval"} filters={{ status: "requested", mine: !canApprove }} canApprove={canApprove} now={now} onDone={onDone} />
+      <PendingRequests
+        title={canApprove ? "Waiting for approval" : "Your requests waiting for approval"}
+        filters={{ status: "requested", mine: !canApprove }}
+        canApprove={canApprove}
+        now={now}
+        onDone={onDone}
+      />
       <RequestHistory title={canApprove ? "All requests" : "All your requests"} mine={!canApprove} now={now} />
     </div>
   );
 }
 
-function PendingRequests({ title, filters, canApprove, now, onDone }: { title: string; filters: DeletionListFilters; canApprove: boolean; now: number; onDone: (request: DeletionRequestDto) => void }) {
+function PendingRequests({
+  title,
+  filters,
+  canApprove,
+  now,
+  onDone,
+}: {
+  title: string;
+  filters: DeletionListFilters;
+  canApprove: boolean;
+  now: number;
+  onDone: (request: DeletionRequestDto) => void;
+}) {
   const query = useInfiniteQuery(deletionListOptions(filters));
   const requests = query.data?.pages.flatMap((page) => page.requests) ?? [];
   return (
@@ -62,7 +82,10 @@ function PendingRequests({ title, filters, canApprove, now, onDone }: { title: s
         <ul className="space-y-3">
           {requests.map((request) => (
             <li key={request.id}>
-              <article aria-label={`Deletion request for ${kindLabel(request.target.kind)} ${displayName(request.target.name, request.target.kind)}`} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+              <article
+                aria-label={`Deletion request for ${kindLabel(request.target.kind)} ${displayName(request.target.name, request.target.kind)}`}
+                className="space-y-3 rounded-lg border border-slate-200 bg-white p-4"
+              >
                 <div className="flex flex-wrap items-center gap-2">
                   <StatusBadge status={request.status} />
                   <Link href={requestHref(request.id)} className="text-sm font-semibold underline">
@@ -89,7 +112,11 @@ function RequestHistory({ title, mine, now }: { title: string; mine: boolean; no
     <EvidenceSection title={title}>
       <label className="mb-2 block text-xs font-medium text-slate-600">
         Status{" "}
-        <select value={status} onChange={(event) => setStatus(event.target.value as DeletionStatus | "")} className="ml-1 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900">
+        <select
+          value={status}
+          onChange={(event) => setStatus(event.target.value as DeletionStatus | "")}
+          className="ml-1 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+        >
           <option value="">Any</option>
           {DELETION_STATUSES.map((value) => (
             <option key={value} value={value}>
@@ -105,55 +132,55 @@ function RequestHistory({ title, mine, now }: { title: string; mine: boolean; no
       ) : requests.length === 0 ? (
         <p className="text-sm text-slate-500">No request.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">What</th>
-                <th scope="col" className="px-3 py-2">Requested by</th>
-                <th scope="col" className="px-3 py-2">Requested (UTC)</th>
-                <th scope="col" className="px-3 py-2">Reason</th>
-                <th scope="col" className="px-3 py-2">Reference</th>
+        <DataTable>
+          <TableHead>
+            <HeaderCell>Status</HeaderCell>
+            <HeaderCell>What</HeaderCell>
+            <HeaderCell>Requested by</HeaderCell>
+            <HeaderCell>Requested (UTC)</HeaderCell>
+            <HeaderCell>Reason</HeaderCell>
+            <HeaderCell>Reference</HeaderCell>
+          </TableHead>
+          <TableBody>
+            {requests.map((request) => (
+              <tr key={request.id}>
+                <Cell>
+                  <StatusBadge status={request.status} />
+                </Cell>
+                <Cell>
+                  <Link href={requestHref(request.id)} className="underline">
+                    {kindLabel(request.target.kind)} <span dir="auto">{displayName(request.target.name, request.target.kind)}</span>
+                  </Link>
+                  <span className="block font-mono text-xs text-slate-500">{request.target.id}</span>
+                </Cell>
+                <Cell className="text-xs">{personOf(request.requestedBy)}</Cell>
+                <Cell mono className="whitespace-nowrap">
+                  {formatUtc(request.requestedAt)}
+                  <span className="block font-sans text-slate-500">{formatAge(request.requestedAt, now)}</span>
+                </Cell>
+                <Cell className="text-xs">{DELETION_REASON_LABELS[request.reason.code]}</Cell>
+                <Cell className="text-xs">{request.reference}</Cell>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {requests.map((request) => (
-                <tr key={request.id}>
-                  <td className="px-3 py-1.5">
-                    <StatusBadge status={request.status} />
-                  </td>
-                  <td className="px-3 py-1.5">
-                    <Link href={requestHref(request.id)} className="underline">
-                      {kindLabel(request.target.kind)} <span dir="auto">{displayName(request.target.name, request.target.kind)}</span>
-                    </Link>
-                    <span className="block font-mono text-xs text-slate-500">{request.target.id}</span>
-                  </td>
-                  <td className="px-3 py-1.5 text-xs">{personOf(request.requestedBy)}</td>
-                  <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">
-                    {formatUtc(request.requestedAt)}
-                    <span className="block font-sans text-slate-500">{formatAge(request.requestedAt, now)}</span>
-                  </td>
-                  <td className="px-3 py-1.5 text-xs">{DELETION_REASON_LABELS[request.reason.code]}</td>
-                  <td className="px-3 py-1.5 text-xs">{request.reference}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TableBody>
+        </DataTable>
       )}
       <MorePages query={query} />
     </EvidenceSection>
   );
 }
 
-function MorePages({ query }: { query: { hasNextPage: boolean; isFetchingNextPage: boolean; isFetchNextPageError: boolean; error: Error | null; fetchNextPage: () => Promise<unknown> } }) {
+function MorePages({
+  query,
+}: {
+  query: { hasNextPage: boolean; isFetchingNextPage: boolean; isFetchNextPageError: boolean; error: Error | null; fetchNextPage: () => Promise<unknown> };
+}) {
   return (
     <>
       {query.hasNextPage && (
-        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="mt-2 text-sm font-semibold underline disabled:opacity-60">
+        <Button onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} variant="link" className="mt-2">
           {query.isFetchingNextPage ? "Loading…" : "Load more requests"}
-        </button>
+        </Button>
       )}
       {query.isFetchNextPageError && query.error && <ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} />}
     </>

@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { cancelDeletion, decideDeletion, deletionKeys, executeDeletion } from "@/lib/queries/deletion-queries";
 import { MAX_COMMENT, type DeletionRequestDto } from "@/lib/schemas/deletions";
 import { kindLabel } from "./deletion-format";
@@ -14,7 +15,15 @@ type Action = "approve" | "reject" | "cancel" | "execute";
  * it with a comment, cancel their own, or run an approved one whose execution never started. The
  * requester of a request is told why they cannot approve it, and given no button for it.
  */
-export function DecisionControls({ request, canApprove, onDone }: { request: DeletionRequestDto; canApprove: boolean; onDone?: (request: DeletionRequestDto) => void }) {
+export function DecisionControls({
+  request,
+  canApprove,
+  onDone,
+}: {
+  request: DeletionRequestDto;
+  canApprove: boolean;
+  onDone?: (request: DeletionRequestDto) => void;
+}) {
   const queryClient = useQueryClient();
   const commentId = useId();
   const [comment, setComment] = useState("");
@@ -48,7 +57,9 @@ export function DecisionControls({ request, canApprove, onDone }: { request: Del
     <div className="space-y-2" data-testid="decision-controls">
       {isOwnPending && (
         <p className="text-sm text-slate-700">
-          {canApprove ? "You made this request, so you cannot approve or reject it: another approver must." : "Waiting for a person with the approver role to decide it."}
+          {canApprove
+            ? "You made this request, so you cannot approve or reject it: another approver must."
+            : "Waiting for a person with the approver role to decide it."}
         </p>
       )}
       {(mayDecide || isOwnPending) && (
@@ -66,44 +77,24 @@ export function DecisionControls({ request, canApprove, onDone }: { request: Del
       )}
       <div className="flex flex-wrap gap-2">
         {allowed.has("approve") && (
-          <button
-            type="button"
-            disabled={!commented || act.isPending}
-            onClick={() => act.mutate("approve")}
-            className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50"
-          >
+          <Button disabled={!commented || act.isPending} onClick={() => act.mutate("approve")} variant="danger">
             Approve and delete the {kindLabel(request.target.kind)}
-          </button>
+          </Button>
         )}
         {allowed.has("reject") && (
-          <button
-            type="button"
-            disabled={!commented || act.isPending}
-            onClick={() => act.mutate("reject")}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold disabled:cursor-not-allowed disabled:opacity-50"
-          >
+          <Button disabled={!commented || act.isPending} onClick={() => act.mutate("reject")}>
             Reject
-          </button>
+          </Button>
         )}
         {allowed.has("cancel") && (
-          <button
-            type="button"
-            disabled={act.isPending}
-            onClick={() => act.mutate("cancel")}
-            className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold disabled:opacity-50"
-          >
+          <Button disabled={act.isPending} onClick={() => act.mutate("cancel")}>
             Cancel the request
-          </button>
+          </Button>
         )}
         {allowed.has("execute") && (
-          <button
-            type="button"
-            disabled={act.isPending}
-            onClick={() => act.mutate("execute")}
-            className="rounded-md bg-rose-700 px-3 py-1.5 text-sm font-semibold text-white disabled:opacity-50"
-          >
+          <Button disabled={act.isPending} onClick={() => act.mutate("execute")} variant="danger">
             Execute the approved deletion
-          </button>
+          </Button>
         )}
       </div>
       {act.isPending && (

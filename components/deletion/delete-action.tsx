@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { ApiRequestError } from "@/lib/queries/api-fetch";
 import { deletionCapabilityOptions } from "@/lib/queries/deletion-queries";
 import type { DeletionTarget } from "@/lib/schemas/deletions";
@@ -53,17 +54,17 @@ export function DeleteAction({ target, label, ariaLabel, quiet = false }: Delete
   const close = () => setStack([]);
   return (
     <>
-      <button
-        type="button"
+      <Button
+        variant="outline-danger"
+        size={quiet ? "small" : "regular"}
         aria-label={ariaLabel}
         onClick={() => {
           setDraft(EMPTY_DRAFT);
           setStack([target]);
         }}
-        className={`rounded-md border border-rose-300 bg-white font-semibold text-rose-800 hover:bg-rose-50 ${quiet ? "px-2 py-0.5 text-xs" : "px-3 py-1 text-sm"}`}
       >
         {label ?? `Delete ${kindLabel(target.kind)}…`}
-      </button>
+      </Button>
       {top && (
         <ModalDialog title={stack.length > 1 ? "Delete a chat of the project first" : `Delete ${kindLabel(top.kind)}`} onClose={close}>
           <DeletionDialogBody

@@ -3,9 +3,11 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
-import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
+import { Definition, DefinitionList } from "@/components/ui/definition-list";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { formatUtc } from "@/components/thread/format";
+import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { deletionDetailOptions } from "@/lib/queries/deletion-queries";
 import type { DeletionHistoryEntry, DeletionRequestDto } from "@/lib/schemas/deletions";
 import { threadHref } from "@/lib/thread/thread-href";
@@ -84,35 +86,37 @@ export function DeletionRequestView({ deletionId, canApprove }: { deletionId: st
 function DecisionAndExecution({ request }: { request: DeletionRequestDto }) {
   const { upstream, reconciliation, snapshot } = request;
   return (
-    <EvidenceFacts>
-      <Fact label="Decided by">{personOf(request.decidedBy)}</Fact>
-      <Fact label="Decided">{formatUtc(request.decidedAt)}</Fact>
-      <Fact label="Decision comment">{request.decisionComment ?? "—"}</Fact>
-      <Fact label="Execution started">{formatUtc(request.executionStartedAt)}</Fact>
-      <Fact label="Completed">{formatUtc(request.completedAt)}</Fact>
-      <Fact label="DELETE calls">{request.attempts}</Fact>
-      <Fact label="Upstream request id" mono>
+    <DefinitionList>
+      <Definition label="Decided by">{personOf(request.decidedBy)}</Definition>
+      <Definition label="Decided">{formatUtc(request.decidedAt)}</Definition>
+      <Definition label="Decision comment">{request.decisionComment ?? "—"}</Definition>
+      <Definition label="Execution started">{formatUtc(request.executionStartedAt)}</Definition>
+      <Definition label="Completed">{formatUtc(request.completedAt)}</Definition>
+      <Definition label="DELETE calls">{request.attempts}</Definition>
+      <Definition label="Upstream request id" mono>
         {upstream?.requestId ?? "—"}
-      </Fact>
-      <Fact label="Upstream answer">
-        {upstream ? [upstream.httpStatus !== null ? `HTTP ${upstream.httpStatus}` : "no answer", upstream.type, upstream.message].filter(Boolean).join(" · ") : "—"}
-      </Fact>
-      <Fact label="Outcome">{request.outcome ? `${request.outcome.kind.replaceAll("_", " ")}: ${request.outcome.message}` : "—"}</Fact>
-      <Fact label="Read back">
+      </Definition>
+      <Definition label="Upstream answer">
+        {upstream
+          ? [upstream.httpStatus !== null ? `HTTP ${upstream.httpStatus}` : "no answer", upstream.type, upstream.message].filter(Boolean).join(" · ")
+          : "—"}
+      </Definition>
+      <Definition label="Outcome">{request.outcome ? `${request.outcome.kind.replaceAll("_", " ")}: ${request.outcome.message}` : "—"}</Definition>
+      <Definition label="Read back">
         {reconciliation
           ? `${reconciliation.found === "gone" ? "gone" : "still present"} at ${formatUtc(reconciliation.checkedAt)}${reconciliation.upstreamRequestId ? ` (upstream ${reconciliation.upstreamRequestId})` : ""}`
           : "—"}
-      </Fact>
-      <Fact label="Snapshot taken">{snapshot ? formatUtc(snapshot.takenAt) : "— (none: nothing was sent)"}</Fact>
-      <Fact label="Snapshot SHA-256" mono>
+      </Definition>
+      <Definition label="Snapshot taken">{snapshot ? formatUtc(snapshot.takenAt) : "— (none: nothing was sent)"}</Definition>
+      <Definition label="Snapshot SHA-256" mono>
         {snapshot?.sha256 ?? "—"}
-      </Fact>
-      <Fact label="Snapshot contents">
+      </Definition>
+      <Definition label="Snapshot contents">
         {snapshot
           ? `${snapshot.messageCount} ${snapshot.messageCount === 1 ? "message" : "messages"}; metadata and hashes of ${snapshot.fileCount} ${snapshot.fileCount === 1 ? "file" : "files"}, the bytes of ${snapshot.storedFileCount} kept`
           : "—"}
-      </Fact>
-    </EvidenceFacts>
+      </Definition>
+    </DefinitionList>
   );
 }
 
@@ -144,44 +148,42 @@ function ChatsFirst({ request }: { request: DeletionRequestDto }) {
 function History({ history }: { history: DeletionHistoryEntry[] }) {
   if (history.length === 0) return <p className="text-sm text-slate-500">The audit log holds no event for this request.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th scope="col" className="px-3 py-2">#</th>
-            <th scope="col" className="px-3 py-2">When (UTC)</th>
-            <th scope="col" className="px-3 py-2">Step</th>
-            <th scope="col" className="px-3 py-2">Outcome</th>
-            <th scope="col" className="px-3 py-2">Who</th>
-            <th scope="col" className="px-3 py-2">Details</th>
-            <th scope="col" className="px-3 py-2">Upstream request id</th>
+    <DataTable>
+      <TableHead>
+        <HeaderCell>#</HeaderCell>
+        <HeaderCell>When (UTC)</HeaderCell>
+        <HeaderCell>Step</HeaderCell>
+        <HeaderCell>Outcome</HeaderCell>
+        <HeaderCell>Who</HeaderCell>
+        <HeaderCell>Details</HeaderCell>
+        <HeaderCell>Upstream request id</HeaderCell>
+      </TableHead>
+      <TableBody>
+        {history.map((entry) => (
+          <tr key={entry.seq} className="align-top">
+            <Cell mono>{entry.seq}</Cell>
+            <Cell mono className="whitespace-nowrap">
+              {formatUtc(entry.occurredAt)}
+            </Cell>
+            <Cell>
+              {ACTION_LABELS[entry.action] ?? entry.action}
+              <span className="block font-mono text-xs text-slate-500">{entry.action}</span>
+            </Cell>
+            <Cell className="text-xs">{entry.outcome}</Cell>
+            <Cell className="text-xs">{entry.actorEmail ?? "Docket (automatic)"}</Cell>
+            <Cell>
+              <Params params={entry.params} />
+            </Cell>
+            <Cell mono>
+              {entry.upstreamRequestId ?? "—"}
+              <span className="block text-slate-400" title="This event's hash in the audit chain">
+                {entry.rowHash.slice(0, 16)}…
+              </span>
+            </Cell>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {history.map((entry) => (
-            <tr key={entry.seq} className="align-top">
-              <td className="px-3 py-1.5 font-mono text-xs">{entry.seq}</td>
-              <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">{formatUtc(entry.occurredAt)}</td>
-              <td className="px-3 py-1.5">
-                {ACTION_LABELS[entry.action] ?? entry.action}
-                <span className="block font-mono text-xs text-slate-500">{entry.action}</span>
-              </td>
-              <td className="px-3 py-1.5 text-xs">{entry.outcome}</td>
-              <td className="px-3 py-1.5 text-xs">{entry.actorEmail ?? "Docket (automatic)"}</td>
-              <td className="px-3 py-1.5">
-                <Params params={entry.params} />
-              </td>
-              <td className="px-3 py-1.5 font-mono text-xs">
-                {entry.upstreamRequestId ?? "—"}
-                <span className="block text-slate-400" title="This event's hash in the audit chain">
-                  {entry.rowHash.slice(0, 16)}…
-                </span>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TableBody>
+    </DataTable>
   );
 }
 

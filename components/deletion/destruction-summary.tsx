@@ -9,7 +9,11 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count.toLoca
  * with its messages and files, a project with its documents, files and chats.
  */
 export function DestructionSummary({ target, summary }: { target: DeletionTargetFacts; summary: DeletionSummary }) {
-  const name = <span dir="auto" className="font-semibold">{displayName(target.name, target.kind)}</span>;
+  const name = (
+    <span dir="auto" className="font-semibold">
+      {displayName(target.name, target.kind)}
+    </span>
+  );
   const id = <span className="font-mono text-xs">{target.id}</span>;
   switch (summary.kind) {
     case "chat":
@@ -19,7 +23,11 @@ export function DestructionSummary({ target, summary }: { target: DeletionTarget
             The chat {name} ({id}){summary.ownerEmail ? ` of ${summary.ownerEmail}` : ""}, with all of its {plural(summary.messageCount, "message")}
             {alsoIn(summary.artifactCount, summary.generatedFileCount)}, and the {plural(summary.files.length, "file")} uploaded in it.
           </p>
-          {summary.softDeleted && <p className="text-slate-600">Its user already deleted it in claude.ai: its content is empty, but the record and its files remain until this deletion.</p>}
+          {summary.softDeleted && (
+            <p className="text-slate-600">
+              Its user already deleted it in claude.ai: its content is empty, but the record and its files remain until this deletion.
+            </p>
+          )}
           {summary.projectId && (
             <p className="text-slate-600">
               It belongs to the project <span className="font-mono text-xs">{summary.projectId}</span>, which stays.
@@ -33,7 +41,12 @@ export function DestructionSummary({ target, summary }: { target: DeletionTarget
         <div className="space-y-2 text-sm" data-testid="destruction-summary">
           <p>
             The file {name} ({id}), {summary.file.mimeType ?? "of unknown type"}, {formatSize(summary.file.sizeBytes)}
-            {summary.file.md5 ? <>, MD5 <span className="font-mono text-xs">{summary.file.md5}</span></> : null}.
+            {summary.file.md5 ? (
+              <>
+                , MD5 <span className="font-mono text-xs">{summary.file.md5}</span>
+              </>
+            ) : null}
+            .
           </p>
           {summary.chatIds.length > 0 ? (
             <p className="text-slate-600">
@@ -52,7 +65,12 @@ export function DestructionSummary({ target, summary }: { target: DeletionTarget
         <div className="space-y-2 text-sm" data-testid="destruction-summary">
           <p>
             The project document {name} ({id}), {formatSize(summary.document.sizeBytes)}
-            {summary.document.md5 ? <>, MD5 <span className="font-mono text-xs">{summary.document.md5}</span></> : null}.
+            {summary.document.md5 ? (
+              <>
+                , MD5 <span className="font-mono text-xs">{summary.document.md5}</span>
+              </>
+            ) : null}
+            .
           </p>
           <p className="text-slate-600">
             Its project <span className="font-mono text-xs">{summary.projectId ?? "—"}</span> stays.
@@ -75,7 +93,10 @@ export function DestructionSummary({ target, summary }: { target: DeletionTarget
 
 /** The artifacts and generated files the messages carry, said only when there are some. */
 function alsoIn(artifactCount: number, generatedFileCount: number): string {
-  const parts = [artifactCount > 0 ? plural(artifactCount, "artifact") : null, generatedFileCount > 0 ? plural(generatedFileCount, "generated file") : null].filter((part) => part !== null);
+  const parts = [
+    artifactCount > 0 ? plural(artifactCount, "artifact") : null,
+    generatedFileCount > 0 ? plural(generatedFileCount, "generated file") : null,
+  ].filter((part) => part !== null);
   return parts.length > 0 ? ` (and the ${parts.join(" and ")} in them)` : "";
 }
 
@@ -87,9 +108,15 @@ function FileList({ files, caption }: { files: FileFact[]; caption: string }) {
         <caption className="bg-slate-50 px-2 py-1 text-left font-semibold text-slate-600">{caption}</caption>
         <thead className="text-slate-500">
           <tr>
-            <th scope="col" className="px-2 py-1">Name</th>
-            <th scope="col" className="px-2 py-1">Size</th>
-            <th scope="col" className="px-2 py-1">MD5</th>
+            <th scope="col" className="px-2 py-1">
+              Name
+            </th>
+            <th scope="col" className="px-2 py-1">
+              Size
+            </th>
+            <th scope="col" className="px-2 py-1">
+              MD5
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

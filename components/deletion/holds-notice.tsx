@@ -1,9 +1,10 @@
+import { Notice } from "@/components/ui/notice";
 import type { HoldRef } from "@/lib/schemas/legal-holds";
 
 /** Why nothing may be deleted: the active holds that cover the object, by matter. */
 export function HoldsNotice({ holds, message }: { holds: HoldRef[]; message?: string }) {
   return (
-    <div role="alert" className="rounded-md border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+    <Notice tone="warning">
       <p className="font-semibold">Under legal hold: this cannot be deleted.</p>
       {message && <p className="mt-1">{message}</p>}
       {holds.length > 0 && (
@@ -16,6 +17,6 @@ export function HoldsNotice({ holds, message }: { holds: HoldRef[]; message?: st
         </ul>
       )}
       <p className="mt-1 text-xs">An administrator must release the hold, with a reason, before anything it covers may be deleted.</p>
-    </div>
+    </Notice>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 
 /**
  * A modal dialog on the platform's own <dialog>: showModal() makes the rest of the page inert (focus
@@ -40,9 +41,9 @@ export function ModalDialog({ title, onClose, children }: { title: string; onClo
         <h2 id={titleId} className="text-lg font-semibold">
           {title}
         </h2>
-        <button type="button" onClick={onClose} className="rounded px-2 py-0.5 text-sm text-slate-600 hover:bg-slate-100" aria-label="Close">
+        <Button onClick={onClose} variant="quiet" size="small" aria-label="Close">
           ✕
-        </button>
+        </Button>
       </div>
       <div className="max-h-[80vh] overflow-y-auto px-5 py-4">{children}</div>
     </dialog>

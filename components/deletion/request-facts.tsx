@@ -1,6 +1,7 @@
 import Link from "next/link";
-import { EvidenceFacts, Fact } from "@/components/layout/evidence-facts";
+
 import { formatUtc } from "@/components/thread/format";
+import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { DELETION_REASON_LABELS, type DeletionPerson, type DeletionRequestDto } from "@/lib/schemas/deletions";
 import { displayName, formatAge, formatTimeLeft, kindLabel, objectHref } from "./deletion-format";
 
@@ -11,8 +12,8 @@ export function RequestFacts({ request, now }: { request: DeletionRequestDto; no
   const { target, reason } = request;
   const gone = request.status === "succeeded";
   return (
-    <EvidenceFacts>
-      <Fact label="What">
+    <DefinitionList>
+      <Definition label="What">
         {kindLabel(target.kind)}{" "}
         {gone ? (
           <span dir="auto" className="font-semibold">
@@ -23,27 +24,27 @@ export function RequestFacts({ request, now }: { request: DeletionRequestDto; no
             {displayName(target.name, target.kind)}
           </Link>
         )}
-      </Fact>
-      <Fact label="Id" mono>
+      </Definition>
+      <Definition label="Id" mono>
         {target.id}
-      </Fact>
-      <Fact label="Requested by">{personOf(request.requestedBy)}</Fact>
-      <Fact label="Requested">
+      </Definition>
+      <Definition label="Requested by">{personOf(request.requestedBy)}</Definition>
+      <Definition label="Requested">
         {formatUtc(request.requestedAt)} ({formatAge(request.requestedAt, now)})
-      </Fact>
-      <Fact label="Reason">
+      </Definition>
+      <Definition label="Reason">
         {DELETION_REASON_LABELS[reason.code]}
         {reason.text ? `: ${reason.text}` : ""}
-      </Fact>
-      <Fact label="Reference">{request.reference}</Fact>
+      </Definition>
+      <Definition label="Reference">{request.reference}</Definition>
       {request.status === "requested" || request.status === "approved" ? (
-        <Fact label="Expires">
+        <Definition label="Expires">
           {formatUtc(request.expiresAt)} ({formatTimeLeft(request.expiresAt, now)})
-        </Fact>
+        </Definition>
       ) : (
-        <Fact label="Expiry">{formatUtc(request.expiresAt)}</Fact>
+        <Definition label="Expiry">{formatUtc(request.expiresAt)}</Definition>
       )}
-      <Fact label="Approval">{request.approvalsRequired ? "by a second person" : "off (the requester's confirmation sufficed)"}</Fact>
-    </EvidenceFacts>
+      <Definition label="Approval">{request.approvalsRequired ? "by a second person" : "off (the requester's confirmation sufficed)"}</Definition>
+    </DefinitionList>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState, type MouseEvent } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { downloadReceiptOptions, fileApiUrl, newDownloadReceipt } from "@/lib/queries/file-queries";
 import type { DownloadReceipt, FileDetail, FileKind } from "@/lib/schemas/files";
 import { formatSize } from "./format-size";
@@ -28,7 +28,11 @@ export function DownloadPanel({ file }: { file: FileDetail }) {
           Download
         </a>
         <span className="ml-3 text-xs text-slate-600">
-          Saved as <span dir="auto" className="font-mono">{file.downloadName}</span> · {formatSize(file.sizeBytes)}
+          Saved as{" "}
+          <span dir="auto" className="font-mono">
+            {file.downloadName}
+          </span>{" "}
+          · {formatSize(file.sizeBytes)}
         </span>
       </p>
       {receipt && <DownloadOutcome key={receipt} kind={file.kind} id={file.id} receipt={receipt} />}
@@ -62,7 +66,12 @@ function DownloadOutcome({ kind, id, receipt }: { kind: FileKind; id: string; re
   const state = query.data?.state ?? "waiting";
   const outcome = OUTCOMES[state];
   return (
-    <div role={outcome.tone === "alarm" ? "alert" : "status"} aria-label="Download outcome" data-state={state} className={`rounded-md border px-3 py-2 ${TONES[outcome.tone]}`}>
+    <div
+      role={outcome.tone === "alarm" ? "alert" : "status"}
+      aria-label="Download outcome"
+      data-state={state}
+      className={`rounded-md border px-3 py-2 ${TONES[outcome.tone]}`}
+    >
       <p>{outcome.text}</p>
       {query.data?.actualMd5 && <p className="mt-1 break-all font-mono text-xs font-normal">MD5 of the bytes read: {query.data.actualMd5}</p>}
       {query.data?.requestId && <p className="font-mono text-xs font-normal">request {query.data.requestId}</p>}

@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useState, type ReactNode } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { fileApiUrl, textPreviewOptions } from "@/lib/queries/file-queries";
 import type { FileDetail, TextPreview } from "@/lib/schemas/files";
 import { formatSize } from "./format-size";
@@ -26,7 +27,11 @@ export function FilePreview({ file }: { file: FileDetail }) {
     case "pdf":
       return <Note>PDF files can carry scripts, so Docket does not display them. Download the file and open it in a PDF reader you trust.</Note>;
     case "none":
-      return <Note>Docket shows no preview of {file.mimeType ? <span className="font-mono">{file.mimeType}</span> : "this type of"} file. Download it to open it.</Note>;
+      return (
+        <Note>
+          Docket shows no preview of {file.mimeType ? <span className="font-mono">{file.mimeType}</span> : "this type of"} file. Download it to open it.
+        </Note>
+      );
     default:
       return <TextualPreview file={file} />;
   }
@@ -132,9 +137,9 @@ function MarkdownPreview({ text }: { text: string }) {
   const [showSource, setShowSource] = useState(false);
   return (
     <div className="space-y-2">
-      <button type="button" onClick={() => setShowSource(!showSource)} className="rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold hover:bg-slate-50">
+      <Button onClick={() => setShowSource(!showSource)} size="small">
         {showSource ? "Show formatted" : "Show source"}
-      </button>
+      </Button>
       {showSource ? (
         <Source text={text} />
       ) : (
@@ -150,7 +155,11 @@ function MarkdownPreview({ text }: { text: string }) {
 
 function Source({ text }: { text: string }) {
   return (
-    <pre data-testid="text-preview" dir="auto" className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-mono text-xs text-slate-900">
+    <pre
+      data-testid="text-preview"
+      dir="auto"
+      className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-mono text-xs text-slate-900"
+    >
       {text}
     </pre>
   );

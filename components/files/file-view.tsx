@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { DeleteAction } from "@/components/deletion/delete-action";
-import { ErrorNotice } from "@/components/layout/error-notice";
-import { EvidenceFacts, EvidenceSection, Fact } from "@/components/layout/evidence-facts";
+import { Definition, DefinitionList } from "@/components/ui/definition-list";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { formatUtc } from "@/components/thread/format";
 import { fileDetailOptions } from "@/lib/queries/file-queries";
 import type { FileDetail, FileKind } from "@/lib/schemas/files";
@@ -40,7 +41,8 @@ export function FileView({ kind, id }: { kind: FileKind; id: string }) {
         </>
       ) : (
         <p role="status" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          The Compliance API holds no bytes for this file{kind === "generated_file" ? ": generated files expire, and this one has" : ""}. Only its metadata remains.
+          The Compliance API holds no bytes for this file{kind === "generated_file" ? ": generated files expire, and this one has" : ""}. Only its metadata
+          remains.
         </p>
       )}
     </article>
@@ -66,22 +68,26 @@ function FileHeader({ file }: { file: FileDetail }) {
       )}
       {file.filename !== null && file.filename !== file.downloadName && (
         <p className="mt-1 text-xs text-slate-600">
-          Saved as <span className="font-mono" dir="auto">{file.downloadName}</span>: the original name has characters that are unsafe in a file name.
+          Saved as{" "}
+          <span className="font-mono" dir="auto">
+            {file.downloadName}
+          </span>
+          : the original name has characters that are unsafe in a file name.
         </p>
       )}
-      <EvidenceFacts>
-        <Fact label="Type" mono>
+      <DefinitionList>
+        <Definition label="Type" mono>
           {file.mimeType ?? "—"}
-        </Fact>
-        <Fact label="Size">{formatSize(file.sizeBytes)}</Fact>
-        <Fact label="Created">{formatUtc(file.createdAt)}</Fact>
-        <Fact label="MD5 recorded at upload" mono>
+        </Definition>
+        <Definition label="Size">{formatSize(file.sizeBytes)}</Definition>
+        <Definition label="Created">{formatUtc(file.createdAt)}</Definition>
+        <Definition label="MD5 recorded at upload" mono>
           {file.recordedMd5 ?? "—"}
-        </Fact>
-        <Fact label="File id" mono>
+        </Definition>
+        <Definition label="File id" mono>
           {file.id}
-        </Fact>
-      </EvidenceFacts>
+        </Definition>
+      </DefinitionList>
       <References file={file} />
     </header>
   );
@@ -94,7 +100,8 @@ function FileHeader({ file }: { file: FileDetail }) {
  */
 function FileDeletion({ file }: { file: FileDetail }) {
   if (file.kind !== "file") return null;
-  if (file.chatIds.length === 0) return <p className="max-w-xs text-xs text-slate-600">A project file: delete it from its project&apos;s page, where the project is known.</p>;
+  if (file.chatIds.length === 0)
+    return <p className="max-w-xs text-xs text-slate-600">A project file: delete it from its project&apos;s page, where the project is known.</p>;
   return <DeleteAction target={{ kind: "file", id: file.id }} />;
 }
 
@@ -112,7 +119,8 @@ function References({ file }: { file: FileDetail }) {
       </p>
     );
   }
-  if (file.chatIds.length === 0) return <p className="mt-2 text-sm text-slate-600">No chat message references this file (project files are attached to a project, not a chat).</p>;
+  if (file.chatIds.length === 0)
+    return <p className="mt-2 text-sm text-slate-600">No chat message references this file (project files are attached to a project, not a chat).</p>;
   // Messages can be linked only when the file belongs to one chat: the API does not say which chat each message is in.
   const onlyChat = file.chatIds.length === 1 ? file.chatIds[0]! : null;
   return (
@@ -133,7 +141,10 @@ function References({ file }: { file: FileDetail }) {
             <span key={messageId}>
               {index > 0 && ", "}
               {onlyChat ? (
-                <Link href={threadHref(onlyChat, { messageId: messageId })} className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-900">
+                <Link
+                  href={threadHref(onlyChat, { messageId: messageId })}
+                  className="font-mono text-xs underline decoration-slate-300 hover:decoration-slate-900"
+                >
                   {messageId}
                 </Link>
               ) : (
@@ -154,4 +165,3 @@ function ChatLink({ chatId }: { chatId: string }) {
     </Link>
   );
 }
-

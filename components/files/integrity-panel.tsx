@@ -2,7 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { formatUtc } from "@/components/thread/format";
 import { integrityOptions } from "@/lib/queries/file-queries";
 import type { FileDetail, IntegrityReport } from "@/lib/schemas/files";
@@ -27,9 +28,7 @@ export function IntegrityPanel({ file }: { file: FileDetail }) {
     return (
       <div className="space-y-2 text-sm">
         <p className="text-slate-600">Not checked yet: the check reads all {formatSize(file.sizeBytes)} on the server.</p>
-        <button type="button" onClick={() => setRequested(true)} className="rounded-md border border-slate-300 bg-white px-3 py-1 font-semibold hover:bg-slate-50">
-          Check MD5
-        </button>
+        <Button onClick={() => setRequested(true)}>Check MD5</Button>
       </div>
     );
   }
@@ -55,7 +54,8 @@ function IntegrityVerdict({ report }: { report: IntegrityReport }) {
         <p className="text-lg font-bold uppercase tracking-wide">MD5 mismatch</p>
         <ul className="mt-1 list-disc pl-5 text-sm">{findings}</ul>
         <p className="mt-1 text-sm">
-          Do not rely on this file as evidence until the discrepancy is explained. Docket stops downloads whose bytes do not match, and the check is in the audit log.
+          Do not rely on this file as evidence until the discrepancy is explained. Docket stops downloads whose bytes do not match, and the check is in the
+          audit log.
         </p>
         {details}
       </div>
@@ -74,7 +74,9 @@ function IntegrityVerdict({ report }: { report: IntegrityReport }) {
     <div role="status" data-verdict="verified" className="rounded-md border border-emerald-300 bg-emerald-50 px-4 py-3 text-emerald-950">
       <p className="font-semibold">MD5 verified</p>
       {findings.length > 0 && <ul className="mt-1 list-disc pl-5 text-sm">{findings}</ul>}
-      {report.findings.includes("recorded_md5_differs") && <p className="mt-1 text-sm">The API documents the Content-MD5 as authoritative when the two records differ.</p>}
+      {report.findings.includes("recorded_md5_differs") && (
+        <p className="mt-1 text-sm">The API documents the Content-MD5 as authoritative when the two records differ.</p>
+      )}
       {details}
     </div>
   );

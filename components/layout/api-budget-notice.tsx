@@ -14,7 +14,8 @@ export function ApiBudgetNotice() {
       <p className="mx-auto max-w-6xl px-6 py-1.5 text-xs text-amber-900">
         {budget.remaining === 0 ? (
           <>
-            <strong className="font-semibold">Compliance API budget used up{until}.</strong> Requests are refused until the minute&apos;s budget resets; retry then.
+            <strong className="font-semibold">Compliance API budget used up{until}.</strong> Requests are refused until the minute&apos;s budget resets; retry
+            then.
           </>
         ) : (
           <>

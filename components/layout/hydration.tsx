@@ -6,7 +6,11 @@ const noSubscription = () => () => {};
 
 /** False while React renders on the server and hydrates the server's HTML; true from the browser's next render on. */
 export function useIsHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
+  return useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 }
 
 /**

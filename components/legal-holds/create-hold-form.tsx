@@ -2,7 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
+import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
 import { ControlsOnceHydrated } from "@/components/layout/hydration";
 import { organizationsOptions } from "@/lib/queries/console-queries";
 import { createLegalHold, findUserByEmail, legalHoldKeys } from "@/lib/queries/legal-hold-queries";
@@ -57,9 +58,15 @@ export function CreateHoldForm({ canLookUpUsers }: { canLookUpUsers: boolean }) 
     event.preventDefault();
     if (!canSubmit) return;
     setCreated(null);
-    create.mutate({ matterName: matterName.trim(), reason: reason.trim(), startsOn, scope: { userIds: scope.user, projectIds: scope.project, chatIds: scope.chat } });
+    create.mutate({
+      matterName: matterName.trim(),
+      reason: reason.trim(),
+      startsOn,
+      scope: { userIds: scope.user, projectIds: scope.project, chatIds: scope.chat },
+    });
   };
-  const addUser = (userId: string) => setScopeText((previous) => ({ ...previous, user: [...splitIds(previous.user), userId].filter((id, index, all) => all.indexOf(id) === index).join("\n") }));
+  const addUser = (userId: string) =>
+    setScopeText((previous) => ({ ...previous, user: [...splitIds(previous.user), userId].filter((id, index, all) => all.indexOf(id) === index).join("\n") }));
 
   return (
     <form onSubmit={submit} aria-label="Place a legal hold" className="rounded-lg border border-slate-200 bg-white p-4">
@@ -67,16 +74,39 @@ export function CreateHoldForm({ canLookUpUsers }: { canLookUpUsers: boolean }) 
         <div className="grid gap-3 md:grid-cols-2">
           <label htmlFor={ids.matter} className="text-sm font-semibold">
             Matter name
-            <input id={ids.matter} value={matterName} maxLength={MAX_MATTER_NAME} required onChange={(event) => setMatterName(event.target.value)} className={FIELD} />
+            <input
+              id={ids.matter}
+              value={matterName}
+              maxLength={MAX_MATTER_NAME}
+              required
+              onChange={(event) => setMatterName(event.target.value)}
+              className={FIELD}
+            />
           </label>
           <label htmlFor={ids.startsOn} className="text-sm font-semibold">
             Start date (the duty to preserve arose on, UTC)
-            <input id={ids.startsOn} type="date" value={startsOn} max={todayUtc()} required onChange={(event) => setStartsOn(event.target.value)} className={FIELD} />
+            <input
+              id={ids.startsOn}
+              type="date"
+              value={startsOn}
+              max={todayUtc()}
+              required
+              onChange={(event) => setStartsOn(event.target.value)}
+              className={FIELD}
+            />
           </label>
         </div>
         <label htmlFor={ids.reason} className="block text-sm font-semibold">
           Reason
-          <textarea id={ids.reason} value={reason} maxLength={MAX_HOLD_REASON} required rows={2} onChange={(event) => setReason(event.target.value)} className={FIELD} />
+          <textarea
+            id={ids.reason}
+            value={reason}
+            maxLength={MAX_HOLD_REASON}
+            required
+            rows={2}
+            onChange={(event) => setReason(event.target.value)}
+            className={FIELD}
+          />
         </label>
         <div className="grid gap-3 md:grid-cols-3">
           {SCOPE_FIELDS.map((field) => (
@@ -97,7 +127,9 @@ export function CreateHoldForm({ canLookUpUsers }: { canLookUpUsers: boolean }) 
         {canLookUpUsers ? (
           <UserLookup onFound={addUser} />
         ) : (
-          <p className="text-xs text-slate-600">Enter user ids (user_…). Looking a user up by email reads the organisation&apos;s user list, which needs the reviewer role too.</p>
+          <p className="text-xs text-slate-600">
+            Enter user ids (user_…). Looking a user up by email reads the organisation&apos;s user list, which needs the reviewer role too.
+          </p>
         )}
         {invalid.length > 0 && (
           <p role="alert" className="text-sm text-rose-800">
@@ -105,11 +137,13 @@ export function CreateHoldForm({ canLookUpUsers }: { canLookUpUsers: boolean }) 
           </p>
         )}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" disabled={!canSubmit} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50">
+          <Button type="submit" disabled={!canSubmit} variant="primary">
             {create.isPending ? "Placing…" : "Place the hold"}
-          </button>
+          </Button>
           <span className="text-xs text-slate-600">
-            {covered === 0 ? "Name at least one user, project or chat." : `Covers ${scope.user.length} users, ${scope.project.length} projects, ${scope.chat.length} chats.`}
+            {covered === 0
+              ? "Name at least one user, project or chat."
+              : `Covers ${scope.user.length} users, ${scope.project.length} projects, ${scope.chat.length} chats.`}
           </span>
         </div>
         {create.error && <ErrorNotice error={create.error} />}
@@ -140,7 +174,12 @@ function UserLookup({ onFound }: { onFound: (userId: string) => void }) {
         <div className="mt-1 flex flex-wrap items-end gap-2">
           <label htmlFor={ids.org} className="text-xs font-medium text-slate-600">
             Organisation
-            <select id={ids.org} value={chosenOrg} onChange={(event) => setOrgUuid(event.target.value)} className="mt-1 block rounded border border-slate-300 px-2 py-1 text-sm text-slate-900">
+            <select
+              id={ids.org}
+              value={chosenOrg}
+              onChange={(event) => setOrgUuid(event.target.value)}
+              className="mt-1 block rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+            >
               {organizations.data?.organizations.map((organization) => (
                 <option key={organization.uuid} value={organization.uuid}>
                   {organization.name}
@@ -150,16 +189,17 @@ function UserLookup({ onFound }: { onFound: (userId: string) => void }) {
           </label>
           <label htmlFor={ids.email} className="text-xs font-medium text-slate-600">
             Email
-            <input id={ids.email} type="email" value={email} onChange={(event) => setEmail(event.target.value)} className="mt-1 block rounded border border-slate-300 px-2 py-1 text-sm text-slate-900" />
+            <input
+              id={ids.email}
+              type="email"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              className="mt-1 block rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+            />
           </label>
-          <button
-            type="button"
-            disabled={chosenOrg === "" || email.trim() === "" || lookup.isPending}
-            onClick={() => lookup.mutate({ org: chosenOrg, address: email })}
-            className="rounded-md border border-slate-300 bg-white px-3 py-1 text-sm font-semibold disabled:opacity-50"
-          >
+          <Button disabled={chosenOrg === "" || email.trim() === "" || lookup.isPending} onClick={() => lookup.mutate({ org: chosenOrg, address: email })}>
             {lookup.isPending ? "Looking…" : "Find"}
-          </button>
+          </Button>
         </div>
       )}
       {lookup.error && <ErrorNotice error={lookup.error} />}
@@ -167,9 +207,9 @@ function UserLookup({ onFound }: { onFound: (userId: string) => void }) {
         (lookup.data ? (
           <p role="status" className="mt-2">
             {lookup.data.fullName ?? "(no name)"} &lt;{lookup.data.email}&gt; <span className="font-mono text-xs">{lookup.data.id}</span>{" "}
-            <button type="button" onClick={() => onFound(lookup.data!.id)} className="ml-2 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-semibold">
+            <Button onClick={() => onFound(lookup.data!.id)} size="small" className="ml-2">
               Add to the custodians
-            </button>
+            </Button>
           </p>
         ) : (
           <p role="status" className="mt-2 text-slate-600">

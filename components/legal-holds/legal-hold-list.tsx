@@ -3,8 +3,10 @@
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { ErrorNotice } from "@/components/layout/error-notice";
-import { EvidenceFacts, Fact } from "@/components/layout/evidence-facts";
+import { Button } from "@/components/ui/button";
+import { Definition, DefinitionList } from "@/components/ui/definition-list";
+import { ErrorNotice } from "@/components/ui/error-notice";
+
 import { formatUtc } from "@/components/thread/format";
 import { legalHoldKeys, legalHoldListOptions, releaseLegalHold } from "@/lib/queries/legal-hold-queries";
 import { MAX_HOLD_REASON, type LegalHoldDto, type LegalHoldStatus } from "@/lib/schemas/legal-holds";
@@ -25,15 +27,14 @@ export function LegalHoldList({ canReadContent }: { canReadContent: boolean }) {
     <div className="space-y-3">
       <div role="group" aria-label="Show holds" className="flex gap-2">
         {FILTERS.map((filter) => (
-          <button
+          <Button
             key={filter.label}
-            type="button"
+
             aria-pressed={status === filter.value}
             onClick={() => setStatus(filter.value)}
-            className="rounded-md border border-slate-300 px-3 py-1 text-sm font-semibold aria-pressed:bg-slate-900 aria-pressed:text-white"
           >
             {filter.label}
-          </button>
+          </Button>
         ))}
       </div>
       {query.isPending ? (
@@ -63,26 +64,30 @@ function HoldCard({ hold, canReadContent }: { hold: LegalHoldDto; canReadContent
         <h3 id={headingId} className="font-semibold">
           {hold.matterName}
         </h3>
-        <span className={`rounded px-2 py-0.5 text-xs font-semibold ${hold.status === "active" ? "bg-amber-100 text-amber-900" : "bg-slate-200 text-slate-800"}`}>
+        <span
+          className={`rounded px-2 py-0.5 text-xs font-semibold ${hold.status === "active" ? "bg-amber-100 text-amber-900" : "bg-slate-200 text-slate-800"}`}
+        >
           {hold.status === "active" ? "Active" : "Released"}
         </span>
       </div>
       <p className="whitespace-pre-wrap text-sm">{hold.reason}</p>
-      <EvidenceFacts>
-        <Fact label="In force since">{hold.startsOn} (placed {formatUtc(hold.createdAt)})</Fact>
-        <Fact label="Placed by">{personOf(hold.createdBy)}</Fact>
+      <DefinitionList>
+        <Definition label="In force since">
+          {hold.startsOn} (placed {formatUtc(hold.createdAt)})
+        </Definition>
+        <Definition label="Placed by">{personOf(hold.createdBy)}</Definition>
         {hold.status === "released" && (
           <>
-            <Fact label="Released">
+            <Definition label="Released">
               {formatUtc(hold.releasedAt)} by {personOf(hold.releasedBy)}
-            </Fact>
-            <Fact label="Release reason">{hold.releaseReason ?? "—"}</Fact>
+            </Definition>
+            <Definition label="Release reason">{hold.releaseReason ?? "—"}</Definition>
           </>
         )}
-        <Fact label="Hold id" mono>
+        <Definition label="Hold id" mono>
           {hold.id}
-        </Fact>
-      </EvidenceFacts>
+        </Definition>
+      </DefinitionList>
       <div className="grid gap-2 text-xs md:grid-cols-3">
         <ScopeList title="Custodians" ids={hold.scope.userIds} />
         <ScopeList title="Projects" ids={hold.scope.projectIds} pagePath={canReadContent ? "/projects/" : undefined} />
@@ -130,11 +135,7 @@ function ReleaseForm({ hold }: { hold: LegalHoldDto }) {
     onSettled: () => void queryClient.invalidateQueries({ queryKey: legalHoldKeys.lists() }),
   });
   if (!open) {
-    return (
-      <button type="button" onClick={() => setOpen(true)} className="rounded-md border border-slate-300 px-3 py-1 text-sm font-semibold">
-        Release…
-      </button>
-    );
+    return <Button onClick={() => setOpen(true)}>Release…</Button>;
   }
   return (
     <form
@@ -146,15 +147,21 @@ function ReleaseForm({ hold }: { hold: LegalHoldDto }) {
     >
       <label htmlFor={reasonId} className="block text-sm font-semibold">
         Why is the hold released? (required; kept on record)
-        <textarea id={reasonId} value={reason} maxLength={MAX_HOLD_REASON} required rows={2} onChange={(event) => setReason(event.target.value)} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal" />
+        <textarea
+          id={reasonId}
+          value={reason}
+          maxLength={MAX_HOLD_REASON}
+          required
+          rows={2}
+          onChange={(event) => setReason(event.target.value)}
+          className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal"
+        />
       </label>
       <div className="flex gap-2">
-        <button type="submit" disabled={reason.trim() === "" || release.isPending} className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white disabled:cursor-not-allowed disabled:opacity-50">
+        <Button type="submit" disabled={reason.trim() === "" || release.isPending} variant="primary">
           {release.isPending ? "Releasing…" : "Release the hold"}
-        </button>
-        <button type="button" onClick={() => setOpen(false)} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-semibold">
-          Keep it
-        </button>
+        </Button>
+        <Button onClick={() => setOpen(false)}>Keep it</Button>
       </div>
       {release.error && <ErrorNotice error={release.error} />}
     </form>

@@ -5,6 +5,7 @@ import { formatUtc } from "@/components/thread/format";
 import { MarkdownText } from "@/components/thread/markdown-text";
 import { PlainText } from "@/components/thread/plain-text";
 import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thread/tool-call-card";
+import { Button } from "@/components/ui/button";
 import type { ChatMessage } from "@/lib/schemas/console";
 import type { PairedMessage, ThreadItem } from "@/lib/thread/pair-tool-blocks";
 import { threadHref } from "@/lib/thread/thread-href";
@@ -28,12 +29,20 @@ function ItemView({ item, role }: { item: ThreadItem; role: string }) {
     case "orphan_result":
       return <OrphanResultCard result={item.result} />;
     case "result_shown_with_call":
-      return <p className="text-xs text-slate-500">Result of {item.result.name ?? "a tool call"}: shown with its call in message {item.callMessageId}.</p>;
+      return (
+        <p className="text-xs text-slate-500">
+          Result of {item.result.name ?? "a tool call"}: shown with its call in message {item.callMessageId}.
+        </p>
+      );
     case "unknown":
       return (
         <div data-block="unknown" className="my-2">
-          <p className="text-xs font-semibold text-slate-600">Block of a kind Docket does not know ({item.block.originalType ?? "no type"}), as the API sent it:</p>
-          <pre data-search-text className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">{item.block.rawJson}</pre>
+          <p className="text-xs font-semibold text-slate-600">
+            Block of a kind Docket does not know ({item.block.originalType ?? "no type"}), as the API sent it:
+          </p>
+          <pre data-search-text className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">
+            {item.block.rawJson}
+          </pre>
         </div>
       );
   }
@@ -84,9 +93,9 @@ function CopyLinkButton({ href }: { href: string }) {
   };
   return (
     <>
-      <button type="button" onClick={copy} className="underline">
+      <Button onClick={copy} variant="link" size="small">
         Copy link
-      </button>
+      </Button>
       <span aria-live="polite">{outcome === "copied" ? "Link copied" : outcome === "failed" ? "Could not copy: the time is the link" : ""}</span>
     </>
   );
@@ -119,20 +128,22 @@ export const MessageRow = memo(function MessageRow({ chatId, paired: { message, 
         </a>
         <CopyLinkButton href={href} />
         {isTruncated(message) && (
-          <button type="button" onClick={() => onLoadUntruncated(message.id)} disabled={isReloading} className="font-semibold text-amber-800 underline disabled:opacity-60">
+          <Button onClick={() => onLoadUntruncated(message.id)} disabled={isReloading} variant="link" size="small" className="text-amber-800">
             {isReloading ? "Loading untruncated…" : "Load untruncated"}
-          </button>
+          </Button>
         )}
-        <button type="button" onClick={() => setShowsRawJson((shown) => !shown)} aria-expanded={showsRawJson} className="ml-auto underline">
+        <Button onClick={() => setShowsRawJson((shown) => !shown)} aria-expanded={showsRawJson} variant="link" size="small" className="ml-auto">
           Raw JSON
-        </button>
+        </Button>
       </header>
       {items.length === 0 && message.files.length === 0 && <p className="text-sm italic text-slate-500">No content.</p>}
       {items.map((item, index) => (
         <ItemView key={index} item={item} role={message.role} />
       ))}
       <Attachments message={message} />
-      {showsRawJson && <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{JSON.stringify(message, null, 2)}</pre>}
+      {showsRawJson && (
+        <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{JSON.stringify(message, null, 2)}</pre>
+      )}
     </article>
   );
 });

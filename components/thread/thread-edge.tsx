@@ -1,3 +1,4 @@
+import { Button } from "@/components/ui/button";
 /** Room kept above and below the rows for an edge's line, so the reviewer can always scroll to it. */
 export const THREAD_EDGE_HEIGHT = 48;
 
@@ -23,13 +24,16 @@ type ThreadEdgeProps = {
 export function ThreadEdge({ side, isFetching, canLoad, isBusy, isBoundary, onLoad }: ThreadEdgeProps) {
   const copy = COPY[side];
   return (
-    <div className={`absolute left-0 flex w-full items-center justify-center text-xs text-slate-500 ${side === "start" ? "top-0" : "bottom-0"}`} style={{ height: THREAD_EDGE_HEIGHT }}>
+    <div
+      className={`absolute left-0 flex w-full items-center justify-center text-xs text-slate-500 ${side === "start" ? "top-0" : "bottom-0"}`}
+      style={{ height: THREAD_EDGE_HEIGHT }}
+    >
       {isFetching ? (
         <span>{copy.loading}</span>
       ) : canLoad ? (
-        <button type="button" onClick={onLoad} disabled={isBusy} className="rounded border border-slate-300 bg-white px-2 py-1 font-semibold text-slate-700 disabled:opacity-50">
+        <Button onClick={onLoad} disabled={isBusy}>
           {copy.load}
-        </button>
+        </Button>
       ) : isBoundary ? (
         <span>{copy.boundary}</span>
       ) : null}

@@ -29,7 +29,8 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
       </div>
       {chat.deleted && (
         <p className="mt-1 text-sm text-slate-600">
-          The user deleted this chat in claude.ai{chat.deletedAt ? ` on ${formatUtc(chat.deletedAt)}` : ""}: the API keeps its messages but empties their content.
+          The user deleted this chat in claude.ai{chat.deletedAt ? ` on ${formatUtc(chat.deletedAt)}` : ""}: the API keeps its messages but empties their
+          content.
         </p>
       )}
       <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-4">

@@ -30,7 +30,9 @@ function ResultOutput({ result }: { result: ToolResultBlock }) {
       <p className="flex items-center gap-2 text-xs font-semibold text-slate-600">
         Output {result.isError && <Badge tone="error">Error</Badge>} {result.truncated && <TruncatedBadge />}
       </p>
-      <pre data-search-text className={PANEL}>{result.content.map((item) => item.text).join("\n") || "(empty)"}</pre>
+      <pre data-search-text className={PANEL}>
+        {result.content.map((item) => item.text).join("\n") || "(empty)"}
+      </pre>
     </div>
   );
 }
@@ -40,12 +42,17 @@ export function ToolCallCard({ use, result }: { use: ToolUseBlock; result: ToolR
   return (
     <section aria-label={`Tool call ${use.name}`} className="my-2 space-y-2 rounded border border-slate-200 p-3" data-block="tool_call">
       <p className="text-sm">
-        <span className="font-semibold">Tool call</span> <span data-search-text className="font-mono">{use.name}</span>
+        <span className="font-semibold">Tool call</span>{" "}
+        <span data-search-text className="font-mono">
+          {use.name}
+        </span>
       </p>
       <Provenance integrationName={use.integrationName} mcpServerUrl={use.mcpServerUrl} />
       <div>
         <p className="flex items-center gap-2 text-xs font-semibold text-slate-600">Input {use.truncated && <TruncatedBadge />}</p>
-        <pre data-search-text className={PANEL}>{use.truncated ? use.input : prettyJsonOrRaw(use.input)}</pre>
+        <pre data-search-text className={PANEL}>
+          {use.truncated ? use.input : prettyJsonOrRaw(use.input)}
+        </pre>
       </div>
       {result ? <ResultOutput result={result} /> : <p className="text-xs text-slate-500">No result among the loaded messages.</p>}
     </section>
@@ -57,7 +64,12 @@ export function OrphanResultCard({ result }: { result: ToolResultBlock }) {
   return (
     <section aria-label="Tool result without its call" className="my-2 space-y-2 rounded border border-dashed border-slate-300 p-3" data-block="tool_result">
       <p className="text-sm">
-        <span className="font-semibold">Tool result</span> {result.name && <span data-search-text className="font-mono">{result.name}</span>}{" "}
+        <span className="font-semibold">Tool result</span>{" "}
+        {result.name && (
+          <span data-search-text className="font-mono">
+            {result.name}
+          </span>
+        )}{" "}
         <span className="text-xs text-slate-500">(its call is not among the loaded messages)</span>
       </p>
       <Provenance integrationName={result.integrationName} mcpServerUrl={result.mcpServerUrl} />

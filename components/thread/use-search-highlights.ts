@@ -32,7 +32,10 @@ function rangesIn(row: Element, needle: string): Range[] {
   const ranges: Range[] = [];
   for (const scope of row.querySelectorAll("[data-search-text]")) {
     for (const run of textRuns(scope)) {
-      for (const { start, end } of findTextMatches(run.map((node) => node.data), needle)) {
+      for (const { start, end } of findTextMatches(
+        run.map((node) => node.data),
+        needle,
+      )) {
         const range = row.ownerDocument.createRange();
         range.setStart(run[start.segment]!, start.offset);
         range.setEnd(run[end.segment]!, end.offset);

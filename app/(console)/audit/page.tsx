@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { AuditLogTable } from "@/components/audit/audit-log-table";
 import { AuditVerifyPanel } from "@/components/audit/audit-verify-panel";
+import { Button } from "@/components/ui/button";
+import { Page } from "@/components/ui/page";
 import { auditQueryString, type AuditSearchParams } from "@/lib/schemas/audit-search";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 
@@ -24,22 +26,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   );
   const canExport = actor.permissions.has("audit.export");
   return (
-    <main className="mx-auto max-w-6xl px-6 py-8">
+    <Page>
       <h1 className="text-2xl font-semibold">Audit log</h1>
       <p className="mt-1 text-sm text-slate-600">
-        Append-only and hash-chained: the database refuses changes, and each event&apos;s hash covers the one before it. Viewing, verifying and exporting this log are recorded here too.
+        Append-only and hash-chained: the database refuses changes, and each event&apos;s hash covers the one before it. Viewing, verifying and exporting this
+        log are recorded here too.
       </p>
       <form method="get" className="mt-6 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-3">
         {FIELDS.map((field) => (
           <label key={field.name} className="text-xs font-medium text-slate-600">
             {field.label}
-            <input name={field.name} defaultValue={filters[field.name] ?? ""} placeholder={field.placeholder} className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900" />
+            <input
+              name={field.name}
+              defaultValue={filters[field.name] ?? ""}
+              placeholder={field.placeholder}
+              className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
+            />
           </label>
         ))}
         <div className="flex items-end gap-3 md:col-span-3">
-          <button type="submit" className="rounded-md bg-slate-900 px-3 py-1.5 text-sm font-semibold text-white">
+          <Button type="submit" variant="primary">
             Filter
-          </button>
+          </Button>
           {canExport && (
             <>
               <a href={`/api/audit/export?${auditQueryString(filters, { format: "csv" })}`} className="text-sm font-semibold underline">
@@ -57,6 +65,6 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </form>
       {actor.permissions.has("audit.verify") && <AuditVerifyPanel />}
       <AuditLogTable key={auditQueryString(filters)} filters={filters} />
-    </main>
+    </Page>
   );
 }

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { ChatFilterForm } from "@/components/console/chat-filter-form";
 import { ChatsTable } from "@/components/console/chats-table";
+import { Page } from "@/components/ui/page";
+import { PageHeading } from "@/components/ui/page-heading";
 import { chatFiltersQueryString, parseChatFilters, selectedUserIds } from "@/lib/console/chat-filters";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 
@@ -14,14 +16,14 @@ export default async function ChatsPage({ searchParams }: { searchParams: Promis
   const userCount = selectedUserIds(filters).length;
   const filterKey = chatFiltersQueryString(filters);
   return (
-    <main className="mx-auto max-w-6xl px-6 py-8">
-      <h1 className="text-2xl font-semibold">Chats</h1>
-      <p className="mt-1 text-sm text-slate-600">
-        {userCount > 0 ? `Chats of ${userCount} selected ${userCount === 1 ? "user" : "users"}.` : filters.org ? "Every chat of the organisation." : "Every chat the Compliance API key can see."} Each filter is in the address, so a link reproduces this view.
-      </p>
+    <Page>
+      <PageHeading
+        title="Chats"
+        description={`${userCount > 0 ? `Chats of ${userCount} selected ${userCount === 1 ? "user" : "users"}.` : filters.org ? "Every chat of the organisation." : "Every chat the Compliance API key can see."} Each filter is in the address, so a link reproduces this view.`}
+      />
       <ChatFilterForm key={`form-${filterKey}`} initial={filters} />
       <ChatsTable key={filterKey} filters={filters} />
       <ApiLimitsNote />
-    </main>
+    </Page>
   );
 }

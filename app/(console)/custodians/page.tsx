@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { CustodianTable } from "@/components/console/custodian-table";
 import { OrganizationSwitcher } from "@/components/console/organization-switcher";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Page } from "@/components/ui/page";
+import { PageHeading } from "@/components/ui/page-heading";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { organizationInView } from "@/lib/server/console/reviewer-preference";
 
@@ -13,18 +16,18 @@ export default async function CustodiansPage({ searchParams }: { searchParams: P
   const { org, q } = await searchParams;
   const { selectedOrg, rememberedOrg } = await organizationInView(actor, org, "/custodians");
   return (
-    <main className="mx-auto max-w-6xl px-6 py-8">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Custodians</h1>
-        <OrganizationSwitcher selectedOrg={selectedOrg} rememberedOrg={rememberedOrg} basePath="/custodians" />
-      </div>
-      <p className="mt-1 text-sm text-slate-600">The organisation&apos;s users. Select any number of them to review their chats.</p>
+    <Page>
+      <PageHeading
+        title="Custodians"
+        description="The organisation's users. Select any number of them to review their chats."
+        actions={<OrganizationSwitcher selectedOrg={selectedOrg} rememberedOrg={rememberedOrg} basePath="/custodians" />}
+      />
       {selectedOrg ? (
         <CustodianTable key={selectedOrg} orgUuid={selectedOrg} initialSearch={typeof q === "string" ? q : ""} />
       ) : (
-        <p className="mt-6 text-sm text-slate-500">Choose an organisation to list its custodians.</p>
+        <EmptyState>Choose an organisation to list its custodians.</EmptyState>
       )}
       <ApiLimitsNote />
-    </main>
+    </Page>
   );
 }

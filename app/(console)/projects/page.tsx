@@ -3,6 +3,9 @@ import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { OrganizationSwitcher } from "@/components/console/organization-switcher";
 import { ProjectFilterForm } from "@/components/console/project-filter-form";
 import { ProjectsTable } from "@/components/console/projects-table";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Page } from "@/components/ui/page";
+import { PageHeading } from "@/components/ui/page-heading";
 import { parseProjectFilters, projectFiltersQueryString } from "@/lib/console/project-filters";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { organizationInView } from "@/lib/server/console/reviewer-preference";
@@ -16,15 +19,19 @@ export default async function ProjectsPage({ searchParams }: { searchParams: Pro
   const { selectedOrg, rememberedOrg } = await organizationInView(actor, raw.org, "/projects");
   const filters = parseProjectFilters(raw);
   return (
-    <main className="mx-auto max-w-6xl px-6 py-8">
-      <div className="flex flex-wrap items-center justify-between gap-4">
-        <h1 className="text-2xl font-semibold">Projects</h1>
-        <OrganizationSwitcher selectedOrg={selectedOrg} rememberedOrg={rememberedOrg} basePath="/projects" />
-      </div>
-      <p className="mt-1 text-sm text-slate-600">The organisation&apos;s projects, including those their users deleted. Each filter is in the address, so a link reproduces this view.</p>
+    <Page>
+      <PageHeading
+        title="Projects"
+        description="The organisation's projects, including those their users deleted. Each filter is in the address, so a link reproduces this view."
+        actions={<OrganizationSwitcher selectedOrg={selectedOrg} rememberedOrg={rememberedOrg} basePath="/projects" />}
+      />
       <ProjectFilterForm key={`form-${projectFiltersQueryString(filters)}`} filters={filters} />
-      {selectedOrg ? <ProjectsTable key={projectFiltersQueryString(filters)} filters={filters} /> : <p className="mt-6 text-sm text-slate-500">Choose an organisation to list its projects.</p>}
+      {selectedOrg ? (
+        <ProjectsTable key={projectFiltersQueryString(filters)} filters={filters} />
+      ) : (
+        <EmptyState>Choose an organisation to list its projects.</EmptyState>
+      )}
       <ApiLimitsNote />
-    </main>
+    </Page>
   );
 }

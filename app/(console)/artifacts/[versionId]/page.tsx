@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ArtifactView } from "@/components/artifacts/artifact-view";
+import { Page } from "@/components/ui/page";
 import { framingPagePolicy } from "@/lib/server/artifacts/preview-response";
 import { getServerEnv } from "@/lib/server/env";
 import { requirePageAccess } from "@/lib/server/auth/guard";
@@ -16,9 +17,9 @@ export default async function ArtifactPage({ params }: { params: Promise<{ versi
   return (
     <>
       <meta httpEquiv="Content-Security-Policy" content={framingPagePolicy()} />
-      <main className="mx-auto max-w-6xl px-6 py-6">
+      <Page className="py-6">
         <ArtifactView key={versionId} versionId={versionId} sandboxOrigin={getServerEnv().DOCKET_ARTIFACT_SANDBOX_URL ?? null} />
-      </main>
+      </Page>
     </>
   );
 }

@@ -7,6 +7,7 @@ import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { formatFirstScreen } from "@/components/thread/format-first-screen";
 import { ThreadLoading } from "@/components/thread/thread-loading";
 import { ThreadView } from "@/components/thread/thread-view";
+import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 import { isRfc3339 } from "@/lib/server/compliance/query-params";
@@ -48,11 +49,18 @@ export default async function ChatThreadPage({
   // follow in the same response (the view waits for them under the Suspense boundary).
   const readInTime = await Promise.race([firstPage, delay(SHELL_WAITS_FOR_MESSAGES_MS, null)]);
   return (
-    <main className="mx-auto flex h-[calc(100dvh-3.5rem)] max-w-6xl flex-col px-6 py-4">
+    <Page className="flex h-[calc(100dvh-3.5rem)] flex-col py-4">
       <Suspense fallback={<ThreadLoading />}>
-        <ThreadView key={chatId} chatId={chatId} opening={opening} firstPage={readInTime ?? firstPage} initialMessageId={messageId} ignoredAt={openAt === undefined ? at : undefined} />
+        <ThreadView
+          key={chatId}
+          chatId={chatId}
+          opening={opening}
+          firstPage={readInTime ?? firstPage}
+          initialMessageId={messageId}
+          ignoredAt={openAt === undefined ? at : undefined}
+        />
       </Suspense>
       <ApiLimitsNote />
-    </main>
+    </Page>
   );
 }

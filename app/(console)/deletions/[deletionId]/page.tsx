@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { DeletionRequestView } from "@/components/deletion/deletion-request-view";
+import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 
 export const metadata: Metadata = { title: "Deletion request" };
@@ -14,8 +15,8 @@ export default async function DeletionRequestPage({ params }: { params: Promise<
   // The same check as the route's: a request id is a UUID.
   if (!z.uuid().safeParse(deletionId).success) notFound();
   return (
-    <main className="mx-auto max-w-6xl px-6 py-8">
+    <Page>
       <DeletionRequestView key={deletionId} deletionId={deletionId} canApprove={actor.permissions.has("deletion.approve")} />
-    </main>
+    </Page>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FileView } from "@/components/files/file-view";
+import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 
@@ -13,8 +14,8 @@ export default async function FilePage({ params }: { params: Promise<{ fileId: s
   await requirePageAccess("content.read", `/files/${encodeURIComponent(fileId)}`);
   if (!isId("file", fileId)) notFound();
   return (
-    <main className="mx-auto max-w-6xl px-6 py-8">
+    <Page>
       <FileView key={fileId} kind="file" id={fileId} />
-    </main>
+    </Page>
   );
 }

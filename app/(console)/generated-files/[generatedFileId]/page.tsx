@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { FileView } from "@/components/files/file-view";
+import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 
@@ -13,8 +14,8 @@ export default async function GeneratedFilePage({ params }: { params: Promise<{ 
   await requirePageAccess("content.read", `/generated-files/${encodeURIComponent(generatedFileId)}`);
   if (!isId("generatedFile", generatedFileId)) notFound();
   return (
-    <main className="mx-auto max-w-6xl px-6 py-8">
+    <Page>
       <FileView key={generatedFileId} kind="generated_file" id={generatedFileId} />
-    </main>
+    </Page>
   );
 }

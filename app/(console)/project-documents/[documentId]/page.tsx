@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ProjectDocumentView } from "@/components/artifacts/project-document-view";
+import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 
@@ -12,8 +13,8 @@ export default async function ProjectDocumentPage({ params }: { params: Promise<
   await requirePageAccess("content.read", `/project-documents/${encodeURIComponent(documentId)}`);
   if (!isId("projectDocument", documentId)) notFound();
   return (
-    <main className="mx-auto max-w-6xl px-6 py-6">
+    <Page className="py-6">
       <ProjectDocumentView key={documentId} documentId={documentId} />
-    </main>
+    </Page>
   );
 }

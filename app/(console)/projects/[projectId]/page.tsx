@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { ProjectDetailView } from "@/components/console/project-detail-view";
+import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 
@@ -13,9 +14,9 @@ export default async function ProjectPage({ params }: { params: Promise<{ projec
   await requirePageAccess("content.read", `/projects/${encodeURIComponent(projectId)}`);
   if (!isId("project", projectId)) notFound();
   return (
-    <main className="mx-auto max-w-6xl px-6 py-8">
+    <Page>
       <ProjectDetailView key={projectId} projectId={projectId} />
       <ApiLimitsNote />
-    </main>
+    </Page>
   );
 }

@@ -11,8 +11,17 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({ permission: "audit.export" }, async ({ actor, metadata }) => {
   const settings = await appCheckpointSettings();
   const checkpoint = await readCheckpoint(settings.file);
-  await recordAuditEvent(getDb(), { actor: auditActorOf(actor), action: "audit.checkpoint_export", params: { seq: checkpoint?.seq ?? null }, outcome: "success", ...metadata });
-  return Response.json({ checkpoint, publicKeyPem: await publicKeyPem(settings) }, {
-    headers: { "content-disposition": 'attachment; filename="docket-audit-checkpoint.json"' },
+  await recordAuditEvent(getDb(), {
+    actor: auditActorOf(actor),
+    action: "audit.checkpoint_export",
+    params: { seq: checkpoint?.seq ?? null },
+    outcome: "success",
+    ...metadata,
   });
+  return Response.json(
+    { checkpoint, publicKeyPem: await publicKeyPem(settings) },
+    {
+      headers: { "content-disposition": 'attachment; filename="docket-audit-checkpoint.json"' },
+    },
+  );
 });

@@ -12,7 +12,13 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({ permission: "audit.export", query: AuditExportSearchParams }, async ({ actor, query, metadata }) => {
   const { format, ...filter } = query;
   const db = getDb();
-  await recordAuditEvent(db, { actor: auditActorOf(actor), action: "audit.export", params: givenParams({ format, ...filter }), outcome: "success", ...metadata });
+  await recordAuditEvent(db, {
+    actor: auditActorOf(actor),
+    action: "audit.export",
+    params: givenParams({ format, ...filter }),
+    outcome: "success",
+    ...metadata,
+  });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   return new Response(exportAuditEvents(db, filter, format), {
     headers: {

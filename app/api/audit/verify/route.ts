@@ -23,7 +23,11 @@ export const POST = defineRoute({ permission: "audit.verify" }, async ({ actor, 
   await recordAuditEvent(db, {
     actor: auditActorOf(actor),
     action: "audit.verify",
-    params: { rowsChecked: report.rowsChecked, head: report.head?.seq ?? null, firstBreak: report.firstBreak ? `${report.firstBreak.kind}@${report.firstBreak.seq}` : null },
+    params: {
+      rowsChecked: report.rowsChecked,
+      head: report.head?.seq ?? null,
+      firstBreak: report.firstBreak ? `${report.firstBreak.kind}@${report.firstBreak.seq}` : null,
+    },
     outcome: report.ok ? "success" : "failure",
     ...metadata,
   });

@@ -6,4 +6,6 @@ import { getLegalHold } from "@/lib/server/legal-holds/legal-holds";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-export const GET = defineRoute({ permission: "holds.manage", params: LegalHoldPath }, async ({ params }) => Response.json(await getLegalHold(getDb(), params.holdId)));
+export const GET = defineRoute({ permission: "holds.manage", params: LegalHoldPath }, async ({ params }) =>
+  Response.json(await getLegalHold(getDb(), params.holdId)),
+);

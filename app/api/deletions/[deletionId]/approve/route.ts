@@ -9,6 +9,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Approves another person's request and executes it; answers with the request as it then stands. */
-export const POST = defineRoute({ permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody }, async ({ actor, params, body, metadata }) =>
-  Response.json(toDeletionDto(await approveDeletion(appDeletionDeps(), actor, params.deletionId, body, metadata), actor)),
+export const POST = defineRoute(
+  { permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody },
+  async ({ actor, params, body, metadata }) =>
+    Response.json(toDeletionDto(await approveDeletion(appDeletionDeps(), actor, params.deletionId, body, metadata), actor)),
 );

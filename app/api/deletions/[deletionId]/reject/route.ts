@@ -9,6 +9,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /** Rejects another person's request, with a comment. */
-export const POST = defineRoute({ permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody }, async ({ actor, params, body, metadata }) =>
-  Response.json(toDeletionDto(await rejectDeletion(appDeletionDeps(), actor, params.deletionId, body, metadata), actor)),
+export const POST = defineRoute(
+  { permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody },
+  async ({ actor, params, body, metadata }) =>
+    Response.json(toDeletionDto(await rejectDeletion(appDeletionDeps(), actor, params.deletionId, body, metadata), actor)),
 );

@@ -1,0 +1,66 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { use, useEffect, useMemo, useState, type ReactNode } from "react";
+import { publishApiBudget } from "@/lib/queries/api-budget-store";
+import { ApiRequestError } from "@/lib/queries/api-fetch";
+import { threadMessagesOptions } from "@/lib/queries/thread-queries";
+import type { ChatMessage } from "@/lib/schemas/console";
+import { pairToolBlocks } from "@/lib/thread/pair-tool-blocks";
+import { servedBudget, textsFormattedOnServer, type FirstThreadPage, type ServedOpening } from "@/lib/thread/served-thread-page";
+import { earlierMessages, type ThreadOpening } from "@/lib/thread/thread-pages";
+
+/**
+ * The thread's pages: the opening page the server read (never asked for again), the pages fetched
+ * since, and what the view derives from them. `opening` changes when a jump reopens the thread at its
+ * start or end.
+ */
+export function useThreadPages(chatId: string, servedOpening: ServedOpening, firstPage: FirstThreadPage | Promise<FirstThreadPage>) {
+  const { served, formattedTexts } = "then" in firstPage ? use(firstPage) : firstPage;
+  const [opening, setOpening] = useState<ThreadOpening>(servedOpening);
+  // A refused opening page is shown as a failed query would be; its Retry asks the messages route.
+  const [refusal, setRefusal] = useState(() =>
+    served.ok
+      ? null
+      : new ApiRequestError(
+          served.refusal.status,
+          served.refusal.code,
+          served.refusal.message,
+          served.refusal.requestId,
+          served.refusal.upstreamRequestId,
+          served.refusal.retryAfterSeconds,
+        ),
+  );
+  const query = useInfiniteQuery({
+    ...threadMessagesOptions(chatId, opening),
+    // Only for the page's own opening (that very object): an opening asked for later, even the same one
+    // again, is the cache's to answer, or the route's.
+    initialData: served.ok && opening === servedOpening ? { pages: [served.page], pageParams: [servedOpening] } : undefined,
+    enabled: refusal === null,
+  });
+  useEffect(() => {
+    const budget = servedBudget(served, new Date());
+    if (budget) publishApiBudget(budget);
+  }, [served]);
+  const formattedByText = useMemo(
+    () => new Map<string, ReactNode>(served.ok ? textsFormattedOnServer(served.page).map((text, index) => [text, formattedTexts[index]]) : []),
+    [served, formattedTexts],
+  );
+
+  const pages = query.data?.pages;
+  const { messages, pageIndexById } = useMemo(() => {
+    const loaded: ChatMessage[] = [];
+    const pageIndexes = new Map<string, number>();
+    pages?.forEach((page, pageIndex) => {
+      for (const message of page.messages) {
+        loaded.push(message);
+        pageIndexes.set(message.id, pageIndex);
+      }
+    });
+    return { messages: loaded, pageIndexById: pageIndexes };
+  }, [pages]);
+  const paired = useMemo(() => pairToolBlocks(messages), [messages]);
+  const indexById = useMemo(() => new Map(messages.map((message, index) => [message.id, index])), [messages]);
+  const firstPageParam = query.data?.pageParams[0];
+  const earlier = firstPageParam ? earlierMessages(firstPageParam, query.hasPreviousPage) : "none";
+
+  return { query, opening, setOpening, refusal, clearRefusal: () => setRefusal(null), formattedByText, messages, pageIndexById, paired, indexById, earlier };
+}
