@@ -48,7 +48,11 @@ async function vitest(): Promise<void> {
   const code = await exec("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${output}`]);
   const report = (await readJson(output)) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
   const suite = report
-    ? { passed: report.numPassedTests, failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0), skipped: report.numPendingTests + report.numTodoTests }
+    ? {
+        passed: report.numPassedTests,
+        failed: report.numFailedTests + (code !== 0 && report.numFailedTests === 0 ? 1 : 0),
+        skipped: report.numPendingTests + report.numTodoTests,
+      }
     : { passed: 0, failed: 1, skipped: 0 };
   add("vitest (unit + integration)", suite, started);
 }
@@ -59,7 +63,11 @@ async function playwright(name: string, reportFile: string, args: string[] = [])
   const code = await exec("npx", ["playwright", "test", ...args, "--reporter=list,json"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
   const report = (await readJson(output)) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
   const suite = report
-    ? { passed: report.stats.expected, failed: report.stats.unexpected + report.stats.flaky + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0), skipped: report.stats.skipped }
+    ? {
+        passed: report.stats.expected,
+        failed: report.stats.unexpected + report.stats.flaky + (code !== 0 && report.stats.unexpected === 0 ? 1 : 0),
+        skipped: report.stats.skipped,
+      }
     : { passed: 0, failed: 1, skipped: 0 };
   add(name, suite, started);
 }
@@ -79,6 +87,7 @@ await rm(resultsDir, { recursive: true, force: true });
 await mkdir(resultsDir, { recursive: true });
 
 await gate("prisma generate", "npx", ["prisma", "generate"]);
+await gate("format", "npx", ["prettier", "--check", "."]);
 await gate("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 await gate("typecheck", "npx", ["tsc", "--noEmit", "-p", "."]);
 await vitest();

@@ -88,7 +88,14 @@ async function fill(rows: number) {
     const started = performance.now();
     for (let next = present; next < rows; next += FILL_BATCH) {
       const size = Math.min(FILL_BATCH, rows - next);
-      const columns = { occurredAt: [] as string[], subject: [] as string[], targetId: [] as string[], params: [] as string[], requestId: [] as string[], body: [] as Buffer[] };
+      const columns = {
+        occurredAt: [] as string[],
+        subject: [] as string[],
+        targetId: [] as string[],
+        params: [] as string[],
+        requestId: [] as string[],
+        body: [] as Buffer[],
+      };
       for (let index = next; index < next + size; index++) {
         const body: AuditEventBody = {
           v: AUDIT_BODY_VERSION,
@@ -140,7 +147,9 @@ async function backendCpuMs(): Promise<Map<number, number>> {
  * Wall time, CPU time (this process, every thread; and the database backends serving it) and peak
  * resident memory of this process while `work` runs.
  */
-async function measurePass<T>(work: () => Promise<T>): Promise<{ result: T; seconds: number; cpuSeconds: number; databaseCpuSeconds: number; peakRssMiB: number }> {
+async function measurePass<T>(
+  work: () => Promise<T>,
+): Promise<{ result: T; seconds: number; cpuSeconds: number; databaseCpuSeconds: number; peakRssMiB: number }> {
   let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20);
   const backendsBefore = await backendCpuMs();
@@ -152,7 +161,13 @@ async function measurePass<T>(work: () => Promise<T>): Promise<{ result: T; seco
     const cpu = process.cpuUsage(cpuBefore);
     let databaseCpuMs = 0;
     for (const [pid, used] of await backendCpuMs()) databaseCpuMs += used - (backendsBefore.get(pid) ?? 0);
-    return { result, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, databaseCpuSeconds: databaseCpuMs / 1000, peakRssMiB: Math.max(peak, process.memoryUsage.rss()) / 1024 ** 2 };
+    return {
+      result,
+      seconds,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      databaseCpuSeconds: databaseCpuMs / 1000,
+      peakRssMiB: Math.max(peak, process.memoryUsage.rss()) / 1024 ** 2,
+    };
   } finally {
     clearInterval(timer);
   }
@@ -168,7 +183,14 @@ async function readAllRows(read: (from: bigint, to: bigint) => Promise<number>) 
       rows += count;
     }
   });
-  return { rows: pass.result, seconds: pass.seconds, rowsPerSecond: pass.result / pass.seconds, cpuSeconds: pass.cpuSeconds, databaseCpuSeconds: pass.databaseCpuSeconds, peakRssMiB: pass.peakRssMiB };
+  return {
+    rows: pass.result,
+    seconds: pass.seconds,
+    rowsPerSecond: pass.result / pass.seconds,
+    cpuSeconds: pass.cpuSeconds,
+    databaseCpuSeconds: pass.databaseCpuSeconds,
+    peakRssMiB: pass.peakRssMiB,
+  };
 }
 
 const asPrismaRows = async (from: bigint, to: bigint) =>

@@ -6,14 +6,14 @@
  * [md5]. Prints "listening on http://…" when ready.
  */
 import { createHash } from "node:crypto";
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Agent, request } from "undici";
 
 const [upstreamOrigin, apiKey, mode] = process.argv.slice(2);
 const dispatcher = new Agent();
 
-const server = createServer(async (incoming, outgoing) => {
+async function forward(incoming: IncomingMessage, outgoing: ServerResponse): Promise<void> {
   try {
     const upstream = await request(new URL(incoming.url!, upstreamOrigin), {
       headers: { "x-api-key": apiKey!, "anthropic-version": "2023-06-01" },
@@ -35,5 +35,7 @@ const server = createServer(async (incoming, outgoing) => {
   } catch {
     outgoing.destroy();
   }
-});
+}
+
+const server = createServer((incoming, outgoing) => void forward(incoming, outgoing));
 server.listen(0, "127.0.0.1", () => console.log(`listening on http://127.0.0.1:${(server.address() as AddressInfo).port}`));

@@ -66,7 +66,13 @@ async function runScenario(benchmark: ScenarioId, measure: () => Promise<{ figur
     reports.push({ ...base, seconds: (performance.now() - started) / 1000, figures, details });
   } catch (error) {
     console.error(error);
-    reports.push({ ...base, seconds: (performance.now() - started) / 1000, figures: [], details: null, error: error instanceof Error ? error.message.split("\n")[0]! : String(error) });
+    reports.push({
+      ...base,
+      seconds: (performance.now() - started) / 1000,
+      figures: [],
+      details: null,
+      error: error instanceof Error ? error.message.split("\n")[0]! : String(error),
+    });
   }
 }
 
@@ -84,7 +90,11 @@ try {
     const app = bench;
     const thread = wanted("B3") ? await readLongThread(app) : [];
     if (needsBareApp) {
-      bareApp = await startBareNextApp({ upstreamOrigin: app.simulatorUrl.origin, apiKey: SIMULATOR_API_KEY, publicFiles: { "long-thread.json": JSON.stringify(thread) } });
+      bareApp = await startBareNextApp({
+        upstreamOrigin: app.simulatorUrl.origin,
+        apiKey: SIMULATOR_API_KEY,
+        publicFiles: { "long-thread.json": JSON.stringify(thread) },
+      });
     }
     const bare = bareApp;
     if (needsBrowser) {
@@ -109,11 +119,19 @@ try {
 
 const finishedAt = new Date();
 const directory = "bench-results";
-const file = join(directory, `${finishedAt.toISOString().replaceAll(":", "-").replace(/\.\d+Z$/, "Z")}.json`);
+const file = join(
+  directory,
+  `${finishedAt
+    .toISOString()
+    .replaceAll(":", "-")
+    .replace(/\.\d+Z$/, "Z")}.json`,
+);
 await mkdir(directory, { recursive: true });
 await writeFile(file, `${JSON.stringify({ finishedAt: finishedAt.toISOString(), selected, machine, reports }, null, 2)}\n`);
 
 console.log(`\n${formatTable(reports)}\n`);
-console.log(`Machine: ${machine.cpuModel}, ${machine.cpuCount} CPUs, ${machine.memoryGiB} GiB; Node ${machine.node}; Next ${machine.next}; Chromium ${machine.chromium ?? "not used"}`);
+console.log(
+  `Machine: ${machine.cpuModel}, ${machine.cpuCount} CPUs, ${machine.memoryGiB} GiB; Node ${machine.node}; Next ${machine.next}; Chromium ${machine.chromium ?? "not used"}`,
+);
 console.log(`Load average: ${machine.loadAverageAtStart.join(" ")} at start, ${loadAverage().join(" ")} at the end. Saved ${file}.`);
 process.exit(reports.some((report) => report.error) ? 1 : 0);

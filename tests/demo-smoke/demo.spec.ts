@@ -17,11 +17,14 @@ async function personAtHome(browser: Browser, email: string): Promise<Page> {
 const serverErrors: string[] = [];
 function failOnServerErrors(page: Page): void {
   page.on("response", (response) => {
-    if (response.status() >= 500 && response.url().startsWith(DEMO_SMOKE.appUrl)) serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    if (response.status() >= 500 && response.url().startsWith(DEMO_SMOKE.appUrl))
+      serverErrors.push(`${response.status()} ${response.request().method()} ${response.url()}`);
   });
 }
 
-test("the demo, as a newcomer starts it: a reviewer requests a deletion, an approver approves it, the chat is gone and the audit log verifies", async ({ browser }) => {
+test("the demo, as a newcomer starts it: a reviewer requests a deletion, an approver approves it, the chat is gone and the audit log verifies", async ({
+  browser,
+}) => {
   const reviewer = await personAtHome(browser, "reviewer@docket.test");
   await expect(reviewer.getByRole("region", { name: "System status" }).getByText(/requests left this minute/)).toBeVisible();
 

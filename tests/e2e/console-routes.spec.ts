@@ -2,8 +2,8 @@ import type { APIRequestContext } from "@playwright/test";
 import type { z } from "zod";
 import { API_BUDGET_HEADERS } from "@/lib/schemas/api-budget";
 import { ChatPage, ChatThreadPage, CustodianPage, OrganizationList, ProjectChatPage, ProjectDetail, ProjectPage } from "@/lib/schemas/console";
-import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1 } from "./support/simulator-ids";
+import { expect, readAuditRows, test } from "./support/fixtures";
+import { SMALL_SEED_1 } from "@/tests/support/simulator-ids";
 import { database, seedSession, SESSION_COOKIE } from "./support/stack";
 
 let reviewer: { token: string; subject: string };
@@ -13,14 +13,6 @@ test.beforeEach(async () => {
 
 async function getAs(request: APIRequestContext, path: string) {
   return request.get(path, { headers: { cookie: `${SESSION_COOKIE}=${reviewer.token}` }, maxRedirects: 0 });
-}
-
-async function auditRows(subject: string) {
-  const result = await database().query<{ action: string; target_type: string | null; target_id: string | null; organization_id: string | null; upstream_request_id: string | null; params: Record<string, unknown> }>(
-    "SELECT action, target_type, target_id, organization_id, upstream_request_id, params FROM audit_event WHERE actor_subject = $1 ORDER BY seq",
-    [subject],
-  );
-  return result.rows;
 }
 
 const ROUTES: Array<{ path: string; schema: z.ZodType; action: string; target: { type: string; id: string } | null; organizationId?: string }> = [
@@ -33,10 +25,20 @@ const ROUTES: Array<{ path: string; schema: z.ZodType; action: string; target: {
     organizationId: SMALL_SEED_1.organization,
   },
   { path: `/api/chats?userIds=${SMALL_SEED_1.user}&limit=5`, schema: ChatPage, action: "chat.list", target: null },
-  { path: `/api/chats/${SMALL_SEED_1.chat}/messages?limit=20&untruncated=1`, schema: ChatThreadPage, action: "chat.view", target: { type: "chat", id: SMALL_SEED_1.chat } },
+  {
+    path: `/api/chats/${SMALL_SEED_1.chat}/messages?limit=20&untruncated=1`,
+    schema: ChatThreadPage,
+    action: "chat.view",
+    target: { type: "chat", id: SMALL_SEED_1.chat },
+  },
   { path: "/api/projects?limit=5", schema: ProjectPage, action: "project.list", target: null },
   { path: `/api/projects/${SMALL_SEED_1.project}`, schema: ProjectDetail, action: "project.view", target: { type: "project", id: SMALL_SEED_1.project } },
-  { path: `/api/projects/${SMALL_SEED_1.project}/chats?limit=5`, schema: ProjectChatPage, action: "chat.list", target: { type: "project", id: SMALL_SEED_1.project } },
+  {
+    path: `/api/projects/${SMALL_SEED_1.project}/chats?limit=5`,
+    schema: ProjectChatPage,
+    action: "chat.list",
+    target: { type: "project", id: SMALL_SEED_1.project },
+  },
 ];
 
 for (const route of ROUTES) {
@@ -47,19 +49,19 @@ for (const route of ROUTES) {
     const body: unknown = await response.json();
     expect(route.schema.safeParse(body).success).toBe(true);
 
-    const rows = await auditRows(reviewer.subject);
+    const rows = await readAuditRows({ subject: reviewer.subject });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ action: route.action, target_type: route.target?.type ?? null, target_id: route.target?.id ?? null });
-    expect(rows[0]!.upstream_request_id).toEqual(expect.any(String));
-    if (route.organizationId) expect(rows[0]!.organization_id).toBe(route.organizationId);
+    expect(rows[0]).toMatchObject({ action: route.action, targetType: route.target?.type ?? null, targetId: route.target?.id ?? null });
+    expect(rows[0]!.upstreamRequestId).toEqual(expect.any(String));
+    if (route.organizationId) expect(rows[0]!.organizationId).toBe(route.organizationId);
   });
 }
 
 test("a chat view records the chat's organisation and only paging parameters", async ({ request }) => {
   const response = await getAs(request, `/api/chats/${SMALL_SEED_1.chat}/messages?limit=2&order=desc`);
   const thread = ChatThreadPage.parse(await response.json());
-  const [row] = await auditRows(reviewer.subject);
-  expect(row!.organization_id).toBe(thread.chat.organizationUuid);
+  const [row] = await readAuditRows({ subject: reviewer.subject });
+  expect(row!.organizationId).toBe(thread.chat.organizationUuid);
   expect(row!.params).toEqual({ limit: 2, order: "desc" });
 });
 
@@ -98,15 +100,20 @@ test("a filter combination the API refuses is explained with a 400, and nothing 
   const body = (await response.json()) as { error: { code: string; message: string } };
   expect(body.error.code).toBe("invalid_request");
   expect(body.error.message).toMatch(/project filter works only together with selected users/);
-  expect(await auditRows(reviewer.subject)).toEqual([]);
+  expect(await readAuditRows({ subject: reviewer.subject })).toEqual([]);
 });
 
-for (const hostile of [encodeURIComponent("../x"), "claude_chat_x%2F..", encodeURIComponent("claude_chat_x?user_ids[]=y"), "claude_proj_01DMbPsPSc1aPz1WVi3G4y32"]) {
+for (const hostile of [
+  encodeURIComponent("../x"),
+  "claude_chat_x%2F..",
+  encodeURIComponent("claude_chat_x?user_ids[]=y"),
+  "claude_proj_01DMbPsPSc1aPz1WVi3G4y32",
+]) {
   test(`a hostile chat id (${hostile}) is refused with 400 before any read, and no content read is recorded`, async ({ request }) => {
     const response = await getAs(request, `/api/chats/${hostile}/messages`);
     expect(response.status()).toBe(400);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("invalid_request");
-    expect(await auditRows(reviewer.subject)).toEqual([]);
+    expect(await readAuditRows({ subject: reviewer.subject })).toEqual([]);
   });
 }
 

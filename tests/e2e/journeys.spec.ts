@@ -1,7 +1,7 @@
 import type { ErrorEnvelope } from "@/lib/schemas/api-error";
 import { expect, test } from "./support/fixtures";
 import { arriveHome } from "./support/journey";
-import { SMALL_SEED_1 } from "./support/simulator-ids";
+import { SMALL_SEED_1 } from "@/tests/support/simulator-ids";
 import { simulatorControl } from "./support/stack";
 
 // Each journey starts where a person starts (sign-in, then the home page) and goes on in the same

@@ -11,7 +11,13 @@ test("the built server refuses to start with an invalid environment and names ea
   const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
   expect(code).not.toBe(0);
   expect(output).toContain("Docket cannot start: invalid environment.");
-  for (const problem of ["DATABASE_URL is missing", "NEXTAUTH_SECRET is missing", "OIDC_ISSUER is missing", "DOCKET_ROLE_MAP is missing", "DOCKET_DELETE_APPROVALS must be 0 or 1"]) {
+  for (const problem of [
+    "DATABASE_URL is missing",
+    "NEXTAUTH_SECRET is missing",
+    "OIDC_ISSUER is missing",
+    "DOCKET_ROLE_MAP is missing",
+    "DOCKET_DELETE_APPROVALS must be 0 or 1",
+  ]) {
     expect(output).toContain(problem);
   }
   expect(output).toMatch(/COMPLIANCE_API_KEY must be a Compliance Access Key/);

@@ -1,19 +1,13 @@
 import type { BrowserContext, Page, Route } from "@playwright/test";
 import { ChatThreadPage } from "@/lib/schemas/console";
 import { threadHref } from "@/lib/thread/thread-href";
-import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1 } from "./support/simulator-ids";
-import { database, seedSession, SESSION_COOKIE, simulatorControl } from "./support/stack";
+import { expect, readAuditHead, readAuditRows, test } from "./support/fixtures";
+import { SMALL_SEED_1 } from "@/tests/support/simulator-ids";
+import { SESSION_COOKIE, simulatorControl, type SeededSession } from "./support/stack";
 
 /** More chats of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts): SMALL_SEED_1.chat is the tools chat. */
 const TOOLS_CHAT = SMALL_SEED_1.chat;
 const LONG_CHAT = "claude_chat_015qvvhZX3oKjThoMJRKqSq4";
-
-async function signInAsReviewer(context: BrowserContext, baseURL: string): Promise<string> {
-  const { token, subject } = await seedSession("reviewer");
-  await context.addCookies([{ name: SESSION_COOKIE, value: token, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
-  return subject;
-}
 
 const messageRows = (page: Page) => page.locator("article[data-message-id]");
 const messageRow = (page: Page, messageId: string) => page.locator(`article[data-message-id="${messageId}"]`);
@@ -35,18 +29,9 @@ function recordPageRequests(page: Page, chatId: string): URLSearchParams[] {
   return requests;
 }
 
-/** Where the audit log ends now: reads recorded after it are the ones a test made. */
-async function auditHead(): Promise<string> {
-  return (await database().query<{ seq: string }>("SELECT coalesce(max(seq), 0)::text AS seq FROM audit_event")).rows[0]!.seq;
-}
-
 /** The reviewer's reads of a chat's messages recorded after `afterSeq`, by their parameters: one row per page read, in the browser or by the server. */
 async function auditedPageReads(chatId: string, afterSeq: string): Promise<Array<Record<string, unknown>>> {
-  const rows = await database().query<{ params: Record<string, unknown> }>(
-    "SELECT params FROM audit_event WHERE actor_subject = $1 AND action = 'chat.view' AND target_id = $2 AND seq > $3 ORDER BY seq",
-    [reviewerSubject, chatId, afterSeq],
-  );
-  return rows.rows.map((row) => row.params);
+  return (await readAuditRows({ subject: reviewer.subject, action: "chat.view", targetId: chatId, afterSeq })).map((row) => row.params);
 }
 
 /** What the thread's search highlights cover, read from the CSS Custom Highlight registry. */
@@ -61,10 +46,10 @@ function readHighlights(page: Page, name: string) {
   }, name);
 }
 
-let reviewerSubject: string;
+let reviewer: SeededSession;
 
-test.beforeEach(async ({ context, baseURL }) => {
-  reviewerSubject = await signInAsReviewer(context, baseURL!);
+test.beforeEach(async ({ signedInAs }) => {
+  reviewer = await signedInAs("reviewer");
 });
 
 test("a tool call shows its paired result, its MCP server and an error badge", async ({ page }) => {
@@ -78,8 +63,7 @@ test("a tool call shows its paired result, its MCP server and an error badge", a
   await expect(failedFetch.getByText("Error", { exact: true })).toBeVisible();
   await expect(failedFetch).toContainText("403 Forbidden");
 
-  const viewedChats = async () =>
-    (await database().query<{ target_id: string }>("SELECT target_id FROM audit_event WHERE actor_subject = $1 AND action = 'chat.view'", [reviewerSubject])).rows.map((row) => row.target_id);
+  const viewedChats = async () => (await readAuditRows({ subject: reviewer.subject, action: "chat.view" })).map((row) => row.targetId);
   await expect.poll(viewedChats).toContain(TOOLS_CHAT);
 });
 
@@ -87,7 +71,7 @@ test("the opening page is read once, by the server, and the browser takes the pa
   const requests = recordPageRequests(page, TOOLS_CHAT);
   const pageErrors: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));
-  const seq = await auditHead();
+  const seq = await readAuditHead();
   await page.goto(`/chats/${TOOLS_CHAT}`);
   await expect(page.getByRole("region", { name: "Tool call drive_search" })).toBeVisible();
   await page.waitForLoadState("networkidle");
@@ -138,14 +122,14 @@ test("messages past the first screen are formatted in the browser", async ({ pag
 });
 
 test.describe("the opening page from a slow or refusing Compliance API", () => {
-  test.afterEach(() => simulatorControl("/_simulator/faults", "DELETE"));
+  test.afterEach(({ simulator }) => simulator.clearFaults());
 
   test("a slow answer does not hold the page back: it shows at once, and the messages follow in the same response", async ({ page }) => {
     await simulatorControl("/_simulator/faults", "PUT", {
       rules: [{ match: { path: `/v1/compliance/apps/chats/${TOOLS_CHAT}/messages` }, times: 1, fault: { type: "latency", ms: 1_500 } }],
     });
     const requests = recordPageRequests(page, TOOLS_CHAT);
-    const seq = await auditHead();
+    const seq = await readAuditHead();
     await page.goto(`/chats/${TOOLS_CHAT}`, { waitUntil: "commit" });
     await expect(page.getByText("Loading the thread…")).toBeVisible();
     await expect(page.getByRole("region", { name: "Tool call drive_search" })).toBeVisible();
@@ -158,7 +142,7 @@ test.describe("the opening page from a slow or refusing Compliance API", () => {
     await simulatorControl("/_simulator/faults", "PUT", {
       rules: [{ match: { path: `/v1/compliance/apps/chats/${TOOLS_CHAT}/messages` }, fault: { type: "rate_limit", retryAfterSeconds: 45 } }],
     });
-    const seq = await auditHead();
+    const seq = await readAuditHead();
     await page.goto(`/chats/${TOOLS_CHAT}`);
     const failure = page.getByRole("alert").filter({ hasText: "budget for this minute is used up" });
     await expect(failure).toBeVisible();
@@ -250,7 +234,7 @@ test("a deep link with the message's time opens at it in one request, and scroll
   const target = latest.messages[60]!;
   const justBefore = latest.messages[61]!;
   const requests = recordPageRequests(page, LONG_CHAT);
-  const seq = await auditHead();
+  const seq = await readAuditHead();
 
   await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
   await expect(messageRow(page, target.id)).toHaveAttribute("aria-current", "true");
@@ -270,16 +254,21 @@ test("a deep link with the message's time opens at it in one request, and scroll
   expect(await auditedPageReads(LONG_CHAT, seq)).toHaveLength(2);
   await expect(messageRow(page, target.id)).toBeInViewport();
   const targetTop = (await messageRow(page, target.id).boundingBox())!.y;
-  await expect.poll(async () => {
-    const box = (await messageRow(page, justBefore.id).boundingBox())!;
-    return box.y + box.height;
-  }).toBeCloseTo(targetTop, 0);
+  await expect
+    .poll(async () => {
+      const box = (await messageRow(page, justBefore.id).boundingBox())!;
+      return box.y + box.height;
+    })
+    .toBeCloseTo(targetTop, 0);
 });
 
 test("a failed earlier page says why, with its request id, and Retry loads it", async ({ page, context }) => {
   const target = (await messagesPage(page, context, "limit=100&order=desc")).messages[60]!;
   const failEarlierPages = (route: Route) =>
-    route.fulfill({ status: 503, json: { error: { code: "upstream_unavailable", message: "The Compliance API did not answer.", requestId: "req_e2e_before" } } });
+    route.fulfill({
+      status: 503,
+      json: { error: { code: "upstream_unavailable", message: "The Compliance API did not answer.", requestId: "req_e2e_before" } },
+    });
   await page.route(/\/api\/chats\/[^/]+\/messages\?.*before=/, failEarlierPages);
 
   await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
@@ -304,7 +293,7 @@ test("a failed earlier page says why, with its request id, and Retry loads it", 
 test("jump to first from a deep link opens the chat's start in one more request", async ({ page, context }) => {
   const target = (await messagesPage(page, context, "limit=100&order=desc")).messages[60]!;
   const requests = recordPageRequests(page, LONG_CHAT);
-  const seq = await auditHead();
+  const seq = await readAuditHead();
   await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: target.createdAt }));
   await expect(messageRow(page, target.id)).toBeInViewport();
 
@@ -324,7 +313,7 @@ test("jump to first from a deep link opens the chat's start in one more request"
 test("a link whose time is not a timestamp says so, sends no time, and still finds the message", async ({ page, context }) => {
   const target = (await messagesPage(page, context, "limit=100&order=asc")).messages[20]!;
   const requests = recordPageRequests(page, LONG_CHAT);
-  const seq = await auditHead();
+  const seq = await readAuditHead();
   await page.goto(threadHref(LONG_CHAT, { messageId: target.id, at: "yesterday" }));
   await expect(page.getByText("The link's time is not a valid timestamp")).toBeVisible();
   await expect(messageRow(page, target.id)).toHaveAttribute("aria-current", "true");
@@ -355,7 +344,7 @@ test("copy link gives a link that opens the thread at that message in one reques
   expect(await row.getByTitle("Link to this message").getAttribute("href")).toBe(`${copied.pathname}${copied.search}`);
 
   const requests = recordPageRequests(page, LONG_CHAT);
-  const seq = await auditHead();
+  const seq = await readAuditHead();
   await page.goto(copied.toString());
   await expect(messageRow(page, messageId)).toHaveAttribute("aria-current", "true");
   await expect(messageRow(page, messageId)).toBeInViewport();

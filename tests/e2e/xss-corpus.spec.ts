@@ -51,7 +51,14 @@ const HOSTILE_PAGES: HostilePage[] = [
     title: "the hostile chat, every message with its raw JSON open",
     persona: "reviewer",
     path: ({ hostileChat }) => `/chats/${hostileChat}`,
-    shows: ({ hostileCorpus: { chat, user, snippets } }) => [chat.name, user.email, ...snippets, chat.connector.integration, chat.connector.url, ...chat.attachmentNames],
+    shows: ({ hostileCorpus: { chat, user, snippets } }) => [
+      chat.name,
+      user.email,
+      ...snippets,
+      chat.connector.integration,
+      chat.connector.url,
+      ...chat.attachmentNames,
+    ],
     read: readEveryMessage,
   },
   {
@@ -64,7 +71,14 @@ const HOSTILE_PAGES: HostilePage[] = [
     title: "the hostile project: description, instructions, attachments, collaborators and chats",
     persona: "reviewer",
     path: ({ hostileProject }) => `/projects/${hostileProject}`,
-    shows: ({ hostileCorpus: { project, user, chat } }) => [project.name, project.description, project.instructions, ...project.attachmentNames, user.email, chat.name],
+    shows: ({ hostileCorpus: { project, user, chat } }) => [
+      project.name,
+      project.description,
+      project.instructions,
+      ...project.attachmentNames,
+      user.email,
+      chat.name,
+    ],
     read: async (page) => {
       await expect(page.getByRole("region", { name: "Chats" }).locator("tbody tr").first()).toBeVisible();
       return page.locator("main").innerText();
@@ -158,7 +172,8 @@ function activeContent(page: Page, appOrigin: string): Promise<string[]> {
     for (const element of document.querySelectorAll("*")) {
       for (const attribute of element.attributes) if (/^on/i.test(attribute.name)) found.push(`event handler: ${describe(element)}`);
     }
-    for (const element of document.querySelectorAll("iframe, frame, object, embed, base, meta[http-equiv]")) found.push(`foreign element: ${describe(element)}`);
+    for (const element of document.querySelectorAll("iframe, frame, object, embed, base, meta[http-equiv]"))
+      found.push(`foreign element: ${describe(element)}`);
     for (const element of document.querySelectorAll("[href], [action], [formaction]")) {
       for (const name of ["href", "action", "formaction"]) {
         const value = element.getAttribute(name);

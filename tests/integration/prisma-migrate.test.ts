@@ -3,13 +3,13 @@
 // air-gapped machine.
 import { spawn } from "node:child_process";
 import { access, appendFile, constants, cp, mkdir, mkdtemp, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startPostgres, type RunningPostgres } from "@/lib/devtools/postgres";
 import { appliedMigrations, migrateDeploy, migrationNames, repoRoot, runPrisma } from "@/lib/devtools/migrate";
+import { closedPort } from "@/tests/support/closed-port";
+import { superuserQuery } from "@/tests/support/database";
 
 const engine = path.join(repoRoot, "prisma", "offline-schema-engine", "schema-engine.mjs");
 const repoMigrations = path.join(repoRoot, "prisma", "migrations");
@@ -26,21 +26,8 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-async function query<Row extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(sql, values)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 const shadowDatabases = () =>
-  query<{ datname: string }>(
-    postgres.url,
-    "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'",
-  );
+  superuserQuery<{ datname: string }>(postgres.url, "SELECT datname FROM pg_database WHERE datname LIKE 'prisma_migrate_shadow_db_%'");
 
 describe("prisma CLI with the offline schema engine", () => {
   it("has an executable engine program (PRISMA_SCHEMA_ENGINE_BINARY)", async () => {
@@ -51,7 +38,7 @@ describe("prisma CLI with the offline schema engine", () => {
     const url = await freshDatabase();
     await migrateDeploy(url);
 
-    const columns = await query<{ column_name: string; data_type: string; is_nullable: string }>(
+    const columns = await superuserQuery<{ column_name: string; data_type: string; is_nullable: string }>(
       url,
       `SELECT column_name, data_type, is_nullable FROM information_schema.columns
        WHERE table_schema = 'public' AND table_name = 'reviewer_preference' ORDER BY column_name`,
@@ -61,7 +48,7 @@ describe("prisma CLI with the offline schema engine", () => {
       { column_name: "updated_at", data_type: "timestamp with time zone", is_nullable: "NO" },
       { column_name: "user_id", data_type: "uuid", is_nullable: "NO" },
     ]);
-    const primaryKey = await query<{ column_name: string }>(
+    const primaryKey = await superuserQuery<{ column_name: string }>(
       url,
       `SELECT a.attname AS column_name FROM pg_index i
        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
@@ -77,7 +64,7 @@ describe("prisma CLI with the offline schema engine", () => {
   it("migrate deploy honours ?schema= in the database URL", async () => {
     const url = `${await freshDatabase()}?schema=docket`;
     await migrateDeploy(url); // checks docket._prisma_migrations
-    const tables = await query<{ table_schema: string; table_name: string }>(
+    const tables = await superuserQuery<{ table_schema: string; table_name: string }>(
       url,
       `SELECT table_schema, table_name FROM information_schema.tables
        WHERE table_name IN ('reviewer_preference', '_prisma_migrations') ORDER BY table_name`,
@@ -147,20 +134,20 @@ CREATE TRIGGER reviewer_preference_no_delete BEFORE DELETE ON reviewer_preferenc
       expect(await shadowDatabases()).toEqual([]);
       // The repository itself is untouched.
       expect(await migrationNames(repoMigrations)).toEqual(before.filter((name) => name !== guard));
-      await query(
+      await superuserQuery(
         url,
         "WITH created AS (INSERT INTO app_user (issuer, subject) VALUES ('iss', 'sub') RETURNING id) INSERT INTO reviewer_preference (user_id, updated_at) SELECT id, now() FROM created",
       );
-      await expect(query(url, "DELETE FROM reviewer_preference")).rejects.toThrow("append-only; deleting is refused");
+      await expect(superuserQuery(url, "DELETE FROM reviewer_preference")).rejects.toThrow("append-only; deleting is refused");
 
       const status = await runPrisma(["migrate", "status"], { cwd: copy, databaseUrl: url });
       expect(status.code, status.stdout + status.stderr).toBe(0);
       expect(status.stdout).toMatch(/Database schema is up to date/);
 
-      await query(url, "INSERT INTO migrate_probe (note) VALUES ('before reset')");
+      await superuserQuery(url, "INSERT INTO migrate_probe (note) VALUES ('before reset')");
       const reset = await runPrisma(["migrate", "reset", "--force"], { cwd: copy, databaseUrl: url });
       expect(reset.code, reset.stdout + reset.stderr).toBe(0);
-      expect(await query(url, "SELECT * FROM migrate_probe")).toEqual([]);
+      expect(await superuserQuery(url, "SELECT * FROM migrate_probe")).toEqual([]);
       expect(await appliedMigrations(url)).toEqual(after);
 
       // The client generator needs no database at all.
@@ -174,19 +161,17 @@ CREATE TRIGGER reviewer_preference_no_delete BEFORE DELETE ON reviewer_preferenc
 
   it("migrate diff finds no difference between the migrations and the schema", async () => {
     const url = await freshDatabase(); // for the shadow database
-    const same = await runPrisma(
-      ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"],
-      { databaseUrl: url },
-    );
+    const same = await runPrisma(["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema", "prisma/schema.prisma", "--exit-code"], {
+      databaseUrl: url,
+    });
     expect(same.code, same.stdout + same.stderr).toBe(0);
     expect(same.stdout).toMatch(/No difference detected/);
     expect(await shadowDatabases()).toEqual([]);
 
     // And it does report a difference when there is one (exit code 2 with --exit-code).
-    const fromEmpty = await runPrisma(
-      ["migrate", "diff", "--from-empty", "--to-schema", "prisma/schema.prisma", "--script", "--exit-code"],
-      { databaseUrl: url },
-    );
+    const fromEmpty = await runPrisma(["migrate", "diff", "--from-empty", "--to-schema", "prisma/schema.prisma", "--script", "--exit-code"], {
+      databaseUrl: url,
+    });
     expect(fromEmpty.code, fromEmpty.stdout + fromEmpty.stderr).toBe(2);
     expect(fromEmpty.stdout).toContain('CREATE TABLE "reviewer_preference"');
   });
@@ -220,19 +205,5 @@ function runEngine(args: string[], input: string): Promise<{ code: number | null
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input);
-  });
-}
-
-/** A port nothing listens on (it was free a moment ago; good enough to refuse connections). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
   });
 }

@@ -25,7 +25,13 @@ function filenameOf(disposition: string): string {
 describe("file downloads", () => {
   it("streams every upload of the files chat chunked, with RFC 5987 names and a Content-MD5 matching the metadata", async () => {
     const messages = await call(sim, `/v1/compliance/apps/chats/${sim.fixtures.filesChat}/messages`);
-    const files = messages.body.chat_messages.flatMap((m: { files: unknown[] | null }) => m.files ?? []) as Array<{ id: string; filename: string; md5: string; size_bytes: number; mime_type: string }>;
+    const files = messages.body.chat_messages.flatMap((m: { files: unknown[] | null }) => m.files ?? []) as Array<{
+      id: string;
+      filename: string;
+      md5: string;
+      size_bytes: number;
+      mime_type: string;
+    }>;
     expect(files.length).toBeGreaterThanOrEqual(10);
     for (const f of files) {
       const { res, bytes } = await download(`/v1/compliance/apps/chats/files/${f.id}/content`);
@@ -122,7 +128,7 @@ describe("message content", () => {
     const bigUse = cut.find((b) => b.type === "tool_use" && b.truncated === true)!;
     expect((bigUse.input as string).length).toBe(10_000);
     const bigResult = cut.find((b) => b.type === "tool_result" && b.truncated === true)!;
-    expect(((bigResult.content as Array<{ text: string }>)[0]!.text).length).toBe(10_000);
+    expect((bigResult.content as Array<{ text: string }>)[0]!.text.length).toBe(10_000);
     const whole = blocks((await call(sim, `${base}?tool_result_max_chars=-1&tool_use_input_max_chars=-1`)).body);
     expect(whole.some((b) => b.truncated === true)).toBe(false);
     const fullUse = whole.find((b) => b.type === "tool_use" && b.id === bigUse.id)!;
@@ -162,9 +168,14 @@ describe("sessions", () => {
   it("opens local transcripts with the system-prompt marker and covers content_unavailable", async () => {
     const normal = await call(sim, `/v1/compliance/apps/sessions/local/${sim.fixtures.localSession}/messages`);
     expect(normal.body.session.user.email_address).toBeNull();
-    expect(normal.body.data[0]).toMatchObject({ provenance: { type: "synthetic_marker" }, content: [{ type: "text", text: "[system prompt content not shown]", truncated: true }] });
+    expect(normal.body.data[0]).toMatchObject({
+      provenance: { type: "synthetic_marker" },
+      content: [{ type: "text", text: "[system prompt content not shown]", truncated: true }],
+    });
     const dark = await call(sim, `/v1/compliance/apps/sessions/local/${sim.fixtures.localSessionNotCaptured}/messages`);
-    expect(dark.body.data.every((m: { content: unknown[]; provenance: { type: string } }) => m.content.length === 0 && m.provenance.type === "content_unavailable")).toBe(true);
+    expect(
+      dark.body.data.every((m: { content: unknown[]; provenance: { type: string } }) => m.content.length === 0 && m.provenance.type === "content_unavailable"),
+    ).toBe(true);
     const one = await call(sim, `/v1/compliance/apps/sessions/local/${sim.fixtures.localSession}`);
     expect(one.body).toMatchObject({ type: "compliance_local_session", id: sim.fixtures.localSession });
   });

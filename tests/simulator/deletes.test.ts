@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { PROBE_CHAT_ID } from "@/lib/server/deletion/capability";
 import type { RunningSimulator } from "@/lib/simulator/server";
 import { call, expectError, qs, READONLY, start } from "./helpers";
 
@@ -52,7 +53,11 @@ describe("chat hard delete", () => {
     const id = sim.fixtures.hostileChat;
     await del(`/v1/compliance/apps/chats/${id}`);
     const feed = await call(sim, `/v1/compliance/activities${qs({ "activity_types[]": "claude_chat_deleted", limit: 1 })}`);
-    expect(feed.body.data[0]).toMatchObject({ type: "claude_chat_deleted", claude_chat_id: id, actor: { type: "api_actor", api_key_id: sim.fixtures.apiKeys[0]!.id } });
+    expect(feed.body.data[0]).toMatchObject({
+      type: "claude_chat_deleted",
+      claude_chat_id: id,
+      actor: { type: "api_actor", api_key_id: sim.fixtures.apiKeys[0]!.id },
+    });
   });
 });
 
@@ -131,16 +136,18 @@ describe("deletes by a key without the delete scope", () => {
       `/v1/compliance/apps/projects/documents/${f.projectDocument}`,
       `/v1/compliance/apps/projects/${f.projectWithoutChats}`,
       // An id no object has: the scope is checked first, so this is 403 too (Docket's capability probe).
-      `/v1/compliance/apps/chats/claude_chat_01${"0".repeat(22)}`,
+      `/v1/compliance/apps/chats/${PROBE_CHAT_ID}`,
     ];
     for (const path of paths) {
-      expect(expectError(await call(sim, path, { method: "DELETE", key: READONLY }), 403, "permission_error")).toMatch(/Needed: \['delete:compliance_user_data'\]$/);
+      expect(expectError(await call(sim, path, { method: "DELETE", key: READONLY }), 403, "permission_error")).toMatch(
+        /Needed: \['delete:compliance_user_data'\]$/,
+      );
     }
     expect((await call(sim, `/v1/compliance/apps/chats/${f.filesChat}/messages?limit=1`)).status).toBe(200);
     expect((await call(sim, `/v1/compliance/apps/chats/files/${f.uploadedFiles.csv}`)).status).toBe(200);
     expect((await call(sim, `/v1/compliance/apps/projects/documents/${f.projectDocument}`)).status).toBe(200);
     expect((await call(sim, `/v1/compliance/apps/projects/${f.projectWithoutChats}`)).status).toBe(200);
-    expectError(await call(sim, `/v1/compliance/apps/chats/claude_chat_01${"0".repeat(22)}`, { method: "DELETE" }), 404, "not_found_error");
+    expectError(await call(sim, `/v1/compliance/apps/chats/${PROBE_CHAT_ID}`, { method: "DELETE" }), 404, "not_found_error");
   });
 });
 
@@ -150,13 +157,22 @@ describe("a DELETE held by a latency fault", () => {
     const path = `/v1/compliance/apps/chats/${id}`;
     sim.setFaults([{ match: { method: "DELETE", path }, times: 1, fault: { type: "latency", ms: 300 } }]);
     const abort = new AbortController();
-    const leaving = fetch(`${sim.url}${path}`, { method: "DELETE", headers: { "x-api-key": "sk-ant-api01-simulator-full" }, signal: abort.signal }).catch((error: unknown) => error);
+    const leaving = fetch(`${sim.url}${path}`, { method: "DELETE", headers: { "x-api-key": "sk-ant-api01-simulator-full" }, signal: abort.signal }).catch(
+      (error: unknown) => error,
+    );
     await expect.poll(() => sim.inFlight().map((entry) => entry.path)).toContain(path);
     const control = await fetch(`${sim.url}/_simulator/requests`).then((response) => response.json() as Promise<{ inFlight: Array<{ path: string }> }>);
     expect(control.inFlight.map((entry) => entry.path)).toContain(path);
     abort.abort();
     expect(await leaving).toBeInstanceOf(Error);
-    await expect.poll(() => sim.requestLog().filter((entry) => entry.method === "DELETE" && entry.path === path).map((entry) => entry.status)).toEqual([200]);
+    await expect
+      .poll(() =>
+        sim
+          .requestLog()
+          .filter((entry) => entry.method === "DELETE" && entry.path === path)
+          .map((entry) => entry.status),
+      )
+      .toEqual([200]);
     expect(sim.inFlight()).toEqual([]);
     expectError(await call(sim, `${path}/messages`), 404, "not_found_error");
   });

@@ -32,12 +32,20 @@ async function snapshot(sim: RunningSimulator): Promise<string[]> {
   const out: string[] = [];
   for (const p of paths) out.push((await call(sim, p)).text);
   const contents = [
-    ...[...Object.values(f.uploadedFiles), ...Object.values(f.previewCorpus.files).map((file) => file.id)].map((id) => `/v1/compliance/apps/chats/files/${id}/content`),
-    ...[...f.previewCorpus.scriptedSvgArtifact.versionIds, ...f.previewCorpus.largeCodeArtifact.versionIds].map((id) => `/v1/compliance/apps/artifacts/${id}/content`),
+    ...[...Object.values(f.uploadedFiles), ...Object.values(f.previewCorpus.files).map((file) => file.id)].map(
+      (id) => `/v1/compliance/apps/chats/files/${id}/content`,
+    ),
+    ...[...f.previewCorpus.scriptedSvgArtifact.versionIds, ...f.previewCorpus.largeCodeArtifact.versionIds].map(
+      (id) => `/v1/compliance/apps/artifacts/${id}/content`,
+    ),
   ];
   for (const path of contents) {
     const res = await fetch(`${sim.url}${path}`, { headers: { "x-api-key": FULL } });
-    out.push(createHash("md5").update(Buffer.from(await res.arrayBuffer())).digest("hex"));
+    out.push(
+      createHash("md5")
+        .update(Buffer.from(await res.arrayBuffer()))
+        .digest("hex"),
+    );
   }
   return out;
 }

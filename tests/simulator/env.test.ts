@@ -25,7 +25,9 @@ describe("environment", () => {
   });
 
   it("reads fault rules and control", () => {
-    const opts = optionsFromEnv(env({ SIMULATOR_FAULTS: '{"rules":[{"times":1,"fault":{"type":"status","status":529}}]}', SIMULATOR_CONTROL: "1", SIMULATOR_PORT: "0" }));
+    const opts = optionsFromEnv(
+      env({ SIMULATOR_FAULTS: '{"rules":[{"times":1,"fault":{"type":"status","status":529}}]}', SIMULATOR_CONTROL: "1", SIMULATOR_PORT: "0" }),
+    );
     expect(opts.faults).toEqual([{ times: 1, fault: { type: "status", status: 529 } }]);
     expect(opts.control).toBe(true);
     expect(opts.port).toBe(0);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/lib/simulator/server";
+import { ABSENT } from "@/tests/support/simulator-ids";
 import { ADMIN, call, expectError, qs, READONLY, start } from "./helpers";
 
 let sim: RunningSimulator;
@@ -34,7 +35,9 @@ describe("authentication and scopes", () => {
 
   it("rejects the admin key on content endpoints with the Python-list 403 message", async () => {
     const res = await call(sim, "/v1/compliance/apps/chats", { key: ADMIN });
-    expect(expectError(res, 403, "permission_error")).toBe("Missing required scopes. Got: ['read:compliance_activities'] Needed: ['read:compliance_user_data']");
+    expect(expectError(res, 403, "permission_error")).toBe(
+      "Missing required scopes. Got: ['read:compliance_activities'] Needed: ['read:compliance_user_data']",
+    );
     const org = await call(sim, "/v1/compliance/organizations", { key: ADMIN });
     expect(expectError(org, 403, "permission_error")).toBe("Missing required scopes. Got: ['read:compliance_activities'] Needed: ['read:compliance_org_data']");
     expect((await call(sim, "/v1/compliance/activities?limit=1", { key: ADMIN })).status).toBe(200);
@@ -55,7 +58,9 @@ describe("validation (400 invalid_request_error)", () => {
       'The `created_at.gte` parameter contains an invalid timestamp format. Timestamps must be provided in RFC 3339 format e.g., "2024-03-01T00:00:00Z". Got "2024-01-01".',
     );
     const upd = await call(sim, `/v1/compliance/apps/chats${qs({ order_by: "updated_at", "updated_at.lt": "2026-13-01T00:00:00Z" })}`);
-    expect(expectError(upd, 400, "invalid_request_error")).toContain('`updated_at.lt` parameter contains an invalid timestamp format. Timestamps must be provided in RFC 3339 format e.g., "2024-03-01T00:00:00Z". Got "2026-13-01T00:00:00Z".');
+    expect(expectError(upd, 400, "invalid_request_error")).toContain(
+      '`updated_at.lt` parameter contains an invalid timestamp format. Timestamps must be provided in RFC 3339 format e.g., "2024-03-01T00:00:00Z". Got "2026-13-01T00:00:00Z".',
+    );
   });
 
   it.each([
@@ -92,14 +97,17 @@ describe("validation (400 invalid_request_error)", () => {
   });
 
   it("enforces the activity filters", async () => {
-    const both = await call(sim, `/v1/compliance/activities${qs({ "activity_types[]": "claude_chat_created", "exclude_activity_types[]": "sso_login_succeeded" })}`);
+    const both = await call(
+      sim,
+      `/v1/compliance/activities${qs({ "activity_types[]": "claude_chat_created", "exclude_activity_types[]": "sso_login_succeeded" })}`,
+    );
     expectError(both, 400, "invalid_request_error");
     const unknown = await call(sim, `/v1/compliance/activities${qs({ "activity_types[]": "made_up_event" })}`);
     expect(expectError(unknown, 400, "invalid_request_error")).toContain("made_up_event");
     const order = await call(sim, "/v1/compliance/activities?order=newest");
     expectError(order, 400, "invalid_request_error");
-    const raw = await call(sim, "/v1/compliance/activities?after_id=activity_invalid123");
-    expect(expectError(raw, 400, "invalid_request_error")).toBe('Invalid `after_id`. No activity found for `after_id` "activity_invalid123"');
+    const raw = await call(sim, `/v1/compliance/activities?after_id=${ABSENT.activity}`);
+    expect(expectError(raw, 400, "invalid_request_error")).toBe(`Invalid \`after_id\`. No activity found for \`after_id\` "${ABSENT.activity}"`);
   });
 
   it.each(["0", "-2", "1.5", "ten"])("rejects tool_result_max_chars=%s and tool_use_input_max_chars=%s", async (v) => {
@@ -110,7 +118,10 @@ describe("validation (400 invalid_request_error)", () => {
   });
 
   it("applies the session-specific rules", async () => {
-    const lt = await call(sim, `/v1/compliance/apps/sessions/local${qs({ "created_at.gte": "2026-07-01T00:00:00Z", "created_at.lt": "2026-07-01T00:00:00Z" })}`);
+    const lt = await call(
+      sim,
+      `/v1/compliance/apps/sessions/local${qs({ "created_at.gte": "2026-07-01T00:00:00Z", "created_at.lt": "2026-07-01T00:00:00Z" })}`,
+    );
     expect(expectError(lt, 400, "invalid_request_error")).toBe("created_at.lt must be strictly after created_at.gte.");
     const zero = await call(sim, `/v1/compliance/apps/sessions/local/${sim.fixtures.localSession}/messages?tool_result_max_bytes=0`);
     expectError(zero, 400, "invalid_request_error");
@@ -127,30 +138,37 @@ describe("validation (400 invalid_request_error)", () => {
     expect(expectError(elsewhere, 400, "invalid_request_error")).toBe("The page parameter is not a valid cursor for this request.");
     expectError(await call(sim, "/v1/compliance/groups?page=garbage"), 400, "invalid_request_error");
     const local = await call(sim, `/v1/compliance/apps/sessions/local/${sim.fixtures.localSession}/messages?limit=2`);
-    const otherOrder = await call(sim, `/v1/compliance/apps/sessions/local/${sim.fixtures.localSession}/messages?limit=2&order=desc&page=${local.body.next_page}`);
+    const otherOrder = await call(
+      sim,
+      `/v1/compliance/apps/sessions/local/${sim.fixtures.localSession}/messages?limit=2&order=desc&page=${local.body.next_page}`,
+    );
     expect(expectError(otherOrder, 400, "invalid_request_error")).toBe("The page parameter is not a valid cursor for this request.");
   });
 });
 
 describe("404 not_found_error", () => {
-  const missingChat = "claude_chat_01H5CWunD7RpVJ5bHa8RCkja";
   it("uses the documented message for each resource", async () => {
     const f = sim.fixtures;
-    const org = "ce86b5f3-7c16-48b3-a9f3-e1d2c4b8a0f1";
     const cases: Array<[string, string]> = [
-      [`/v1/compliance/apps/chats/${missingChat}/messages`, `Chat ${missingChat} not found.`],
-      ["/v1/compliance/apps/chats/files/claude_file_01UaT9wBcDfGhJkLmNpQrSv7", "No file found with provided id, or it has already been deleted."],
+      [`/v1/compliance/apps/chats/${ABSENT.chat}/messages`, `Chat ${ABSENT.chat} not found.`],
+      [`/v1/compliance/apps/chats/files/${ABSENT.file}`, "No file found with provided id, or it has already been deleted."],
       ["/v1/compliance/apps/chats/files/not-an-id/content", "No file found with provided id, or it has already been deleted."],
-      ["/v1/compliance/apps/projects/claude_proj_01KGp4eZNug9ri4kE35RSppq", "No project is found with the provided id."],
-      ["/v1/compliance/apps/projects/documents/claude_proj_doc_01YnT8sBcWvUtXzQpMkRfDgH", "No project document found with provided id, or it has already been deleted."],
-      [`/v1/compliance/organizations/${org}/users`, `The "${org}" organization does not exist or the requester is not authorized to access it.`],
-      [`/v1/compliance/organizations/${f.organizations[0]!.uuid}/roles/rbac_role_01N2pQrS8tUvWxYz5AbCdEfGh`, "Role not found."],
-      ["/v1/compliance/groups/rbac_group_01P9qRsTuVwXyZa2BcDeFgHjK", "Group not found."],
-      [`/v1/compliance/organizations/${f.parentOrganization.uuid}/settings`, `organization \`${f.parentOrganization.uuid}\` not found in this organization's hierarchy`],
+      [`/v1/compliance/apps/projects/${ABSENT.project}`, "No project is found with the provided id."],
+      [`/v1/compliance/apps/projects/documents/${ABSENT.projectDocument}`, "No project document found with provided id, or it has already been deleted."],
+      [
+        `/v1/compliance/organizations/${ABSENT.organization}/users`,
+        `The "${ABSENT.organization}" organization does not exist or the requester is not authorized to access it.`,
+      ],
+      [`/v1/compliance/organizations/${f.organizations[0]!.uuid}/roles/${ABSENT.role}`, "Role not found."],
+      [`/v1/compliance/groups/${ABSENT.group}`, "Group not found."],
+      [
+        `/v1/compliance/organizations/${f.parentOrganization.uuid}/settings`,
+        `organization \`${f.parentOrganization.uuid}\` not found in this organization's hierarchy`,
+      ],
       ["/v1/compliance/organizations/not-a-uuid/settings", "organization `not-a-uuid` not found in this organization's hierarchy"],
-      ["/v1/compliance/apps/sessions/local/clls_01HxKpLmNoPqRsTuVwXyZaBc", "Local session not found."],
+      [`/v1/compliance/apps/sessions/local/${ABSENT.localSession}`, "Local session not found."],
       [`/v1/compliance/apps/sessions/remote/${f.remoteSessionPending}/messages`, "Remote session not found."],
-      ["/v1/compliance/apps/sessions/remote/cse_01WpQrStUvXyZaBcDeFgHjK6/messages", "Remote session not found."],
+      [`/v1/compliance/apps/sessions/remote/${ABSENT.remoteSession}/messages`, "Remote session not found."],
     ];
     for (const [path, message] of cases) {
       expect(expectError(await call(sim, path), 404, "not_found_error"), path).toBe(message);

@@ -12,10 +12,17 @@ beforeEach(() => sim.reset());
 afterAll(() => sim.close());
 
 const control = (path: string, method = "GET", body?: unknown) =>
-  fetch(`${sim.url}/_simulator/${path}`, { method, headers: body ? { "content-type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined });
+  fetch(`${sim.url}/_simulator/${path}`, {
+    method,
+    headers: body ? { "content-type": "application/json" } : {},
+    body: body ? JSON.stringify(body) : undefined,
+  });
 
 /** Raw GET that reports the bytes received before the body ended, failed or was abandoned. */
-function rawBody(path: string, stopAfterBytes?: number): Promise<{ status: number; bytes: number; outcome: "end" | "error" | "stopped"; headers: Record<string, unknown> }> {
+function rawBody(
+  path: string,
+  stopAfterBytes?: number,
+): Promise<{ status: number; bytes: number; outcome: "end" | "error" | "stopped"; headers: Record<string, unknown> }> {
   return new Promise((resolve) => {
     const req = request(`${sim.url}${path}`, { headers: { "x-api-key": FULL } }, (res) => {
       let bytes = 0;
@@ -113,7 +120,11 @@ describe("fault rules", () => {
     const actual = createHash("md5").update(bytes).digest("base64");
     expect(bad.headers.get("content-md5")).not.toBe(actual);
     const good = await fetch(`${sim.url}${path}`, { headers: { "x-api-key": FULL } });
-    expect(good.headers.get("content-md5")).toBe(createHash("md5").update(Buffer.from(await good.arrayBuffer())).digest("base64"));
+    expect(good.headers.get("content-md5")).toBe(
+      createHash("md5")
+        .update(Buffer.from(await good.arrayBuffer()))
+        .digest("base64"),
+    );
   });
 
   it("draws probabilities from the seeded generator (same outcome on every run)", async () => {
@@ -147,7 +158,9 @@ describe("control endpoints", () => {
     await control("requests", "DELETE");
     await call(sim, `/v1/compliance/apps/chats/${sim.fixtures.softDeletedChat}`, { method: "DELETE" });
     await call(sim, "/v1/compliance/organizations?limit=2", { key: null });
-    const log = (await (await control("requests")).json()) as { data: Array<{ method: string; path: string; query: string; status: number; request_id: string }> };
+    const log = (await (await control("requests")).json()) as {
+      data: Array<{ method: string; path: string; query: string; status: number; request_id: string }>;
+    };
     expect(log.data.map((r) => [r.method, r.path, r.query, r.status])).toEqual([
       ["DELETE", `/v1/compliance/apps/chats/${sim.fixtures.softDeletedChat}`, "", 200],
       ["GET", "/v1/compliance/organizations", "limit=2", 401],

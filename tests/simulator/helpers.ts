@@ -19,7 +19,11 @@ export interface Res<T = Json> {
   text: string;
 }
 
-export async function call<T = Json>(sim: RunningSimulator, path: string, init: { method?: string; key?: string | null; headers?: Record<string, string> } = {}): Promise<Res<T>> {
+export async function call<T = Json>(
+  sim: RunningSimulator,
+  path: string,
+  init: { method?: string; key?: string | null; headers?: Record<string, string> } = {},
+): Promise<Res<T>> {
   const key = init.key === undefined ? FULL : init.key;
   const response = await fetch(`${sim.url}${path}`, {
     method: init.method ?? "GET",

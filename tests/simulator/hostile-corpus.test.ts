@@ -43,14 +43,21 @@ describe.each(DATASET_SIZES)("the %s dataset puts the XSS corpus in every field 
   });
 
   it("in message text, tool inputs and outputs, connector names and URLs, files, generated files and artifact titles", async () => {
-    const thread = (await call(sim, `/v1/compliance/apps/chats/${sim.fixtures.hostileChat}/messages${qs({ tool_result_max_chars: -1, tool_use_input_max_chars: -1 })}`)).body;
+    const thread = (
+      await call(sim, `/v1/compliance/apps/chats/${sim.fixtures.hostileChat}/messages${qs({ tool_result_max_chars: -1, tool_use_input_max_chars: -1 })}`)
+    ).body;
     const messages = thread.chat_messages as Json[];
     expect(messages).toHaveLength(corpus().chat.messageCount);
     const blocks = messages.flatMap((message) => message.content) as Json[];
 
-    const textsOf = (role: string) => messages.filter((message) => message.role === role).flatMap((message) => message.content.filter((block: Json) => block.type === "text"));
+    const textsOf = (role: string) =>
+      messages.filter((message) => message.role === role).flatMap((message) => message.content.filter((block: Json) => block.type === "text"));
     for (const role of ["user", "assistant"]) {
-      for (const snippet of corpus().snippets) expect(textsOf(role).some((block) => block.text.includes(snippet)), `${role}: ${snippet}`).toBe(true);
+      for (const snippet of corpus().snippets)
+        expect(
+          textsOf(role).some((block) => block.text.includes(snippet)),
+          `${role}: ${snippet}`,
+        ).toBe(true);
     }
 
     const uses = blocks.filter((block) => block.type === "tool_use");

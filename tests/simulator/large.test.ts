@@ -52,7 +52,10 @@ describe("large dataset", () => {
     const fixtures = (await (await fetch(`${url}/_simulator/fixtures`)).json()) as { largestFile: { id: string; sizeBytes: number } };
     expect(fixtures.largestFile.sizeBytes).toBeGreaterThanOrEqual(1024 ** 3);
     // Metadata waits for the one-off digest pass, so RSS is measured from a settled baseline.
-    const meta = (await (await fetch(`${url}/v1/compliance/apps/chats/files/${fixtures.largestFile.id}`, { headers: { "x-api-key": FULL } })).json()) as { md5: string; size_bytes: number };
+    const meta = (await (await fetch(`${url}/v1/compliance/apps/chats/files/${fixtures.largestFile.id}`, { headers: { "x-api-key": FULL } })).json()) as {
+      md5: string;
+      size_bytes: number;
+    };
     expect(meta.size_bytes).toBe(fixtures.largestFile.sizeBytes);
 
     const baseline = rssBytes(pid);
@@ -68,7 +71,9 @@ describe("large dataset", () => {
           hash.update(chunk);
           bytes += chunk.length;
         });
-        res.on("end", () => resolve({ md5: hash.digest("hex"), bytes, header: String(res.headers["content-md5"]), encoding: res.headers["transfer-encoding"] }));
+        res.on("end", () =>
+          resolve({ md5: hash.digest("hex"), bytes, header: String(res.headers["content-md5"]), encoding: res.headers["transfer-encoding"] }),
+        );
         res.on("error", reject);
       }).on("error", reject);
     }).finally(() => clearInterval(sampler));

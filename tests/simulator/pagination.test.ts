@@ -10,7 +10,13 @@ afterAll(() => sim.close());
 
 type Page = { data: Array<{ id: string; created_at: string; updated_at: string }>; has_more: boolean; first_id: string | null; last_id: string | null };
 
-async function walk(path: string, params: Record<string, string | string[]>, limit: number, direction: "after_id" | "before_id" = "after_id", start?: string): Promise<Page[]> {
+async function walk(
+  path: string,
+  params: Record<string, string | string[]>,
+  limit: number,
+  direction: "after_id" | "before_id" = "after_id",
+  start?: string,
+): Promise<Page[]> {
   const pages: Page[] = [];
   let cursor = start;
   for (let guard = 0; guard < 10_000; guard++) {
@@ -47,7 +53,10 @@ describe("chats list cursors", () => {
   });
 
   it("merges up to ten users in one sorted list", async () => {
-    const users = sim.dataset.dir.users.filter((u) => !u.departed).slice(0, 10).map((u) => u.id);
+    const users = sim.dataset.dir.users
+      .filter((u) => !u.departed)
+      .slice(0, 10)
+      .map((u) => u.id);
     const pages = await walk("/v1/compliance/apps/chats", { "user_ids[]": users }, 50);
     const chats = pages.flatMap((p) => p.data) as unknown as Array<{ id: string; created_at: string; user: { id: string } | null }>;
     expect(chats.every((c) => c.user !== null && users.includes(c.user.id))).toBe(true);
@@ -155,7 +164,10 @@ describe("activities cursors", () => {
     const pages = [];
     let cursor: string | null = null;
     do {
-      const res: { body: Page } = await call<Page>(sim, `/v1/compliance/activities${qs({ "activity_types[]": ["claude_chat_created", "claude_file_uploaded"], limit: 500, ...(cursor ? { after_id: cursor } : {}) })}`);
+      const res: { body: Page } = await call<Page>(
+        sim,
+        `/v1/compliance/activities${qs({ "activity_types[]": ["claude_chat_created", "claude_file_uploaded"], limit: 500, ...(cursor ? { after_id: cursor } : {}) })}`,
+      );
       pages.push(res.body);
       cursor = res.body.has_more ? res.body.last_id : null;
     } while (cursor);
@@ -172,7 +184,10 @@ describe("page tokens", () => {
     const seen: string[] = [];
     let page: string | null = null;
     do {
-      const res: { body: { data: Array<{ id: string }>; has_more: boolean; next_page: string | null } } = await call(sim, `/v1/compliance/organizations/${org}/users${qs({ limit: 4, ...(page ? { page } : {}) })}`);
+      const res: { body: { data: Array<{ id: string }>; has_more: boolean; next_page: string | null } } = await call(
+        sim,
+        `/v1/compliance/organizations/${org}/users${qs({ limit: 4, ...(page ? { page } : {}) })}`,
+      );
       seen.push(...res.body.data.map((u) => u.id));
       expect(res.body.has_more).toBe(res.body.next_page !== null);
       page = res.body.next_page;

@@ -7,7 +7,7 @@ import { CORPUS_FILENAMES } from "@/lib/simulator/dataset/filenames";
 import { SCRIPTED_SVG_ARTIFACT } from "@/lib/simulator/dataset/hostile";
 import { DATASET_SIZES } from "@/lib/simulator/dataset/profiles";
 import type { RunningSimulator } from "@/lib/simulator/server";
-import { SMALL_SEED_1_PREVIEW_CORPUS } from "../e2e/support/simulator-ids";
+import { SMALL_SEED_1_PREVIEW_CORPUS } from "@/tests/support/simulator-ids";
 import { call, FULL, start, type Json, type Res } from "./helpers";
 
 const PREVIEW_CAP_BYTES = 256 * 1024;
@@ -42,7 +42,8 @@ describe.each(DATASET_SIZES)("the %s dataset's preview corpus", (dataset) => {
   afterAll(() => sim.close());
 
   const corpus = () => sim.fixtures.previewCorpus;
-  const fileContent = async (file: keyof typeof CORPUS_FILENAMES) => (await download(sim, `/v1/compliance/apps/chats/files/${corpus().files[file].id}/content`)).bytes;
+  const fileContent = async (file: keyof typeof CORPUS_FILENAMES) =>
+    (await download(sim, `/v1/compliance/apps/chats/files/${corpus().files[file].id}/content`)).bytes;
 
   it("is a chat of the power user, indexed after every generated chat so that no earlier id moved", async () => {
     const { chats } = sim.dataset;
@@ -50,8 +51,11 @@ describe.each(DATASET_SIZES)("the %s dataset's preview corpus", (dataset) => {
     expect(chats.special[ChatKind.Corpus]).toBe(chats.count - 2);
     expect(chats.crossUserTie).toBe(chats.count - 1);
     const ids: string[] = [];
-    for (let after: string | null = null, more = true; more; ) {
-      const page: Res = await call(sim, `/v1/compliance/apps/chats?user_ids[]=${sim.fixtures.userWithManyChats.id}&limit=1000${after ? `&after_id=${after}` : ""}`);
+    for (let after: string | null = null, more = true; more;) {
+      const page: Res = await call(
+        sim,
+        `/v1/compliance/apps/chats?user_ids[]=${sim.fixtures.userWithManyChats.id}&limit=1000${after ? `&after_id=${after}` : ""}`,
+      );
       ids.push(...(page.body.data as Json[]).map((chat) => chat.id as string));
       [after, more] = [page.body.last_id as string, page.body.has_more as boolean];
     }
@@ -146,7 +150,12 @@ describe.each(DATASET_SIZES)("the %s dataset's preview corpus", (dataset) => {
       const { bytes } = await download(sim, `/v1/compliance/apps/artifacts/${versionId}/content`);
       expect(bytes.length).toBeGreaterThan(2 * 1024 * 1024);
       expect(bytes.toString("utf8").split("\n").length).toBeGreaterThan(Math.max(5_000, LARGE_CODE_ROWS));
-      expect((await call(sim, `/v1/compliance/apps/artifacts/${versionId}`)).body).toMatchObject({ id, artifact_type: "application/vnd.ant.code", md5: md5Hex(bytes), size_bytes: bytes.length });
+      expect((await call(sim, `/v1/compliance/apps/artifacts/${versionId}`)).body).toMatchObject({
+        id,
+        artifact_type: "application/vnd.ant.code",
+        md5: md5Hex(bytes),
+        size_bytes: bytes.length,
+      });
       texts.push(bytes.toString("utf8"));
     }
     expect(texts[0]).not.toBe(texts[1]);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/lib/simulator/server";
+import { ABSENT } from "@/tests/support/simulator-ids";
 import { ADMIN, call, expectError, READONLY, start } from "./helpers";
 
 let sim: RunningSimulator | null = null;
@@ -16,7 +17,7 @@ describe("shared rate limit", () => {
     const a = await call(sim, "/v1/compliance/organizations");
     const b = await call(sim, "/v1/compliance/activities?limit=1", { key: ADMIN });
     const c = await call(sim, "/v1/compliance/apps/chats?limit=0", { key: READONLY });
-    const d = await call(sim, "/v1/compliance/apps/chats/claude_chat_01H5CWunD7RpVJ5bHa8RCkja/messages");
+    const d = await call(sim, `/v1/compliance/apps/chats/${ABSENT.chat}/messages`);
     expect([a, b, c, d].map((r) => r.status)).toEqual([200, 200, 400, 404]);
     expect([a, b, c, d].map((r) => remaining(r.headers))).toEqual([4, 3, 2, 1]);
     for (const r of [a, b, c, d]) {

@@ -1,4 +1,5 @@
-import { createComplianceClient, type ComplianceClientOptions } from "@/lib/server/compliance/client";
+import { afterAll, beforeAll } from "vitest";
+import { createComplianceClient, type ComplianceClient, type ComplianceClientOptions } from "@/lib/server/compliance/client";
 import { startSimulator } from "@/lib/simulator/server";
 
 export const FULL_KEY = "sk-ant-api01-simulator-full";
@@ -36,6 +37,23 @@ export async function startSimulatorWithClient(options: Parameters<typeof startS
       await simulator.close();
     },
   };
+}
+
+/**
+ * Registers the test file's hooks: a simulator and its client started before its tests, handed to
+ * `onStart`, and both stopped after them.
+ */
+export function setUpSimulatorWithClient(
+  options: Parameters<typeof startSimulator>[0],
+  onStart: (started: { simulator: RunningSimulator; client: ComplianceClient }) => void,
+): void {
+  let stop: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    const started = await startSimulatorWithClient(options);
+    stop = started.stop;
+    onStart(started);
+  });
+  afterAll(() => stop?.());
 }
 
 /** A raw request, for checking the simulator's answers to requests our client would refuse to send. */

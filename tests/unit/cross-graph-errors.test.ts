@@ -21,7 +21,11 @@ const pages = await loadGraph();
 const routes = await loadGraph();
 
 async function answerOf(response: Response) {
-  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: (await response.json()) as { error: { code: string; message: string; upstreamRequestId: string | null } } };
+  return {
+    status: response.status,
+    retryAfter: response.headers.get("retry-after"),
+    body: (await response.json()) as { error: { code: string; message: string; upstreamRequestId: string | null } },
+  };
 }
 
 describe("errors thrown by one module graph's copy of a class, met in another graph", () => {
@@ -41,7 +45,11 @@ describe("errors thrown by one module graph's copy of a class, met in another gr
 
   test("an upstream 429 is a 429 with its retry time, and a refused scope is explained", async () => {
     const limited = new pages.complianceErrors.ComplianceApiError(429, "rate_limit_error", "Rate limited.", "req_429", 45);
-    expect(await answerOf(routes.httpErrors.toErrorResponse(limited, "dkt_2"))).toMatchObject({ status: 429, retryAfter: "45", body: { error: { code: "upstream_rate_limited" } } });
+    expect(await answerOf(routes.httpErrors.toErrorResponse(limited, "dkt_2"))).toMatchObject({
+      status: 429,
+      retryAfter: "45",
+      body: { error: { code: "upstream_rate_limited" } },
+    });
     const refused = new pages.complianceErrors.ComplianceApiError(403, "permission_error", "The key lacks read:compliance_org_data.", "req_403");
     const { status, body } = await answerOf(routes.httpErrors.toErrorResponse(refused, "dkt_3"));
     expect(status).toBe(502);

@@ -33,7 +33,16 @@ describe("parseServerEnv", () => {
 
   test("names every missing variable at once", () => {
     const problems = problemsOf({});
-    for (const name of ["COMPLIANCE_API_KEY", "DATABASE_URL", "NEXTAUTH_URL", "NEXTAUTH_SECRET", "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "DOCKET_ROLE_MAP"]) {
+    for (const name of [
+      "COMPLIANCE_API_KEY",
+      "DATABASE_URL",
+      "NEXTAUTH_URL",
+      "NEXTAUTH_SECRET",
+      "OIDC_ISSUER",
+      "OIDC_CLIENT_ID",
+      "OIDC_CLIENT_SECRET",
+      "DOCKET_ROLE_MAP",
+    ]) {
       expect(problems).toContain(`${name} is missing`);
     }
     expect(problems.join("\n")).not.toMatch(/COMPLIANCE_API_BASE_URL|DOCKET_ROLE_CLAIM|DOCKET_DELETE_APPROVALS/);
@@ -73,7 +82,8 @@ describe("parseServerEnv", () => {
     expect(parseServerEnv(valid).DOCKET_ARTIFACT_SANDBOX_URL).toBeUndefined();
     expect(parseServerEnv({ ...valid, DOCKET_ARTIFACT_SANDBOX_URL: "http://127.0.0.1:4012/" }).DOCKET_ARTIFACT_SANDBOX_URL).toBe("http://127.0.0.1:4012");
     expect(
-      parseServerEnv({ ...valid, NEXTAUTH_URL: "https://docket.acme.com", DOCKET_ARTIFACT_SANDBOX_URL: "https://acme-usercontent.net" }).DOCKET_ARTIFACT_SANDBOX_URL,
+      parseServerEnv({ ...valid, NEXTAUTH_URL: "https://docket.acme.com", DOCKET_ARTIFACT_SANDBOX_URL: "https://acme-usercontent.net" })
+        .DOCKET_ARTIFACT_SANDBOX_URL,
     ).toBe("https://acme-usercontent.net");
     for (const [appUrl, sandboxUrl] of [
       ["http://localhost:3000", "http://localhost:4012"],

@@ -14,7 +14,14 @@ import { figureMaker, type Figure } from "../support/report";
 
 const Appends = z.object({ writers: z.number(), appends: z.number(), p50Ms: z.number(), p99Ms: z.number(), perSecond: z.number() });
 const Phase = z.object({ oneWriter: Appends, eightWriters: Appends });
-const Pass = z.object({ rows: z.number(), seconds: z.number(), rowsPerSecond: z.number(), cpuSeconds: z.number(), databaseCpuSeconds: z.number(), peakRssMiB: z.number() });
+const Pass = z.object({
+  rows: z.number(),
+  seconds: z.number(),
+  rowsPerSecond: z.number(),
+  cpuSeconds: z.number(),
+  databaseCpuSeconds: z.number(),
+  peakRssMiB: z.number(),
+});
 const WorkerResult = z.object({
   onEmptyLog: Phase,
   filled: z.object({ rowsAdded: z.number(), seconds: z.number(), rowsPerSecond: z.number() }),
@@ -32,7 +39,9 @@ export async function benchAudit(): Promise<{ figures: Figure[]; details: unknow
     const url = await postgres.createDatabase("bench_audit");
     await migrateDeploy(url);
     console.log("  appending, filling 1,000,000 rows through the chain trigger, verifying…");
-    const result = WorkerResult.parse(await runNodeScript(join("tests", "bench", "audit-worker.ts"), [url, checkpointDirectory], ["--conditions=react-server"]));
+    const result = WorkerResult.parse(
+      await runNodeScript(join("tests", "bench", "audit-worker.ts"), [url, checkpointDirectory], ["--conditions=react-server"]),
+    );
     console.log(`  filled ${result.filled.rowsAdded} rows in ${result.filled.seconds.toFixed(1)} s (${result.filled.rowsPerSecond.toFixed(0)} rows/s)`);
     const cpuOfBoth = (pass: z.infer<typeof Pass>) => pass.cpuSeconds + pass.databaseCpuSeconds;
     const figure = figureMaker("B5");
@@ -47,10 +56,22 @@ export async function benchAudit(): Promise<{ figures: Figure[]; details: unknow
         ...appendFigures("1,000,000 rows", result.onMillionRows),
         figure("verify 1,000,000 rows right after the fill vs after ANALYZE", result.verifyAfterFill.seconds, result.verify.seconds, "s", "ratio"),
         figure("verify 1,000,000 rows vs reading them unchecked as Prisma rows", result.verify.seconds, result.readOnly.seconds, "s", "ratio"),
-        figure("verify 1,000,000 rows vs reading them unchecked as the verifier does (JSON per batch)", result.verify.seconds, result.readJsonOnly.seconds, "s", "ratio"),
+        figure(
+          "verify 1,000,000 rows vs reading them unchecked as the verifier does (JSON per batch)",
+          result.verify.seconds,
+          result.readJsonOnly.seconds,
+          "s",
+          "ratio",
+        ),
         figure("verify: rows per second", result.verify.rowsPerSecond, result.readOnly.rowsPerSecond, "/s", "ratio"),
         figure("verify: CPU seconds of the verifying process vs reading as Prisma rows", result.verify.cpuSeconds, result.readOnly.cpuSeconds, "s", "ratio"),
-        figure("verify: CPU seconds of that process and PostgreSQL vs reading as Prisma rows", cpuOfBoth(result.verify), cpuOfBoth(result.readOnly), "s", "ratio"),
+        figure(
+          "verify: CPU seconds of that process and PostgreSQL vs reading as Prisma rows",
+          cpuOfBoth(result.verify),
+          cpuOfBoth(result.readOnly),
+          "s",
+          "ratio",
+        ),
         figure("verify: peak RSS of the verifying process", result.verify.peakRssMiB, result.readOnly.peakRssMiB, "MiB", "difference"),
       ],
       details: result,

@@ -88,7 +88,11 @@ type CpuSpent = { simulator: number; proxy: number; reader: number };
 
 /** One timed download, read by a process of its own (tests/bench/measure-download.ts). */
 const measure = (url: string, headers: Record<string, string>, abortAfter?: number) =>
-  runNodeScript(join("tests", "bench", "measure-download.ts"), [url, JSON.stringify(headers), ...(abortAfter ? [String(abortAfter)] : [])]) as Promise<Measured>;
+  runNodeScript(join("tests", "bench", "measure-download.ts"), [
+    url,
+    JSON.stringify(headers),
+    ...(abortAfter ? [String(abortAfter)] : []),
+  ]) as Promise<Measured>;
 
 /** One way of fetching the file, and its timed runs. */
 interface Way {
@@ -134,11 +138,16 @@ export async function benchDownloads(bench: BenchStack): Promise<{ figures: Figu
 
     const bareProxies = await Promise.all(
       (["pass-through", "md5"] as const).map(async (mode) => {
-        const proxy = await startService(`bare proxy (${mode})`, process.execPath, ["--import", "tsx", join("tests", "bench", "bare-proxy.ts"), simulatorUrl.origin, SIMULATOR_API_KEY, mode], {
-          env: process.env,
-          ready: /listening on (http:\/\/\S+)/,
-          quiet: true,
-        });
+        const proxy = await startService(
+          `bare proxy (${mode})`,
+          process.execPath,
+          ["--import", "tsx", join("tests", "bench", "bare-proxy.ts"), simulatorUrl.origin, SIMULATOR_API_KEY, mode],
+          {
+            env: process.env,
+            ready: /listening on (http:\/\/\S+)/,
+            quiet: true,
+          },
+        );
         services.push(proxy);
         return { url: `${proxy.match[1]!}/v1/compliance/apps/chats/files/${fileId}/content`, pid: proxy.process.pid! };
       }),
@@ -162,7 +171,8 @@ export async function benchDownloads(bench: BenchStack): Promise<{ figures: Figu
       return { run, before };
     };
     const checkComplete = (way: Way, run: Measured) => {
-      if (run.status !== 200 || run.bytes !== sizeBytes) throw new Error(`A download ${way.name} answered ${run.status} with ${run.bytes} of ${sizeBytes} bytes.`);
+      if (run.status !== 200 || run.bytes !== sizeBytes)
+        throw new Error(`A download ${way.name} answered ${run.status} with ${run.bytes} of ${sizeBytes} bytes.`);
     };
     let rssBaseline = 0;
     for (let round = 0; round < ROUNDS; round++) {
@@ -205,10 +215,17 @@ export async function benchDownloads(bench: BenchStack): Promise<{ figures: Figu
     const formatCpu = (spent: CpuSpent) => `simulator ${spent.simulator.toFixed(2)}, proxy ${spent.proxy.toFixed(2)}, reader ${spent.reader.toFixed(2)}`;
     console.log("");
     console.log("MiB/s per round, and CPU seconds per GiB spent by the simulator, the proxy (every thread) and the reader (least of the rounds):");
-    for (const way of ways) console.log(`  ${way.name.padEnd(26)} ${way.runs.map((run) => throughput(run.measured).toFixed(0).padStart(4)).join(" ")}   ${formatCpu(cpuPerGiB(way, sizeBytes))}`);
+    for (const way of ways)
+      console.log(
+        `  ${way.name.padEnd(26)} ${way.runs.map((run) => throughput(run.measured).toFixed(0).padStart(4)).join(" ")}   ${formatCpu(cpuPerGiB(way, sizeBytes))}`,
+      );
     for (const way of ways.slice(1)) console.log(`ratio ${way.name} / direct: ${(best(way) / best(directWay)).toFixed(2)}`);
-    console.log(`ratio Docket / bare proxy with inline MD5: ${(best(docketWay) / best(bareMd5Way)).toFixed(2)}  (the cost of sessions, audit and the verified hold-back)`);
-    console.log(`ratio (best of each):      ${ratio.toFixed(2)}  (${verdict(ratio >= TARGETS.ratio)} ≥ ${TARGETS.ratio}, on ${os.cpus().length} cores shared by simulator, proxy and reader)`);
+    console.log(
+      `ratio Docket / bare proxy with inline MD5: ${(best(docketWay) / best(bareMd5Way)).toFixed(2)}  (the cost of sessions, audit and the verified hold-back)`,
+    );
+    console.log(
+      `ratio (best of each):      ${ratio.toFixed(2)}  (${verdict(ratio >= TARGETS.ratio)} ≥ ${TARGETS.ratio}, on ${os.cpus().length} cores shared by simulator, proxy and reader)`,
+    );
     console.log(
       `Docket RSS peak growth:    ${growthMiB.toFixed(1)} MiB, the most any download added to the RSS just before it (${rssGrowths.map((growth) => (growth / MiB).toFixed(0)).join(", ")}; ${(rssBaseline / MiB).toFixed(0)} MiB before the first)  (${verdict(growthMiB <= TARGETS.rssGrowthMiB)} ≤ ${TARGETS.rssGrowthMiB} MiB)`,
     );
@@ -224,17 +241,45 @@ export async function benchDownloads(bench: BenchStack): Promise<{ figures: Figu
     const figure = figureMaker("B2");
     return {
       figures: [
-        figure("1 GiB download, vs direct from the simulator", best(docketWay), best(directWay), "MiB/s", "ratio", `≥ ×${TARGETS.ratio}`, ratio >= TARGETS.ratio),
+        figure(
+          "1 GiB download, vs direct from the simulator",
+          best(docketWay),
+          best(directWay),
+          "MiB/s",
+          "ratio",
+          `≥ ×${TARGETS.ratio}`,
+          ratio >= TARGETS.ratio,
+        ),
         figure("1 GiB download, vs bare pass-through proxy", best(docketWay), best(bareWay), "MiB/s", "ratio", "", null),
         figure("1 GiB download, vs bare proxy hashing inline", best(docketWay), best(bareMd5Way), "MiB/s", "ratio", "", null),
-        figure("server RSS growth during a download (worst, each over the RSS just before it)", growthMiB, null, "MiB", "none", `≤ ${TARGETS.rssGrowthMiB} MiB`, growthMiB <= TARGETS.rssGrowthMiB),
-        figure(`server RSS over ${REPEATED_DOWNLOADS} repeated downloads, later half vs earlier (medians)`, laterRss / MiB, earlierRss / MiB, "MiB", "ratio", `≤ ×${TARGETS.rssRepeatsRatio}`, repeatsRatio <= TARGETS.rssRepeatsRatio),
+        figure(
+          "server RSS growth during a download (worst, each over the RSS just before it)",
+          growthMiB,
+          null,
+          "MiB",
+          "none",
+          `≤ ${TARGETS.rssGrowthMiB} MiB`,
+          growthMiB <= TARGETS.rssGrowthMiB,
+        ),
+        figure(
+          `server RSS over ${REPEATED_DOWNLOADS} repeated downloads, later half vs earlier (medians)`,
+          laterRss / MiB,
+          earlierRss / MiB,
+          "MiB",
+          "ratio",
+          `≤ ×${TARGETS.rssRepeatsRatio}`,
+          repeatsRatio <= TARGETS.rssRepeatsRatio,
+        ),
         figure("upstream closed after a client abort", closeMs, null, "ms", "none", `≤ ${TARGETS.closeMs} ms`, closeMs !== null && closeMs <= TARGETS.closeMs),
       ],
       details: {
         fileId,
         sizeBytes,
-        ways: ways.map((way) => ({ name: way.name, mibPerSecond: way.runs.map((run) => throughput(run.measured)), cpuSecondsPerGiB: cpuPerGiB(way, sizeBytes) })),
+        ways: ways.map((way) => ({
+          name: way.name,
+          mibPerSecond: way.runs.map((run) => throughput(run.measured)),
+          cpuSecondsPerGiB: cpuPerGiB(way, sizeBytes),
+        })),
         rssBaselineMiB: rssBaseline / MiB,
         rssGrowthMiB: growthMiB,
         rssGrowthsMiB: rssGrowths.map((growth) => growth / MiB),

@@ -35,7 +35,9 @@ async function scriptsOf(browser: Browser, url: string, cookie: { name: string; 
     const requested = new URL(url);
     const landed = new URL(page.url());
     if (response?.status() !== 200 || landed.pathname !== requested.pathname || failedCalls.length > 0) {
-      throw new Error(`${requested.pathname} answered ${response?.status()} at ${landed.pathname} (${failedCalls.join(", ")}): the route was not measured as a signed-in user sees it.`);
+      throw new Error(
+        `${requested.pathname} answered ${response?.status()} at ${landed.pathname} (${failedCalls.join(", ")}): the route was not measured as a signed-in user sees it.`,
+      );
     }
     return await Promise.all(weights);
   } finally {

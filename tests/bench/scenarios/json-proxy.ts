@@ -70,7 +70,9 @@ async function upstreamRequestOf(bench: BenchStack, docketPath: string): Promise
 async function load(target: Target, connections: number, simulatorPid: number): Promise<Run> {
   const [serverBefore, simulatorBefore] = await Promise.all([cpuMsOf(target.pid), cpuMsOf(simulatorPid)]);
   const result = LoadResult.parse(
-    await runNodeScript(join("tests", "bench", "load-generator.ts"), [JSON.stringify({ url: target.url, headers: target.headers, connections, warmupMs: WARMUP_MS, durationMs: DURATION_MS })]),
+    await runNodeScript(join("tests", "bench", "load-generator.ts"), [
+      JSON.stringify({ url: target.url, headers: target.headers, connections, warmupMs: WARMUP_MS, durationMs: DURATION_MS }),
+    ]),
   );
   const [serverAfter, simulatorAfter] = await Promise.all([cpuMsOf(target.pid), cpuMsOf(simulatorPid)]);
   const notOk = Object.entries(result.statuses).filter(([status]) => status !== "200");
@@ -85,11 +87,16 @@ async function load(target: Target, connections: number, simulatorPid: number): 
 }
 
 export async function benchJsonProxy(bench: BenchStack, bareNext: { url: string; pid: number }): Promise<{ figures: Figure[]; details: unknown }> {
-  const proxy = await startService("bare proxy", process.execPath, ["--import", "tsx", join("tests", "bench", "bare-proxy.ts"), bench.simulatorUrl.origin, SIMULATOR_API_KEY], {
-    env: process.env,
-    ready: /listening on (http:\/\/\S+)/,
-    quiet: true,
-  });
+  const proxy = await startService(
+    "bare proxy",
+    process.execPath,
+    ["--import", "tsx", join("tests", "bench", "bare-proxy.ts"), bench.simulatorUrl.origin, SIMULATOR_API_KEY],
+    {
+      env: process.env,
+      ready: /listening on (http:\/\/\S+)/,
+      quiet: true,
+    },
+  );
   try {
     const pages = [
       { name: "chats list", docketPath: `/api/chats?orgIds=${reviewedOrganization(bench.fixtures)}` },
@@ -100,7 +107,12 @@ export async function benchJsonProxy(bench: BenchStack, bareNext: { url: string;
     for (const page of pages) {
       const upstreamPath = await upstreamRequestOf(bench, page.docketPath);
       const targets: Targets = {
-        docket: { name: "Docket", url: new URL(page.docketPath, bench.stack.appUrl).toString(), headers: { cookie: bench.cookies.reviewer }, pid: bench.appPid },
+        docket: {
+          name: "Docket",
+          url: new URL(page.docketPath, bench.stack.appUrl).toString(),
+          headers: { cookie: bench.cookies.reviewer },
+          pid: bench.appPid,
+        },
         bare: { name: "bare proxy", url: `${proxy.match[1]!}${upstreamPath}`, headers: {}, pid: proxy.process.pid! },
         next: { name: "bare Next.js route", url: `${bareNext.url}/api/pass-through${upstreamPath}`, headers: {}, pid: bareNext.pid },
       };
@@ -111,9 +123,22 @@ export async function benchJsonProxy(bench: BenchStack, bareNext: { url: string;
         try {
           for (const connections of condition.concurrencies) {
             const label = `${page.name}${condition.label} c=${connections}`;
-            const measured = await measureSideBySide(targets, connections, bench.simulatorPid, label, condition.cpuFigures && connections === CONCURRENCIES[0] ? page.name : null);
+            const measured = await measureSideBySide(
+              targets,
+              connections,
+              bench.simulatorPid,
+              label,
+              condition.cpuFigures && connections === CONCURRENCIES[0] ? page.name : null,
+            );
             figures.push(...measured.figures);
-            details.push({ page: page.name, docketPath: page.docketPath, upstreamPath, upstreamLatencyMs: condition.upstreamLatencyMs, connections, runs: measured.runs });
+            details.push({
+              page: page.name,
+              docketPath: page.docketPath,
+              upstreamPath,
+              upstreamLatencyMs: condition.upstreamLatencyMs,
+              connections,
+              runs: measured.runs,
+            });
           }
         } finally {
           await setUpstreamLatency(bench, 0);
@@ -129,7 +154,13 @@ export async function benchJsonProxy(bench: BenchStack, bareNext: { url: string;
 type Targets = Record<"docket" | "bare" | "next", Target>;
 
 /** Every side measured ROUNDS times, interleaved, so that a change in the machine's load between rounds touches all alike. */
-async function measureSideBySide(targets: Targets, connections: number, simulatorPid: number, label: string, cpuOf: string | null): Promise<{ figures: Figure[]; runs: Record<keyof Targets, Run[]> }> {
+async function measureSideBySide(
+  targets: Targets,
+  connections: number,
+  simulatorPid: number,
+  label: string,
+  cpuOf: string | null,
+): Promise<{ figures: Figure[]; runs: Record<keyof Targets, Run[]> }> {
   const runs: Record<keyof Targets, Run[]> = { docket: [], bare: [], next: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const side of ["docket", "bare", "next"] as const) runs[side].push(await load(targets[side], connections, simulatorPid));
@@ -139,19 +170,83 @@ async function measureSideBySide(targets: Targets, connections: number, simulato
   const p50 = (side: keyof Targets) => of(side, (run) => run.p50Ms);
   const p99 = (side: keyof Targets) => of(side, (run) => run.p99Ms);
   const cpu = (side: keyof Targets) => of(side, (run) => run.serverCpuMsPerRequest);
-  const summary = (side: keyof Targets) => `${rps(side).toFixed(0)} req/s p50 ${p50(side).toFixed(1)} ms, ${cpu(side).toFixed(2)} ms CPU (${(of(side, (run) => run.meanBytes) / 1024).toFixed(1)} KiB)`;
+  const summary = (side: keyof Targets) =>
+    `${rps(side).toFixed(0)} req/s p50 ${p50(side).toFixed(1)} ms, ${cpu(side).toFixed(2)} ms CPU (${(of(side, (run) => run.meanBytes) / 1024).toFixed(1)} KiB)`;
   console.log(`  ${label}: Docket ${summary("docket")}; bare proxy ${summary("bare")}; bare Next.js route ${summary("next")}`);
   const figures: Figure[] = [
-    { benchmark: "B1", name: `${label}: throughput`, docket: rps("docket"), baseline: rps("bare"), unit: "req/s", compare: "ratio", target: `≥ ×${TARGETS.throughputRatio}`, meets: rps("docket") >= TARGETS.throughputRatio * rps("bare") },
-    { benchmark: "B1", name: `${label}: p50 latency`, docket: p50("docket"), baseline: p50("bare"), unit: "ms", compare: "difference", target: `≤ +${TARGETS.p50AddedMs} ms`, meets: p50("docket") - p50("bare") <= TARGETS.p50AddedMs },
-    { benchmark: "B1", name: `${label}: p99 latency`, docket: p99("docket"), baseline: p99("bare"), unit: "ms", compare: "difference", target: "", meets: null },
-    { benchmark: "B1", name: `${label}: throughput vs bare Next.js route`, docket: rps("docket"), baseline: rps("next"), unit: "req/s", compare: "ratio", target: "", meets: null },
-    { benchmark: "B1", name: `${label}: p50 latency vs bare Next.js route`, docket: p50("docket"), baseline: p50("next"), unit: "ms", compare: "difference", target: "", meets: null },
+    {
+      benchmark: "B1",
+      name: `${label}: throughput`,
+      docket: rps("docket"),
+      baseline: rps("bare"),
+      unit: "req/s",
+      compare: "ratio",
+      target: `≥ ×${TARGETS.throughputRatio}`,
+      meets: rps("docket") >= TARGETS.throughputRatio * rps("bare"),
+    },
+    {
+      benchmark: "B1",
+      name: `${label}: p50 latency`,
+      docket: p50("docket"),
+      baseline: p50("bare"),
+      unit: "ms",
+      compare: "difference",
+      target: `≤ +${TARGETS.p50AddedMs} ms`,
+      meets: p50("docket") - p50("bare") <= TARGETS.p50AddedMs,
+    },
+    {
+      benchmark: "B1",
+      name: `${label}: p99 latency`,
+      docket: p99("docket"),
+      baseline: p99("bare"),
+      unit: "ms",
+      compare: "difference",
+      target: "",
+      meets: null,
+    },
+    {
+      benchmark: "B1",
+      name: `${label}: throughput vs bare Next.js route`,
+      docket: rps("docket"),
+      baseline: rps("next"),
+      unit: "req/s",
+      compare: "ratio",
+      target: "",
+      meets: null,
+    },
+    {
+      benchmark: "B1",
+      name: `${label}: p50 latency vs bare Next.js route`,
+      docket: p50("docket"),
+      baseline: p50("next"),
+      unit: "ms",
+      compare: "difference",
+      target: "",
+      meets: null,
+    },
   ];
   if (cpuOf !== null) {
     figures.push(
-      { benchmark: "B1", name: `${cpuOf}: server CPU per request`, docket: cpu("docket"), baseline: cpu("bare"), unit: "ms", compare: "ratio", target: "", meets: null },
-      { benchmark: "B1", name: `${cpuOf}: server CPU per request vs bare Next.js route`, docket: cpu("docket"), baseline: cpu("next"), unit: "ms", compare: "ratio", target: "", meets: null },
+      {
+        benchmark: "B1",
+        name: `${cpuOf}: server CPU per request`,
+        docket: cpu("docket"),
+        baseline: cpu("bare"),
+        unit: "ms",
+        compare: "ratio",
+        target: "",
+        meets: null,
+      },
+      {
+        benchmark: "B1",
+        name: `${cpuOf}: server CPU per request vs bare Next.js route`,
+        docket: cpu("docket"),
+        baseline: cpu("next"),
+        unit: "ms",
+        compare: "ratio",
+        target: "",
+        meets: null,
+      },
     );
   }
   return { figures, runs };
@@ -163,6 +258,10 @@ async function setUpstreamLatency(bench: BenchStack, ms: number): Promise<void> 
   const response =
     ms === 0
       ? await fetch(faults, { method: "DELETE" })
-      : await fetch(faults, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify([{ match: { path: "/v1/compliance/" }, fault: { type: "latency", ms } }]) });
+      : await fetch(faults, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify([{ match: { path: "/v1/compliance/" }, fault: { type: "latency", ms } }]),
+        });
   if (!response.ok) throw new Error(`The simulator refused the latency setting (${response.status}): ${await response.text()}`);
 }

@@ -20,7 +20,11 @@ const NEXT_BIN = resolve("node_modules", "next", "dist", "bin", "next");
 
 function build(directory: string): Promise<void> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [NEXT_BIN, "build"], { cwd: directory, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [NEXT_BIN, "build"], {
+      cwd: directory,
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -37,12 +41,26 @@ export async function startBareNextApp(options: { upstreamOrigin: string; apiKey
     await symlink(resolve("node_modules"), join(directory, "node_modules"), "dir");
     await writeFile(join(directory, "package.json"), `${JSON.stringify({ name: "bare-next-app", private: true, type: "module" }, null, 2)}\n`);
     // Turbopack refuses node_modules that resolve outside its root: the root is where they really are.
-    await writeFile(join(directory, "next.config.mjs"), `export default ${JSON.stringify({ poweredByHeader: false, reactStrictMode: true, turbopack: { root: "/" } })};\n`);
+    await writeFile(
+      join(directory, "next.config.mjs"),
+      `export default ${JSON.stringify({ poweredByHeader: false, reactStrictMode: true, turbopack: { root: "/" } })};\n`,
+    );
     await writeFile(
       join(directory, "tsconfig.json"),
       `${JSON.stringify(
         {
-          compilerOptions: { target: "ES2022", lib: ["dom", "dom.iterable", "ES2023"], strict: true, noEmit: true, module: "esnext", moduleResolution: "bundler", jsx: "react-jsx", isolatedModules: true, skipLibCheck: true, plugins: [{ name: "next" }] },
+          compilerOptions: {
+            target: "ES2022",
+            lib: ["dom", "dom.iterable", "ES2023"],
+            strict: true,
+            noEmit: true,
+            module: "esnext",
+            moduleResolution: "bundler",
+            jsx: "react-jsx",
+            isolatedModules: true,
+            skipLibCheck: true,
+            plugins: [{ name: "next" }],
+          },
           include: ["next-env.d.ts", "**/*.ts", "**/*.tsx", ".next/types/**/*.ts"],
           exclude: ["node_modules"],
         },
@@ -57,7 +75,13 @@ export async function startBareNextApp(options: { upstreamOrigin: string; apiKey
     const port = await freePort();
     const server = await startService("bare next", process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: directory,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BARE_UPSTREAM_ORIGIN: options.upstreamOrigin, BARE_UPSTREAM_API_KEY: options.apiKey },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        BARE_UPSTREAM_ORIGIN: options.upstreamOrigin,
+        BARE_UPSTREAM_API_KEY: options.apiKey,
+      },
       ready: /Ready in|started server on/i,
       quiet: true,
     });

@@ -35,7 +35,15 @@ export interface ScenarioReport {
 /** Makes one benchmark's figures, its arguments in the table's order. */
 export const figureMaker =
   (benchmark: string) =>
-  (name: string, docket: number | null, baseline: number | null, unit: string, compare: Figure["compare"], target = "", meets: boolean | null = null): Figure => ({
+  (
+    name: string,
+    docket: number | null,
+    baseline: number | null,
+    unit: string,
+    compare: Figure["compare"],
+    target = "",
+    meets: boolean | null = null,
+  ): Figure => ({
     benchmark,
     name,
     docket,
@@ -78,6 +86,10 @@ export function formatTable(reports: readonly ScenarioReport[]): string {
         ]),
   );
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => cell.padEnd(widths[column]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((width) => "-".repeat(width))), ...rows.map(line)].join("\n");
 }

@@ -25,31 +25,48 @@ export const PERSONA_GROUPS = {
 
 export type Persona = keyof typeof PERSONA_GROUPS;
 
+export interface SeededSession {
+  token: string;
+  subject: string;
+  email: string;
+  /** The cookie header that carries the session, for requests made outside the browser. */
+  cookie: string;
+}
+
 /**
  * A signed-in user without going through the IdP: a user row and a session row, as sign-in makes
- * them. Only the sign-in tests use the real login form.
+ * them. Only the sign-in tests and the journeys use the real login form. `extraGroups` gives a person
+ * a second role (the groups are read through the role map at every request).
  */
-export async function seedSession(persona: Persona): Promise<{ token: string; subject: string }> {
+export async function seedSession(persona: Persona, { extraGroups = [] }: { extraGroups?: string[] } = {}): Promise<SeededSession> {
   const { idpIssuer } = stackInfo();
   const subject = `seeded-${persona}-${randomBytes(4).toString("hex")}`;
+  const email = `${subject}@docket.test`;
   const token = randomBytes(32).toString("base64url");
   const db = database();
-  const user = await db.query<{ id: string }>(
-    "INSERT INTO app_user (issuer, subject, email, name, idp_groups) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-    [idpIssuer, subject, `${subject}@docket.test`, persona, PERSONA_GROUPS[persona]],
-  );
+  const user = await db.query<{ id: string }>("INSERT INTO app_user (issuer, subject, email, name, idp_groups) VALUES ($1, $2, $3, $4, $5) RETURNING id", [
+    idpIssuer,
+    subject,
+    email,
+    persona,
+    [...PERSONA_GROUPS[persona], ...extraGroups],
+  ]);
   await db.query("INSERT INTO auth_session (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')", [
     createHash("sha256").update(token).digest("hex"),
     user.rows[0]!.id,
   ]);
-  return { token, subject };
+  return { token, subject, email, cookie: `${SESSION_COOKIE}=${token}` };
 }
 
 export const SESSION_COOKIE = "next-auth.session-token";
 
 /** Calls the simulator's control API (faults, request log, reset); fails the test if it refuses. */
 export async function simulatorControl(path: string, method: string, body?: unknown): Promise<Response> {
-  const response = await fetch(new URL(path, stackInfo().apiBaseUrl), { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(new URL(path, stackInfo().apiBaseUrl), {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`The simulator refused ${method} ${path}: ${response.status} ${await response.text()}`);
   return response;
 }

@@ -1,18 +1,17 @@
 import { createHash } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { ArtifactVersionList, ArtifactVersionView, ProjectDocumentView } from "@/lib/schemas/artifacts";
 import { getArtifactPreview } from "@/lib/server/artifacts/get-artifact-preview";
 import { getArtifactVersion } from "@/lib/server/artifacts/get-artifact-version";
 import { getProjectDocument } from "@/lib/server/artifacts/get-project-document";
 import { listArtifactVersions } from "@/lib/server/artifacts/list-artifact-versions";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { ABSENT } from "@/tests/support/simulator-ids";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stop: () => Promise<void>;
-beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
-afterAll(() => stop());
+setUpSimulatorWithClient({ rateLimitPerMinute: 100_000 }, (started) => ({ simulator, client } = started));
 afterEach(() => simulator.setFaults([]));
 
 const artifactOfType = (type: string) => simulator.fixtures.artifactsChat.artifacts.find((artifact) => artifact.type === type)!;
@@ -28,7 +27,12 @@ describe("getArtifactVersion", () => {
       expect(ArtifactVersionView.parse(read.dto)).toEqual(read.dto);
       expect(read.dto.artifact).toMatchObject({ id: artifact.id, versionId, chatId: simulator.fixtures.artifactsChat.id, artifactType: type });
       expect(read.dto.content).toMatchObject({ cut: false, invalidUtf8: false });
-      expect(read.dto.integrity).toMatchObject({ outcome: "verified", metadataMd5Matches: true, contentMd5HeaderMatches: true, computedMd5: md5Hex(read.dto.content.text) });
+      expect(read.dto.integrity).toMatchObject({
+        outcome: "verified",
+        metadataMd5Matches: true,
+        contentMd5HeaderMatches: true,
+        computedMd5: md5Hex(read.dto.content.text),
+      });
       expect(read.dto.integrity.receivedBytes).toBe(read.dto.integrity.declaredBytes);
       expect(read.upstreamRequestIds).toHaveLength(2);
     },
@@ -43,7 +47,7 @@ describe("getArtifactVersion", () => {
   });
 
   test("an unknown version is the API's 404", async () => {
-    await expect(getArtifactVersion(client, "claude_artifact_version_01NoSuchVersion0000000000")).rejects.toMatchObject({ status: 404 });
+    await expect(getArtifactVersion(client, ABSENT.artifactVersion)).rejects.toMatchObject({ status: 404 });
   });
 });
 
@@ -77,7 +81,10 @@ describe("getArtifactPreview", () => {
     const view = await getArtifactVersion(client, html);
     expect(preview).toMatchObject({ kind: "ready", mediaType: "text/html; charset=utf-8" });
     expect(preview.kind === "ready" && preview.body.toString("utf8")).toBe(view.dto.content.text);
-    expect(await getArtifactPreview(client, artifactOfType("image/svg+xml").versionIds[0]!)).toMatchObject({ kind: "ready", mediaType: "image/svg+xml; charset=utf-8" });
+    expect(await getArtifactPreview(client, artifactOfType("image/svg+xml").versionIds[0]!)).toMatchObject({
+      kind: "ready",
+      mediaType: "image/svg+xml; charset=utf-8",
+    });
   });
 
   test("refuses markdown, code and React without downloading their content", async () => {
@@ -102,7 +109,12 @@ describe("getProjectDocument", () => {
     expect(ProjectDocumentView.parse(read.dto)).toEqual(read.dto);
     expect(read.dto.document).toMatchObject({ id: documentId, projectId: simulator.fixtures.projectWithoutChats, mimeType: "text/plain" });
     expect(read.dto.document.filename).toEqual(expect.any(String));
-    expect(read.dto.integrity).toMatchObject({ outcome: "verified", metadataMd5Matches: true, contentMd5Header: null, computedMd5: md5Hex(read.dto.content.text) });
+    expect(read.dto.integrity).toMatchObject({
+      outcome: "verified",
+      metadataMd5Matches: true,
+      contentMd5Header: null,
+      computedMd5: md5Hex(read.dto.content.text),
+    });
     expect(read.dto.integrity.receivedBytes).toBe(read.dto.integrity.declaredBytes);
     expect(read.upstreamRequestIds).toHaveLength(2);
   });

@@ -1,4 +1,4 @@
-// AUD-1: the database itself refuses to change or remove audit rows, whoever asks (the superuser
+// The database itself refuses to change or remove audit rows, whoever asks (the superuser
 // included, as long as it does not switch the trigger off), and refuses rows that skip the chain.
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -6,14 +6,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { chainRowHash } from "@/lib/server/audit/audit-chain";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
-import { sampleEvent, startAuditDatabase, superuserQuery, type AuditDatabase } from "./audit-database";
+import { startTestDatabase, superuserQuery, type TestDatabase } from "@/tests/support/database";
+import { sampleEvent } from "./audit-fixtures";
 
-let server: AuditDatabase;
+let server: TestDatabase;
 let url: string;
 let db: PrismaClient;
 
 beforeAll(async () => {
-  server = await startAuditDatabase();
+  server = await startTestDatabase();
   ({ url, db } = await server.createDatabase("audit_append_only"));
   for (let index = 0; index < 3; index += 1) await recordAuditEvent(db, sampleEvent(index), { checkpoints: null });
 });
@@ -75,8 +76,8 @@ describe("audit_event is append-only", () => {
     ["an action not written entity.verb", "'Chat View'", "'success'", /audit_event_action_entity_verb/],
     ["an unknown outcome", "'chat.view'", "'maybe'", /audit_event_outcome_known/],
   ])("refuses %s", async (_what, action, outcome, constraint) => {
-    await expect(
-      superuserQuery(url, `INSERT INTO audit_event (action, outcome, body_sha256) VALUES (${action}, ${outcome}, sha256('x'))`),
-    ).rejects.toThrow(constraint);
+    await expect(superuserQuery(url, `INSERT INTO audit_event (action, outcome, body_sha256) VALUES (${action}, ${outcome}, sha256('x'))`)).rejects.toThrow(
+      constraint,
+    );
   });
 });

@@ -3,7 +3,6 @@
 import { execFile } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,18 +12,20 @@ import { readChainHead } from "@/lib/server/audit/audit-chain";
 import { publicKeyPem, readCheckpoint, writeCheckpoint } from "@/lib/server/audit/checkpoint";
 import { readOrCreateGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
-import { sampleEvent, startAuditDatabase, tamper, type AuditDatabase } from "./audit-database";
+import { closedPort } from "@/tests/support/closed-port";
+import { startTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { sampleEvent, tamper } from "./audit-fixtures";
 
 // What the npm script runs (see lib/devtools/audit-verify.ts).
 const COMMAND = ["--conditions=react-server", "--import", "tsx", "lib/devtools/audit-verify.ts"];
 
-let server: AuditDatabase;
+let server: TestDatabase;
 let directory: string;
 let seedCheckpointFile: string;
 let databases = 0;
 
 beforeAll(async () => {
-  server = await startAuditDatabase();
+  server = await startTestDatabase();
   directory = await mkdtemp(path.join(tmpdir(), "docket-audit-cli-"));
   seedCheckpointFile = path.join(directory, "seed", "audit-checkpoint.json");
   const { db } = await server.createDatabase("audit_cli_seed");
@@ -114,14 +115,21 @@ describe("audit:verify", () => {
     expect(missingKeyFile.code).toBe(2);
     expect(missingKeyFile.output).toContain("no usable public key");
 
-    const otherKey = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: file, DOCKET_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "der" }).toString("base64") });
+    const otherKey = await runVerify({
+      DATABASE_URL: url,
+      DOCKET_AUDIT_CHECKPOINT_FILE: file,
+      DOCKET_AUDIT_SIGNING_KEY: generateKeyPairSync("ed25519").privateKey.export({ type: "pkcs8", format: "der" }).toString("base64"),
+    });
     expect(otherKey.code).toBe(1);
     expect(otherKey.output).toContain("the checkpoint's signature does not verify (bad_signature)");
   });
 
   it("exits 2, without printing the password, when it cannot verify", async () => {
     const canary = "s3cret-canary-pw";
-    const unreachable = await runVerify({ DATABASE_URL: `postgresql://auditor:${canary}@127.0.0.1:${await closedPort()}/docket`, DOCKET_AUDIT_CHECKPOINT_FILE: path.join(directory, "absent.json") });
+    const unreachable = await runVerify({
+      DATABASE_URL: `postgresql://auditor:${canary}@127.0.0.1:${await closedPort()}/docket`,
+      DOCKET_AUDIT_CHECKPOINT_FILE: path.join(directory, "absent.json"),
+    });
     expect(unreachable.code, unreachable.output).toBe(2);
     expect(unreachable.output).toContain("Could not verify");
     expectNoSecrets(unreachable, canary);
@@ -139,14 +147,3 @@ describe("audit:verify", () => {
     expect(missingUrl.output).toContain("DATABASE_URL must be a postgresql:// URL");
   });
 });
-
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

@@ -1,4 +1,4 @@
-// AUD-2: writers on separate connections cannot fork or reorder the chain; the database serialises
+// Writers on separate connections cannot fork or reorder the chain; the database serialises
 // them, seq stays gap-free (rolled-back appends included), and the checkpoint follows the head.
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -11,18 +11,19 @@ import { CheckpointScheduler, checkpointSignatureValid, readCheckpoint } from "@
 import { AuditWriteError, recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import { createDb } from "@/lib/server/db";
-import { sampleEvent, startAuditDatabase, superuserQuery, type AuditDatabase } from "./audit-database";
+import { startTestDatabase, superuserQuery, type TestDatabase } from "@/tests/support/database";
+import { sampleEvent } from "./audit-fixtures";
 
 const WRITERS = 8;
 const APPENDS_PER_WRITER = 50;
 
-let server: AuditDatabase;
+let server: TestDatabase;
 let url: string;
 let db: PrismaClient;
 let directory: string;
 
 beforeAll(async () => {
-  server = await startAuditDatabase();
+  server = await startTestDatabase();
   ({ url, db } = await server.createDatabase("audit_concurrency"));
   directory = await mkdtemp(path.join(tmpdir(), "docket-audit-concurrency-"));
 });
@@ -105,7 +106,9 @@ describe("parallel writers", () => {
       db: () => db,
       // Asked once per write: the count of writes.
       settings: async () => ((writes += 1), settings),
-      onError: (error) => { throw error; },
+      onError: (error) => {
+        throw error;
+      },
       minIntervalMs,
     });
     const started = performance.now();

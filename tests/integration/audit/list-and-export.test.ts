@@ -8,7 +8,7 @@ import type { AuditEventFilter, AuditEventListQuery } from "@/lib/schemas/audit-
 import { AUDIT_EXPORT_CONTENT_TYPES, exportAuditEvents } from "@/lib/server/audit/export-audit-events";
 import { listAuditEvents } from "@/lib/server/audit/list-audit-events";
 import { recordAuditEvent, type AuditEventInput } from "@/lib/server/audit/record-audit-event";
-import { startAuditDatabase, superuserQuery, type AuditDatabase } from "./audit-database";
+import { startTestDatabase, superuserQuery, type TestDatabase } from "@/tests/support/database";
 
 const BASE = Date.parse("2026-05-01T10:00:00.000Z");
 const minutes = (count: number) => new Date(BASE + count * 60_000).toISOString();
@@ -16,12 +16,12 @@ const ACTIONS = ["chat.view", "file.download", "audit.export"] as const;
 // Cells a spreadsheet would run as formulas, and cells that need RFC 4180 quoting.
 const AWKWARD_TARGETS = ['=HYPERLINK("http://evil.test","x")', "+1", "-2", "@SUM(A1)", "\tTab", "\rCR", 'a,b "c"\nd', "plain"];
 
-let server: AuditDatabase;
+let server: TestDatabase;
 let db: PrismaClient;
 const events: AuditEventInput[] = [];
 
 beforeAll(async () => {
-  server = await startAuditDatabase();
+  server = await startTestDatabase();
   ({ db } = await server.createDatabase("audit_list_export"));
   for (let index = 0; index < 25; index += 1) {
     const event: AuditEventInput = {
@@ -29,7 +29,7 @@ beforeAll(async () => {
       action: ACTIONS[index % 3]!,
       target: { type: index % 2 ? "file" : "chat", id: AWKWARD_TARGETS[index % AWKWARD_TARGETS.length]! },
       organizationId: index % 2 ? "org_2" : "org_1",
-      params: { index, query: "名前=値, \"quoted\"" },
+      params: { index, query: '名前=値, "quoted"' },
       outcome: "success",
       userAgent: index === 0 ? null : `agent/${index}`,
     };
@@ -86,7 +86,7 @@ describe("listAuditEvents", () => {
       action: "chat.view",
       target: { type: "chat", id: AWKWARD_TARGETS[0] },
       organizationId: "org_1",
-      params: { index: 0, query: "名前=値, \"quoted\"" },
+      params: { index: 0, query: '名前=値, "quoted"' },
       outcome: "success",
       requestId: null,
       upstreamRequestId: null,
@@ -109,7 +109,11 @@ describe("listAuditEvents", () => {
     ["organisation", { organizationId: "org_2" }, (event) => event.organizationId === "org_2"],
     ["from (inclusive) and to (exclusive)", { from: minutes(5), to: minutes(9) }, (_event, index) => index >= 5 && index < 9],
     ["a time zone offset", { from: "2026-05-01T12:20:00+02:00" }, (_event, index) => index >= 20],
-    ["several filters at once", { actions: ["chat.view"], organizationId: "org_1", from: minutes(3) }, (event, index) => event.action === "chat.view" && event.organizationId === "org_1" && index >= 3],
+    [
+      "several filters at once",
+      { actions: ["chat.view"], organizationId: "org_1", from: minutes(3) },
+      (event, index) => event.action === "chat.view" && event.organizationId === "org_1" && index >= 3,
+    ],
   ])("filters by %s, across pages", async (_what, filter, predicate) => {
     const expected = seqsWhere(predicate);
     const { seqs } = await allPages({ ...filter, limit: 2 });
@@ -155,7 +159,10 @@ async function readAll(stream: ReadableStream<Uint8Array>): Promise<string> {
 describe("exportAuditEvents as JSON Lines", () => {
   it("gives every event in chain order, and each line re-verifies with a JCS of its own", async () => {
     const text = await readAll(exportAuditEvents(db, {}, "jsonl"));
-    const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line) as ExportedLine);
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as ExportedLine);
     expect(lines.map((line) => line.seq)).toEqual(seqsWhere(() => true).reverse());
     let previous = "0".repeat(64);
     for (const line of lines) {
@@ -173,7 +180,10 @@ describe("exportAuditEvents as JSON Lines", () => {
 
   it("exports only the filtered events, each still verifiable on its own", async () => {
     const text = await readAll(exportAuditEvents(db, { organizationId: "org_2", actions: ["file.download"] }, "jsonl"));
-    const lines = text.trimEnd().split("\n").map((line) => JSON.parse(line) as ExportedLine);
+    const lines = text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line) as ExportedLine);
     expect(lines.map((line) => line.seq)).toEqual(seqsWhere((event) => event.organizationId === "org_2" && event.action === "file.download").reverse());
     for (const line of lines) {
       expect(createHash("sha256").update(independentJcs(line.body)).digest("hex")).toBe(line.body_sha256);
@@ -190,7 +200,11 @@ describe("exportAuditEvents as JSON Lines", () => {
     events.push({ actor: null, action: "audit.view", outcome: "success" });
     const rest: string[] = [];
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) rest.push(new TextDecoder().decode(chunk.value));
-    const seqs = rest.join("").trimEnd().split("\n").map((line) => (JSON.parse(line) as ExportedLine).seq);
+    const seqs = rest
+      .join("")
+      .trimEnd()
+      .split("\n")
+      .map((line) => (JSON.parse(line) as ExportedLine).seq);
     expect(seqs.at(-1)).toBe(String(appended.seq - 1n));
     expect(rest.length).toBe(Math.ceil((Number(appended.seq) - 1 - 4) / 4));
   });
@@ -224,12 +238,35 @@ describe("exportAuditEvents as CSV", () => {
     expect(text.startsWith("\uFEFFseq,occurred_at,actor_issuer,")).toBe(true);
     const [header, ...records] = parseCsv(text.slice(1));
     expect(header).toEqual([
-      "seq", "occurred_at", "actor_issuer", "actor_subject", "actor_email", "actor_roles", "action", "target_type", "target_id",
-      "organization_id", "params", "outcome", "request_id", "upstream_request_id", "client_ip", "user_agent", "body_sha256", "prev_hash", "row_hash",
+      "seq",
+      "occurred_at",
+      "actor_issuer",
+      "actor_subject",
+      "actor_email",
+      "actor_roles",
+      "action",
+      "target_type",
+      "target_id",
+      "organization_id",
+      "params",
+      "outcome",
+      "request_id",
+      "upstream_request_id",
+      "client_ip",
+      "user_agent",
+      "body_sha256",
+      "prev_hash",
+      "row_hash",
     ]);
     expect(records).toHaveLength(events.length);
     const first = Object.fromEntries(header!.map((name, column) => [name, records[0]![column]]));
-    expect(first).toMatchObject({ seq: "1", occurred_at: minutes(0), actor_roles: '["auditor"]', params: '{"index":0,"query":"名前=値, \\"quoted\\""}', user_agent: "" });
+    expect(first).toMatchObject({
+      seq: "1",
+      occurred_at: minutes(0),
+      actor_roles: '["auditor"]',
+      params: '{"index":0,"query":"名前=値, \\"quoted\\""}',
+      user_agent: "",
+    });
     expect(AUDIT_EXPORT_CONTENT_TYPES.csv).toMatch(/^text\/csv/);
   });
 
@@ -238,9 +275,7 @@ describe("exportAuditEvents as CSV", () => {
     const [header, ...records] = parseCsv(text.slice(1));
     const column = header!.indexOf("target_id");
     const exported = new Set(records.map((record) => record[column]));
-    expect(exported).toEqual(
-      new Set(['\'=HYPERLINK("http://evil.test","x")', "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rCR", 'a,b "c"\nd', "plain", ""]),
-    );
+    expect(exported).toEqual(new Set(['\'=HYPERLINK("http://evil.test","x")', "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rCR", 'a,b "c"\nd', "plain", ""]));
     // The raw text shows the quoting itself: doubled quotes inside a quoted cell.
     expect(text).toContain('"\'=HYPERLINK(""http://evil.test"",""x"")"');
     expect(text).toContain('"a,b ""c""\nd"');

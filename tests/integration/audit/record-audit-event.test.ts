@@ -1,7 +1,6 @@
 // recordAuditEvent: what is stored is exactly what was hashed, whatever the input's characters, and
-// the call rejects whenever the row is not written, so callers can fail closed (AUD-7).
+// the call rejects whenever the row is not written, so callers can fail closed.
 import fc from "fast-check";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { AUDIT_EVENT_COLUMNS, type AuditEventRow } from "@/lib/server/audit/audit-chain";
@@ -10,13 +9,15 @@ import { toAuditString } from "@/lib/server/audit/canonical-json";
 import { AuditWriteError, recordAuditEvent, type AuditEventInput } from "@/lib/server/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import { createDb } from "@/lib/server/db";
-import { sampleEvent, startAuditDatabase, type AuditDatabase } from "./audit-database";
+import { closedPort } from "@/tests/support/closed-port";
+import { startTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { sampleEvent } from "./audit-fixtures";
 
-let server: AuditDatabase;
+let server: TestDatabase;
 let db: PrismaClient;
 
 beforeAll(async () => {
-  server = await startAuditDatabase();
+  server = await startTestDatabase();
   ({ db } = await server.createDatabase("audit_record"));
 });
 
@@ -75,28 +76,37 @@ describe("recordAuditEvent", () => {
 
   it("stores what it hashed whatever the characters: the chain verifies for arbitrary text", async () => {
     // Any UTF-16 code units, NUL and lone surrogates included, with those two made frequent.
-    const codeUnit = fc.oneof(fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)), fc.constantFrom("\u0000", "\uD83D", "\uDE00"));
+    const codeUnit = fc.oneof(
+      fc.integer({ min: 0, max: 0xffff }).map((code) => String.fromCharCode(code)),
+      fc.constantFrom("\u0000", "\uD83D", "\uDE00"),
+    );
     const text = fc.string({ unit: codeUnit, maxLength: 30 });
     const params = fc.dictionary(text, fc.oneof(text, fc.maxSafeInteger(), fc.boolean(), fc.constant(null), fc.array(text, { maxLength: 3 })), { maxKeys: 5 });
     await fc.assert(
-      fc.asyncProperty(text, fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 3 }), text, params, async (subject, roles, targetId, eventParams) => {
-        const attempt = recordAuditEvent(
-          db,
-          {
-            actor: { issuer: "https://idp.docket.test", subject, email: subject, roles },
-            action: "chat.view",
-            target: { type: "chat", id: targetId },
-            params: eventParams,
-            outcome: "success",
-            userAgent: subject,
-          },
-          { checkpoints: null },
-        );
-        // The one refusal allowed: two keys that differ only by what normalising removes or repairs.
-        const keys = Object.keys(eventParams);
-        if (new Set(keys.map(toAuditString)).size < keys.length) await expect(attempt).rejects.toThrow(/two keys become/);
-        else await attempt;
-      }),
+      fc.asyncProperty(
+        text,
+        fc.array(fc.string({ minLength: 1, maxLength: 10 }), { maxLength: 3 }),
+        text,
+        params,
+        async (subject, roles, targetId, eventParams) => {
+          const attempt = recordAuditEvent(
+            db,
+            {
+              actor: { issuer: "https://idp.docket.test", subject, email: subject, roles },
+              action: "chat.view",
+              target: { type: "chat", id: targetId },
+              params: eventParams,
+              outcome: "success",
+              userAgent: subject,
+            },
+            { checkpoints: null },
+          );
+          // The one refusal allowed: two keys that differ only by what normalising removes or repairs.
+          const keys = Object.keys(eventParams);
+          if (new Set(keys.map(toAuditString)).size < keys.length) await expect(attempt).rejects.toThrow(/two keys become/);
+          else await attempt;
+        },
+      ),
       { numRuns: 100 },
     );
     const report = await verifyAuditChain(db);
@@ -104,7 +114,9 @@ describe("recordAuditEvent", () => {
   });
 
   it("removes U+0000 and repairs lone surrogates before hashing, so the database accepts the row", async () => {
-    const { seq } = await recordAuditEvent(db, sampleEvent(1, { target: { type: "chat", id: "a\u0000b\uD800" }, params: { "k\u0000": "v\u0000" } }), { checkpoints: null });
+    const { seq } = await recordAuditEvent(db, sampleEvent(1, { target: { type: "chat", id: "a\u0000b\uD800" }, params: { "k\u0000": "v\u0000" } }), {
+      checkpoints: null,
+    });
     expect(await rowAt(seq)).toMatchObject({ target_id: "ab\uFFFD", params: { k: "v" } });
   });
 
@@ -165,15 +177,3 @@ describe("fail closed", () => {
     expect(scheduled).toBe(0);
   });
 });
-
-/** A port nothing listens on (it was free a moment ago; good enough to refuse connections). */
-function closedPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}

@@ -1,4 +1,4 @@
-// AUD-2 and AUD-3: a superuser who switches the trigger off can change the table, but the verifier
+// A superuser who switches the trigger off can change the table, but the verifier
 // names the first row that no longer fits, and the signed checkpoint outside the table reveals a
 // cut tail or a chain rebuilt to look consistent.
 import { createHash, generateKeyPairSync, type KeyObject } from "node:crypto";
@@ -19,11 +19,12 @@ import {
 } from "@/lib/server/audit/checkpoint";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
-import { sampleEvent, startAuditDatabase, tamper, type AuditDatabase } from "./audit-database";
+import { startTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { sampleEvent, tamper } from "./audit-fixtures";
 
 const ROWS = 30;
 
-let server: AuditDatabase;
+let server: TestDatabase;
 let directory: string;
 let settings: CheckpointSettings;
 let publicKey: KeyObject;
@@ -31,14 +32,20 @@ let checkpoint: SignedCheckpoint;
 let scenarios = 0;
 
 beforeAll(async () => {
-  server = await startAuditDatabase();
+  server = await startTestDatabase();
   directory = await mkdtemp(path.join(tmpdir(), "docket-audit-checkpoint-"));
   const keys = generateKeyPairSync("ed25519");
   settings = { file: path.join(directory, "checkpoint.json"), signingKey: keys.privateKey };
   publicKey = keys.publicKey;
 
   const { db } = await server.createDatabase("audit_seed");
-  const scheduler = new CheckpointScheduler({ db: () => db, settings: async () => settings, onError: (error) => { throw error; } });
+  const scheduler = new CheckpointScheduler({
+    db: () => db,
+    settings: async () => settings,
+    onError: (error) => {
+      throw error;
+    },
+  });
   for (let index = 0; index < ROWS; index += 1) await recordAuditEvent(db, sampleEvent(index), { checkpoints: scheduler });
   await scheduler.whenIdle();
   await db.$disconnect(); // a template database must have no connection
@@ -219,7 +226,10 @@ describe("a tampered checkpoint", () => {
     ["an earlier seq", (cp: SignedCheckpoint) => ({ ...cp, seq: "25" })],
     ["another row hash", (cp: SignedCheckpoint) => ({ ...cp, rowHash: "0".repeat(64) })],
     ["another signing time", (cp: SignedCheckpoint) => ({ ...cp, signedAt: new Date(0).toISOString() })],
-    ["a signature by another key", (cp: SignedCheckpoint) => signCheckpoint({ seq: BigInt(cp.seq), rowHash: cp.rowHash }, generateKeyPairSync("ed25519").privateKey)],
+    [
+      "a signature by another key",
+      (cp: SignedCheckpoint) => signCheckpoint({ seq: BigInt(cp.seq), rowHash: cp.rowHash }, generateKeyPairSync("ed25519").privateKey),
+    ],
   ])("with %s is reported as bad_signature", async (_change, change) => {
     const { db } = await scenario();
     const forged = change(checkpoint);

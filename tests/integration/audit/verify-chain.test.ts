@@ -5,16 +5,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toHex } from "@/lib/server/audit/audit-chain";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
-import { sampleEvent, startAuditDatabase, superuserQuery, tamper, type AuditDatabase } from "./audit-database";
+import { startTestDatabase, superuserQuery, type TestDatabase } from "@/tests/support/database";
+import { sampleEvent, tamper } from "./audit-fixtures";
 
 const ROWS = 40;
 const BATCH = 16; // rows 1-16, 17-32, 33-40
 
-let server: AuditDatabase;
+let server: TestDatabase;
 let scenarios = 0;
 
 beforeAll(async () => {
-  server = await startAuditDatabase();
+  server = await startTestDatabase();
   const { db } = await server.createDatabase("verify_seed");
   for (let index = 0; index < ROWS; index += 1) await recordAuditEvent(db, sampleEvent(index), { checkpoints: null });
   await db.$disconnect(); // a template database must have no connection
@@ -46,7 +47,11 @@ describe("values read back as stored", () => {
     const awkward = 'quote " backslash \\ tab \t newline \n bell \u0007 line separator \u2028 é 日本 😀 \u{10FFFF}';
     const { seq } = await recordAuditEvent(
       db,
-      sampleEvent(ROWS, { params: { [awkward]: awkward, list: [awkward, null, 9_007_199_254_740_991] }, userAgent: awkward, actor: { issuer: awkward, subject: awkward, email: null, roles: [awkward] } }),
+      sampleEvent(ROWS, {
+        params: { [awkward]: awkward, list: [awkward, null, 9_007_199_254_740_991] },
+        userAgent: awkward,
+        actor: { issuer: awkward, subject: awkward, email: null, roles: [awkward] },
+      }),
       { checkpoints: null },
     );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rowsChecked: ROWS + 1 });
@@ -83,7 +88,11 @@ describe("breaks inside and between batches", () => {
     const { url, db } = await scenario();
     await tamper(url, "DELETE FROM audit_event WHERE seq BETWEEN 15 AND 18");
     const report = await verifyAuditChain(db, { batchSize: BATCH });
-    expect(report).toMatchObject({ ok: false, rowsChecked: ROWS - 4, firstBreak: { seq: "15", kind: "gap", expected: "seq 15", found: "seq 19 (4 row(s) missing)" } });
+    expect(report).toMatchObject({
+      ok: false,
+      rowsChecked: ROWS - 4,
+      firstBreak: { seq: "15", kind: "gap", expected: "seq 15", found: "seq 19 (4 row(s) missing)" },
+    });
   });
 
   it("a whole batch deleted is one gap too", async () => {

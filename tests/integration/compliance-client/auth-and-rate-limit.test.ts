@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import { ADMIN_KEY, clientFor, FULL_KEY, rawGet, READONLY_KEY, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { ABSENT } from "@/tests/support/simulator-ids";
 
 const RATE_HEADERS = ["anthropic-ratelimit-requests-limit", "anthropic-ratelimit-requests-remaining", "anthropic-ratelimit-requests-reset"];
 
@@ -50,7 +51,7 @@ describe("authentication and scopes", () => {
   });
 
   test("every authenticated response carries the three rate-limit headers", async () => {
-    for (const path of ["/v1/compliance/organizations", "/v1/compliance/apps/chats/claude_chat_01NoSuchChatAtAllxxxxxxx/messages", "/v1/compliance/apps/chats?limit=0"]) {
+    for (const path of ["/v1/compliance/organizations", `/v1/compliance/apps/chats/${ABSENT.chat}/messages`, "/v1/compliance/apps/chats?limit=0"]) {
       const response = await rawGet(simulator, path, FULL_KEY);
       for (const header of RATE_HEADERS) expect(response.headers.get(header), `${header} on ${path}`).not.toBeNull();
       expect(Date.parse(response.headers.get("anthropic-ratelimit-requests-reset")!)).not.toBeNaN();

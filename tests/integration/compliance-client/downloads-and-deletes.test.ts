@@ -1,22 +1,30 @@
 import { createHash } from "node:crypto";
 import { Writable } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { createMd5Verifier } from "@/lib/server/compliance/download";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { ABSENT } from "@/tests/support/simulator-ids";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stop: () => Promise<void>;
-beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient()));
-afterAll(() => stop());
+setUpSimulatorWithClient({}, (started) => ({ simulator, client } = started));
 beforeEach(() => simulator.reset());
 
 async function drainVerified(download: Awaited<ReturnType<ComplianceClient["files"]["download"]>>) {
   const verifier = createMd5Verifier(download.contentMd5);
   const hash = createHash("md5");
-  await pipeline(download.body, verifier.stream, new Writable({ write(chunk: Buffer, _e, done) { hash.update(chunk); done(); } }));
+  await pipeline(
+    download.body,
+    verifier.stream,
+    new Writable({
+      write(chunk: Buffer, _e, done) {
+        hash.update(chunk);
+        done();
+      },
+    }),
+  );
   return { outcome: await verifier.outcome, hex: hash.digest("hex") };
 }
 
@@ -63,7 +71,7 @@ describe("downloads", () => {
   });
 
   test("a download answered 404 fails before any byte, with the documented message", async () => {
-    await expect(client.files.download("claude_file_01NoSuchFile000000000000")).rejects.toMatchObject({
+    await expect(client.files.download(ABSENT.file)).rejects.toMatchObject({
       status: 404,
       message: "No file found with provided id, or it has already been deleted.",
     });
@@ -96,7 +104,13 @@ describe("hard deletes", () => {
     await expect(client.chats.getMessages(chatId)).rejects.toMatchObject({ status: 404, message: `Chat ${chatId} not found.` });
     await expect(client.chats.delete(chatId)).rejects.toMatchObject({ status: 404 });
     const onlyHere = [];
-    for (const fileId of fileIds) onlyHere.push(await client.files.get(fileId).then((r) => r.data.claude_chat_ids, () => null));
+    for (const fileId of fileIds)
+      onlyHere.push(
+        await client.files.get(fileId).then(
+          (r) => r.data.claude_chat_ids,
+          () => null,
+        ),
+      );
     expect(onlyHere.some((chats) => chats === null)).toBe(true);
     const deletions = (await client.activities.list({ activityTypes: ["claude_chat_deleted"], limit: 10 })).data.data;
     expect(deletions.some((activity) => (activity as Record<string, unknown>).claude_chat_id === chatId)).toBe(true);

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import { ID_PATTERNS } from "@/lib/server/compliance/ids";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { ABSENT } from "@/tests/support/simulator-ids";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stop: () => Promise<void>;
-beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient()));
-afterAll(() => stop());
+setUpSimulatorWithClient({}, (started) => ({ simulator, client } = started));
 
 const fixtures = () => simulator.fixtures;
 
@@ -149,21 +148,21 @@ describe("every read endpoint, through the client, over HTTP", () => {
 
 describe("404s with the documented messages", () => {
   test.each([
-    ["chat", (c: ComplianceClient) => c.chats.getMessages("claude_chat_01NoSuchChat000000000000"), "Chat claude_chat_01NoSuchChat000000000000 not found."],
-    ["file", (c: ComplianceClient) => c.files.get("claude_file_01NoSuchFile000000000000"), "No file found with provided id, or it has already been deleted."],
-    ["project", (c: ComplianceClient) => c.projects.get("claude_proj_01NoSuchProject00000000000"), "No project is found with the provided id."],
+    ["chat", (c: ComplianceClient) => c.chats.getMessages(ABSENT.chat), `Chat ${ABSENT.chat} not found.`],
+    ["file", (c: ComplianceClient) => c.files.get(ABSENT.file), "No file found with provided id, or it has already been deleted."],
+    ["project", (c: ComplianceClient) => c.projects.get(ABSENT.project), "No project is found with the provided id."],
     [
       "project document",
-      (c: ComplianceClient) => c.projectDocuments.get("claude_proj_doc_01NoSuchDoc00000000000"),
+      (c: ComplianceClient) => c.projectDocuments.get(ABSENT.projectDocument),
       "No project document found with provided id, or it has already been deleted.",
     ],
     [
       "organization",
-      (c: ComplianceClient) => c.organizations.listUsers("ce86b5f3-7c16-48b3-a9f3-e1d2c4b8a0f1"),
-      'The "ce86b5f3-7c16-48b3-a9f3-e1d2c4b8a0f1" organization does not exist or the requester is not authorized to access it.',
+      (c: ComplianceClient) => c.organizations.listUsers(ABSENT.organization),
+      `The "${ABSENT.organization}" organization does not exist or the requester is not authorized to access it.`,
     ],
-    ["group", (c: ComplianceClient) => c.groups.get("rbac_group_01NoSuchGroup0000000000"), "Group not found."],
-    ["local session", (c: ComplianceClient) => c.sessions.getLocal("clls_01NoSuchSession0000000000"), "Local session not found."],
+    ["group", (c: ComplianceClient) => c.groups.get(ABSENT.group), "Group not found."],
+    ["local session", (c: ComplianceClient) => c.sessions.getLocal(ABSENT.localSession), "Local session not found."],
   ])("%s", async (_label, call, message) => {
     expect((await notFound(call(client))).message).toBe(message);
   });

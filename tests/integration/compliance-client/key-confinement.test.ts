@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { clientFor, FULL_KEY, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { ABSENT } from "@/tests/support/simulator-ids";
 
 let simulator: RunningSimulator;
 beforeAll(async () => {
@@ -20,9 +21,11 @@ describe("the access key stays in the outgoing request header", () => {
     simulator.setFaults([{ match: { path: "/v1/compliance/apps/projects" }, fault: { type: "status", status: 500, shouldRetry: false } }]);
     const failures = await Promise.all([
       client.projects.list().catch((error: unknown) => error),
-      client.chats.getMessages("claude_chat_01DoesNotExistAnywhere1234").catch((error: unknown) => error),
+      client.chats.getMessages(ABSENT.chat).catch((error: unknown) => error),
       client.chats.getMessages("../organizations").catch((error: unknown) => error),
-      clientFor(simulator, { baseUrl: "http://127.0.0.1:9", retry: { maxAttempts: 1 } }).organizations.list().catch((error: unknown) => error),
+      clientFor(simulator, { baseUrl: "http://127.0.0.1:9", retry: { maxAttempts: 1 } })
+        .organizations.list()
+        .catch((error: unknown) => error),
     ]);
     const success = await client.organizations.list();
     for (const value of [...failures, success, client]) expect(everythingAbout(value)).not.toContain(FULL_KEY);

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { compareChats } from "@/lib/server/compliance/merge-chat-listings";
 import { itemsOf, walkCursorPages, walkTokenPages } from "@/lib/server/compliance/pagination";
 import { compareTimestamps } from "@/lib/server/compliance/timestamps";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { absentUser } from "@/tests/support/simulator-ids";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stop: () => Promise<void>;
-beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
-afterAll(() => stop());
+setUpSimulatorWithClient({ rateLimitPerMinute: 100_000 }, (started) => ({ simulator, client } = started));
 
 async function collect<T>(source: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
@@ -57,14 +56,23 @@ describe("cursor pagination", () => {
 
   test("messages page both ways and order=desc reverses them", async () => {
     const chatId = simulator.fixtures.longChat.id;
-    const forward = await collect(walkCursorPages((cursor) => client.chats.getMessages(chatId, { limit: 1000, ...cursor }).then((r) => toPage(r.data)), "after"));
+    const forward = await collect(
+      walkCursorPages((cursor) => client.chats.getMessages(chatId, { limit: 1000, ...cursor }).then((r) => toPage(r.data)), "after"),
+    );
     const all = forward.flatMap((page) => page.data);
     expect(all).toHaveLength(simulator.fixtures.longChat.messageCount);
     const lastPage = forward.at(-1)!;
-    const back = await collect(walkCursorPages((cursor) => client.chats.getMessages(chatId, { limit: 1000, ...cursor }).then((r) => toPage(r.data)), "before", lastPage.first_id!));
+    const back = await collect(
+      walkCursorPages((cursor) => client.chats.getMessages(chatId, { limit: 1000, ...cursor }).then((r) => toPage(r.data)), "before", lastPage.first_id!),
+    );
     expect(back.flatMap((page) => page.data).length + lastPage.data.length).toBe(all.length);
     const newest = (await client.chats.getMessages(chatId, { limit: 3, order: "desc" })).data.chat_messages.map((message) => message.id);
-    expect(newest).toEqual(all.slice(-3).reverse().map((message) => (message as { id: string }).id));
+    expect(newest).toEqual(
+      all
+        .slice(-3)
+        .reverse()
+        .map((message) => (message as { id: string }).id),
+    );
   });
 
   test("activities: after_id goes older, before_id newer, and order=asc flips both", async () => {
@@ -72,7 +80,9 @@ describe("cursor pagination", () => {
     const next = (await client.activities.list({ limit: 10, afterId: newestFirst.last_id! })).data;
     expect(compareTimestamps(next.data[0]!.created_at, newestFirst.data.at(-1)!.created_at)).toBeLessThanOrEqual(0);
     const previous = (await client.activities.list({ limit: 10, beforeId: next.first_id! })).data;
-    expect(previous.data.map((activity) => activity.id)).toEqual(newestFirst.data.map((activity) => activity.id).filter((id) => previous.data.some((a) => a.id === id)));
+    expect(previous.data.map((activity) => activity.id)).toEqual(
+      newestFirst.data.map((activity) => activity.id).filter((id) => previous.data.some((a) => a.id === id)),
+    );
     const oldestFirst = (await client.activities.list({ limit: 10, order: "asc" })).data;
     for (let index = 1; index < oldestFirst.data.length; index++) {
       expect(compareTimestamps(oldestFirst.data[index - 1]!.created_at, oldestFirst.data[index]!.created_at)).toBeLessThanOrEqual(0);
@@ -117,7 +127,7 @@ describe("chats of more than ten custodians", () => {
       users.push(...(await client.organizations.listUsers(org.uuid, { limit: 1000 })).data.data.map((user) => user.id));
     }
     // Custodians without chats belong in a selection too; they also make sure there are over ten.
-    for (let index = 0; users.length <= 21; index++) users.push(`user_01NoChats${index}xxxxxxxxxxxxxxx`);
+    for (let index = 0; users.length <= 21; index++) users.push(absentUser(index));
     simulator.reset();
     const merged = await collect(client.chats.listForUsers(users, { limit: 7 }));
     const batches = new Set(simulator.requestLog().map((entry) => new URLSearchParams(entry.query).getAll("user_ids[]").join(",")));

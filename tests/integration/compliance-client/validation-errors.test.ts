@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import { clientFor, rawGet, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
+import { absentUser } from "@/tests/support/simulator-ids";
 
 let simulator: RunningSimulator;
 beforeAll(async () => {
@@ -8,8 +9,9 @@ beforeAll(async () => {
 });
 afterAll(() => simulator.close());
 
-const USER = "user_01XyDMpzjS89pFZXqSFUBDr6";
-const PROJECT = "claude_proj_01KGp4eZNug9ri4kE35RSppq";
+// Ids of the dataset, so that only the rule under test can make a request invalid.
+const user = () => simulator.fixtures.userWithManyChats.id;
+const project = () => simulator.fixtures.projectWithChats;
 
 async function expectInvalid(pathAndQuery: string, message?: string | RegExp) {
   const response = await rawGet(simulator, pathAndQuery);
@@ -46,12 +48,12 @@ describe("documented 400 rules (answered by the simulator as the reference docum
   });
 
   test("both cursors at once", async () => {
-    await expectInvalid(`/v1/compliance/apps/chats?user_ids[]=${USER}&after_id=abc&before_id=def`);
+    await expectInvalid(`/v1/compliance/apps/chats?user_ids[]=${user()}&after_id=abc&before_id=def`);
     await expectInvalid("/v1/compliance/activities?after_id=abc&before_id=def");
   });
 
   test("order_by=updated_at with user_ids[]", async () => {
-    await expectInvalid(`/v1/compliance/apps/chats?order_by=updated_at&user_ids[]=${USER}`, /order_by/);
+    await expectInvalid(`/v1/compliance/apps/chats?order_by=updated_at&user_ids[]=${user()}`, /order_by/);
   });
 
   test("an org-wide time filter that does not match the sort key", async () => {
@@ -66,11 +68,11 @@ describe("documented 400 rules (answered by the simulator as the reference docum
   });
 
   test("project_ids[] without user_ids[]", async () => {
-    await expectInvalid(`/v1/compliance/apps/chats?project_ids[]=${PROJECT}`, /project_ids/);
+    await expectInvalid(`/v1/compliance/apps/chats?project_ids[]=${project()}`, /project_ids/);
   });
 
   test("more than 10 user_ids[]", async () => {
-    const query = Array.from({ length: 11 }, (_, i) => `user_ids[]=user_0${i}abc`).join("&");
+    const query = Array.from({ length: 11 }, (_, i) => `user_ids[]=${absentUser(i)}`).join("&");
     await expectInvalid(`/v1/compliance/apps/chats?${query}`, /user_ids/);
   });
 
@@ -110,7 +112,7 @@ describe("documented 400 rules (answered by the simulator as the reference docum
 
   test("the client surfaces an API-side 400 as a typed error with the message and request id", async () => {
     const client = clientFor(simulator);
-    const error = await client.chats.list({ userIds: [USER], orderBy: "updated_at" }).catch((caught: unknown) => caught);
+    const error = await client.chats.list({ userIds: [user()], orderBy: "updated_at" }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ComplianceApiError);
     expect(error).toMatchObject({ status: 400, type: "invalid_request_error" });
     expect((error as ComplianceApiError).requestId).toMatch(/^req_/);

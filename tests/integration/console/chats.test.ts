@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { ChatPage, ChatThreadPage, type MessageBlock } from "@/lib/schemas/console";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { itemsOf } from "@/lib/server/compliance/pagination";
@@ -7,13 +7,12 @@ import { getChatMessages, toMessageBlock } from "@/lib/server/console/get-chat-m
 import { listChats } from "@/lib/server/console/list-chats";
 import { ChatListRequest } from "@/lib/server/console/request-schemas";
 import { AppError } from "@/lib/server/http/errors";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { absentUser, SMALL_SEED_1 } from "@/tests/support/simulator-ids";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stop: () => Promise<void>;
-beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
-afterAll(() => stop());
+setUpSimulatorWithClient({ rateLimitPerMinute: 100_000 }, (started) => ({ simulator, client } = started));
 
 const request = (query: Record<string, string>) => ChatListRequest.parse(query);
 const allUserIds = () => simulator.dataset.dir.users.map((user) => user.id);
@@ -93,9 +92,8 @@ describe("listChats", () => {
     expect(simulator.requestLog().length).toBe(before);
   });
 
-  const user = "user_01Ad2FaAzn9ZnvmrK4M34y8S";
-  const project = "claude_proj_01DMbPsPSc1aPz1WVi3G4y32";
-  const eleven = Array.from({ length: 11 }, (_, index) => `user_0${index}abc`).join(",");
+  const { user, project } = SMALL_SEED_1;
+  const eleven = Array.from({ length: 11 }, (_, index) => absentUser(index)).join(",");
   test.each([
     ["both cursors", { userIds: user, after: "abc", before: "def" }, /not both/],
     ["updated_at order with users", { userIds: user, orderBy: "updated_at" }, /only be sorted by creation time/],

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { CustodianPage, OrganizationList, ProjectChatPage, ProjectDetail, ProjectPage } from "@/lib/schemas/console";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { ID_PATTERNS } from "@/lib/server/compliance/ids";
@@ -9,13 +9,11 @@ import { listOrganizations } from "@/lib/server/console/list-organizations";
 import { listProjectChats } from "@/lib/server/console/list-project-chats";
 import { listProjects } from "@/lib/server/console/list-projects";
 import { ProjectChatsRequest, ProjectListRequest } from "@/lib/server/console/request-schemas";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stop: () => Promise<void>;
-beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
-afterAll(() => stop());
+setUpSimulatorWithClient({ rateLimitPerMinute: 100_000 }, (started) => ({ simulator, client } = started));
 
 describe("listOrganizations", () => {
   test("returns every organisation the key reads, as uuid, name and creation time", async () => {
@@ -82,7 +80,8 @@ describe("listProjects and getProject", () => {
       expect(read.organizationId).toBe(read.dto.project.organizationUuid);
 
       const upstreamAttachments = [];
-      for await (const page of walkTokenPages((page) => client.projects.listAttachments(projectId, { page, limit: 100 }).then((r) => r.data))) upstreamAttachments.push(...page.data);
+      for await (const page of walkTokenPages((page) => client.projects.listAttachments(projectId, { page, limit: 100 }).then((r) => r.data)))
+        upstreamAttachments.push(...page.data);
       expect(read.dto.attachments.map((attachment) => attachment.id)).toEqual(upstreamAttachments.map((attachment) => attachment.id));
       for (const attachment of read.dto.attachments) {
         if (attachment.kind === "project_file") expect(attachment.id).toMatch(ID_PATTERNS.file);
@@ -90,7 +89,8 @@ describe("listProjects and getProject", () => {
         expect(attachment.kind).not.toBe("unknown");
       }
       const upstreamCollaborators = [];
-      for await (const page of walkTokenPages((page) => client.projects.listCollaborators(projectId, { page, limit: 100 }).then((r) => r.data))) upstreamCollaborators.push(...page.data);
+      for await (const page of walkTokenPages((page) => client.projects.listCollaborators(projectId, { page, limit: 100 }).then((r) => r.data)))
+        upstreamCollaborators.push(...page.data);
       expect(read.dto.collaborators).toHaveLength(upstreamCollaborators.length);
     }
     const withDocument = await getProject(client, simulator.fixtures.projectWithoutChats);

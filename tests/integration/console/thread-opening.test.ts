@@ -1,18 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
+import { afterEach, describe, expect, test } from "vitest";
 import { ChatThreadPage } from "@/lib/schemas/console";
 import { AuditWriteError } from "@/lib/server/audit/record-audit-event";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import type { ReadEvent } from "@/lib/server/console/console-read";
 import { getChatMessages } from "@/lib/server/console/get-chat-messages";
 import { readThreadOpening, type ThreadOpeningDeps } from "@/lib/server/console/read-thread-opening";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { ABSENT } from "@/tests/support/simulator-ids";
 import { REQUEST_METADATA, reviewer } from "../files/file-fixtures";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stop: () => Promise<void>;
-beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
-afterAll(() => stop());
+setUpSimulatorWithClient({ rateLimitPerMinute: 100_000 }, (started) => ({ simulator, client } = started));
 afterEach(() => simulator.setFaults([]));
 
 const actor = reviewer();
@@ -66,7 +65,14 @@ describe("readThreadOpening", () => {
     const served = await readThreadOpening({ actor, metadata }, simulator.fixtures.toolsChat, { kind: "start" }, recordingDeps([], true));
     expect(served).toEqual({
       ok: false,
-      refusal: { status: 503, code: "audit_unavailable", message: expect.stringContaining("audit log could not be written"), requestId: metadata.requestId, upstreamRequestId: null, retryAfterSeconds: null },
+      refusal: {
+        status: 503,
+        code: "audit_unavailable",
+        message: expect.stringContaining("audit log could not be written"),
+        requestId: metadata.requestId,
+        upstreamRequestId: null,
+        retryAfterSeconds: null,
+      },
     });
   });
 
@@ -81,7 +87,10 @@ describe("readThreadOpening", () => {
   });
 
   test("a chat the API does not know is a 404 with the API's request id", async () => {
-    const served = await readThreadOpening({ actor, metadata }, "claude_chat_01AAAAAAAAAAAAAAAAAAAAAAAA", { kind: "start" }, recordingDeps([]));
-    expect(served).toMatchObject({ ok: false, refusal: { status: 404, code: "not_found", requestId: metadata.requestId, upstreamRequestId: expect.any(String) } });
+    const served = await readThreadOpening({ actor, metadata }, ABSENT.chat, { kind: "start" }, recordingDeps([]));
+    expect(served).toMatchObject({
+      ok: false,
+      refusal: { status: 404, code: "not_found", requestId: metadata.requestId, upstreamRequestId: expect.any(String) },
+    });
   });
 });

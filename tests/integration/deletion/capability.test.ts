@@ -1,6 +1,6 @@
 // Whether Docket's key may delete, found out once and cheaply; and what a key without the scope gets.
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DeletionCapability, type DeletionTarget } from "@/lib/schemas/deletions";
 import { PROBE_CHAT_ID, toCapabilityDto, type DeletionCapabilityProbe } from "@/lib/server/deletion/capability";
@@ -9,18 +9,24 @@ import { createDeletion } from "@/lib/server/deletion/create-deletion";
 import { approveDeletion } from "@/lib/server/deletion/decide-deletion";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
 import { ADMIN_KEY, READONLY_KEY } from "@/tests/support/simulator";
-import { actionsOf, allDeletes, auditOf, commitBody, deletesOf, depsFor, META, otherClient, requestDeletion, startDeletionEnv, TOKEN_SECRET, type DeletionTestEnv } from "./deletion-fixtures";
+import {
+  actionsOf,
+  allDeletes,
+  auditOf,
+  commitBody,
+  deletesOf,
+  depsFor,
+  META,
+  otherClient,
+  requestDeletion,
+  setUpDeletionSuite,
+  TOKEN_SECRET,
+  type DeletionTestEnv,
+} from "./deletion-fixtures";
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
-beforeAll(async () => {
-  env = await startDeletionEnv();
-});
-afterAll(() => env.stop());
-beforeEach(async () => {
-  env.simulator.reset();
-  ({ db } = await env.freshDatabase());
-});
+setUpDeletionSuite((fresh) => ({ env, db } = fresh));
 
 const probePath = `/v1/compliance/apps/chats/${PROBE_CHAT_ID}`;
 const chat = (): DeletionTarget => ({ kind: "chat", id: env.simulator.fixtures.toolsChat });
@@ -36,16 +42,23 @@ describe("the capability probe", () => {
     const dto = toCapabilityDto(answer, deps.settings);
     expect(DeletionCapability.parse(dto)).toEqual(dto);
     expect(dto).toMatchObject({ canDelete: true, approvalsRequired: true, requestTtlHours: 72 });
-    expect(env.simulator.requestLog().map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([`GET ${probePath}/messages 404`, `DELETE ${probePath} 404`]);
+    expect(env.simulator.requestLog().map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
+      `GET ${probePath}/messages 404`,
+      `DELETE ${probePath} 404`,
+    ]);
     expect(await capabilityAudit()).toEqual([{ outcome: "success", params: { reason: "available", upstreamStatus: 404, upstreamType: "not_found_error" } }]);
   });
 
   test("with a read-only key: the API's 403 says so, and the UI is told why deleting is unavailable", async () => {
     const answer = await readOnly().capability.check();
     expect(answer.reason).toBe("delete_scope_missing");
-    expect(answer.message).toContain("Missing required scopes. Got: ['read:compliance_activities', 'read:compliance_org_data', 'read:compliance_user_data'] Needed: ['delete:compliance_user_data']");
+    expect(answer.message).toContain(
+      "Missing required scopes. Got: ['read:compliance_activities', 'read:compliance_org_data', 'read:compliance_user_data'] Needed: ['delete:compliance_user_data']",
+    );
     expect(toCapabilityDto(answer, { approvalsRequired: true, requestTtlHours: 72 })).toMatchObject({ canDelete: false, reason: "delete_scope_missing" });
-    expect(await capabilityAudit()).toEqual([{ outcome: "denied", params: { reason: "delete_scope_missing", upstreamStatus: 403, upstreamType: "permission_error" } }]);
+    expect(await capabilityAudit()).toEqual([
+      { outcome: "denied", params: { reason: "delete_scope_missing", upstreamStatus: 403, upstreamType: "permission_error" } },
+    ]);
   });
 
   test("with an Admin API key: unavailable, without asking the API", async () => {
@@ -77,7 +90,9 @@ describe("a key without the delete scope", () => {
     await expect(prepareDeletion(deps, env.people.reviewer, { target, idempotencyKey }, META)).rejects.toMatchObject({ code: "delete_unavailable" });
     // A request forged past the dialog: a valid token, straight to the commit.
     const { token } = signConfirmationToken(TOKEN_SECRET, { userId: env.people.reviewer.userId, target, idempotencyKey }, new Date());
-    await expect(createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, token), META)).rejects.toMatchObject({ code: "delete_unavailable" });
+    await expect(createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, token), META)).rejects.toMatchObject({
+      code: "delete_unavailable",
+    });
     expect(await db.deletionRequest.count()).toBe(0);
     expect(actionsOf(await auditOf(db, target))).toEqual(["deletion.blocked:denied"]);
     expect(allDeletes(env.simulator)).toEqual([probePath]);
@@ -86,7 +101,9 @@ describe("a key without the delete scope", () => {
   test("refuses to execute an approved request (it stays approved), and sends no DELETE", async () => {
     const target = chat();
     const { row } = await requestDeletion(depsFor(env, db), env.people.reviewer, target);
-    await expect(approveDeletion(readOnly(), env.people.approver, row.id, { comment: "Approved." }, META)).rejects.toMatchObject({ code: "delete_unavailable" });
+    await expect(approveDeletion(readOnly(), env.people.approver, row.id, { comment: "Approved." }, META)).rejects.toMatchObject({
+      code: "delete_unavailable",
+    });
     expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "approved", attempts: 0 });
     expect(actionsOf(await auditOf(db, target)).slice(-2)).toEqual(["deletion.approved:success", "deletion.blocked:denied"]);
     expect(deletesOf(env.simulator, target)).toEqual([]);
@@ -96,13 +113,21 @@ describe("a key without the delete scope", () => {
     const target = chat();
     let checks = 0;
     const changing: DeletionCapabilityProbe = {
-      check: async () => ({ reason: ++checks === 1 ? "available" : "delete_scope_missing", message: "No delete scope.", checkedAt: new Date(), evidence: { status: 403, type: "permission_error", requestId: null } }),
+      check: async () => ({
+        reason: ++checks === 1 ? "available" : "delete_scope_missing",
+        message: "No delete scope.",
+        checkedAt: new Date(),
+        evidence: { status: 403, type: "permission_error", requestId: null },
+      }),
       markScopeMissing: () => undefined,
     };
     const deps = { ...depsFor(env, db, { settings: { approvalsRequired: false } }), capability: changing };
     const idempotencyKey = randomUUID();
     const { token } = signConfirmationToken(TOKEN_SECRET, { userId: env.people.reviewer.userId, target, idempotencyKey }, new Date());
-    const refusal = (await createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, token), META).catch((error: unknown) => error)) as { code: string; details: { deletionId: string } };
+    const refusal = (await createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, token), META).catch((error: unknown) => error)) as {
+      code: string;
+      details: { deletionId: string };
+    };
     expect(refusal).toMatchObject({ code: "delete_unavailable", message: "No delete scope." });
     expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: refusal.details.deletionId } })).toMatchObject({ status: "approved", attempts: 0 });
     expect(deletesOf(env.simulator, target)).toEqual([]);
@@ -113,7 +138,12 @@ describe("a key without the delete scope", () => {
     const { row } = await requestDeletion(depsFor(env, db), env.people.reviewer, target);
     let scopeMissing = false;
     const optimistic: DeletionCapabilityProbe = {
-      check: async () => ({ reason: scopeMissing ? "delete_scope_missing" : "unverified", message: "", checkedAt: new Date(), evidence: { status: null, type: null, requestId: null } }),
+      check: async () => ({
+        reason: scopeMissing ? "delete_scope_missing" : "unverified",
+        message: "",
+        checkedAt: new Date(),
+        evidence: { status: null, type: null, requestId: null },
+      }),
       markScopeMissing: () => {
         scopeMissing = true;
       },

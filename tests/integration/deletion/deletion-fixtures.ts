@@ -12,8 +12,8 @@ import { createDeletion } from "@/lib/server/deletion/create-deletion";
 import { auditCapabilityAnswer, type DeletionDeps, type DeletionSettings } from "@/lib/server/deletion/deletion-deps";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
-import { clientFor, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
-import { startAuditDatabase, superuserQuery } from "../audit/audit-database";
+import { startTestDatabase } from "@/tests/support/database";
+import { clientFor, startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 export const META: RequestMetadata = { requestId: "dkt_test", clientIp: "203.0.113.7", userAgent: "vitest" };
 
@@ -41,9 +41,11 @@ export interface DeletionTestEnv {
   stop(): Promise<void>;
 }
 
-export async function startDeletionEnv(): Promise<DeletionTestEnv> {
-  const [database, simulator] = await Promise.all([startAuditDatabase(), startTestSimulator({ rateLimitPerMinute: 100_000 })]);
-  const client = clientFor(simulator);
+async function startDeletionEnv(): Promise<DeletionTestEnv> {
+  const [database, { simulator, client, stop: stopSimulator }] = await Promise.all([
+    startTestDatabase(),
+    startSimulatorWithClient({ rateLimitPerMinute: 100_000 }),
+  ]);
   const { db: template } = await database.createDatabase(TEMPLATE);
   const people = {} as Record<Person, Actor>;
   for (const [person, roles] of Object.entries(PEOPLE) as Array<[Person, readonly Role[]]>) {
@@ -69,8 +71,7 @@ export async function startDeletionEnv(): Promise<DeletionTestEnv> {
     freshDatabase: () => database.cloneDatabase(TEMPLATE, `deletion_${++count}`),
     postgresUrl: database.postgres.url,
     async stop() {
-      await client.close();
-      await simulator.close();
+      await stopSimulator();
       await database.stop();
     },
   };
@@ -83,7 +84,6 @@ export interface DepsOptions {
   now?: () => Date;
 }
 
-/** The deletion verbs' dependencies, as appDeletionDeps() makes them, for this test's database. */
 /** What each test of a deletion suite starts from: the shared environment, and its own database. */
 export interface FreshDeletionTest {
   env: DeletionTestEnv;
@@ -109,6 +109,7 @@ export function setUpDeletionSuite(onFresh: (fresh: FreshDeletionTest) => void):
   });
 }
 
+/** The deletion verbs' dependencies, as appDeletionDeps() makes them, for this test's database. */
 export function depsFor(env: DeletionTestEnv, db: PrismaClient, options: DepsOptions = {}): DeletionDeps {
   const client = options.client ?? env.client;
   const now = options.now ?? (() => new Date());
@@ -164,15 +165,28 @@ export const DELETE_PATHS: Record<DeletionTarget["kind"], (id: string) => string
 /** The DELETEs of `target` that reached the simulator (answered), with their statuses. */
 export function deletesOf(simulator: RunningSimulator, target: DeletionTarget): number[] {
   const path = DELETE_PATHS[target.kind](target.id);
-  return simulator.requestLog().filter((entry) => entry.method === "DELETE" && entry.path === path).map((entry) => entry.status);
+  return simulator
+    .requestLog()
+    .filter((entry) => entry.method === "DELETE" && entry.path === path)
+    .map((entry) => entry.status);
 }
 
 /** Every DELETE that reached the simulator. */
 export function allDeletes(simulator: RunningSimulator): string[] {
-  return simulator.requestLog().filter((entry) => entry.method === "DELETE").map((entry) => entry.path);
+  return simulator
+    .requestLog()
+    .filter((entry) => entry.method === "DELETE")
+    .map((entry) => entry.path);
 }
 
-export type AuditRow = { seq: bigint; action: string; outcome: string; actor_subject: string | null; params: Record<string, unknown>; upstream_request_id: string | null };
+export type AuditRow = {
+  seq: bigint;
+  action: string;
+  outcome: string;
+  actor_subject: string | null;
+  params: Record<string, unknown>;
+  upstream_request_id: string | null;
+};
 
 /** The audit events about one object, in order. */
 export async function auditOf(db: PrismaClient, target: DeletionTarget): Promise<AuditRow[]> {
@@ -184,5 +198,3 @@ export async function auditOf(db: PrismaClient, target: DeletionTarget): Promise
 export function actionsOf(rows: AuditRow[]): string[] {
   return rows.map((row) => `${row.action}:${row.outcome}`);
 }
-
-export { superuserQuery };

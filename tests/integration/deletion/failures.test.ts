@@ -112,7 +112,7 @@ describe("the database", () => {
     }
   });
 
-  test("stopped between the DELETE and its outcome: 503 \"outcome unrecorded\", never \"deleted\"; back up, the reconciler records it", async () => {
+  test('stopped between the DELETE and its outcome: 503 "outcome unrecorded", never "deleted"; back up, the reconciler records it', async () => {
     const outage = await outageDatabase();
     try {
       const target = chat();
@@ -136,7 +136,11 @@ describe("the database", () => {
       expect(await outage.db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "executing", upstreamRequestId: null });
       const report = await reconcileDeletions(depsFor(env, outage.db), { staleExecutingMs: 0 });
       expect(report.settled).toEqual([{ id: row.id, found: "gone", status: "succeeded" }]);
-      expect(actionsOf(await auditOf(outage.db, target)).slice(-3)).toEqual(["deletion.snapshot:success", "deletion.executing:intent", "deletion.reconciled:success"]);
+      expect(actionsOf(await auditOf(outage.db, target)).slice(-3)).toEqual([
+        "deletion.snapshot:success",
+        "deletion.executing:intent",
+        "deletion.reconciled:success",
+      ]);
     } finally {
       await outage.dispose();
     }
@@ -163,7 +167,9 @@ describe("the app killed after the DELETE was sent", () => {
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
 
-    await expect.poll(() => env.simulator.inFlight().some((entry) => entry.method === "DELETE" && entry.path === deletePath(target)), { timeout: 30_000 }).toBe(true);
+    await expect
+      .poll(() => env.simulator.inFlight().some((entry) => entry.method === "DELETE" && entry.path === deletePath(target)), { timeout: 30_000 })
+      .toBe(true);
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
     expect(output).not.toContain("approved and settled");
@@ -176,10 +182,18 @@ describe("the app killed after the DELETE was sent", () => {
     // A live execution is never read back under its feet: this one is not stale yet.
     expect(await reconcileDeletions(deps)).toEqual({ settled: [], deferred: [] });
     expect(await reconcileDeletions(deps, { staleExecutingMs: 0 })).toEqual({ settled: [{ id: row.id, found: "gone", status: "succeeded" }], deferred: [] });
-    const settled = toDeletionDto(await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id }, include: { requester: true, decider: true, snapshot: true } }), env.people.approver);
+    const settled = toDeletionDto(
+      await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id }, include: { requester: true, decider: true, snapshot: true } }),
+      env.people.approver,
+    );
     expect(settled).toMatchObject({ status: "succeeded", outcome: { kind: "deleted_reconciled" }, reconciliation: { found: "gone" } });
     const last = (await auditOf(db, target)).at(-1)!;
-    expect(last).toMatchObject({ action: "deletion.reconciled", outcome: "success", actor_subject: null, params: { deletionId: row.id, found: "gone", from: "executing" } });
+    expect(last).toMatchObject({
+      action: "deletion.reconciled",
+      outcome: "success",
+      actor_subject: null,
+      params: { deletionId: row.id, found: "gone", from: "executing" },
+    });
     expect(last.upstream_request_id).toMatch(/^req_/);
     expect(deletesOf(env.simulator, target)).toEqual([200]);
   });
@@ -254,7 +268,9 @@ describe("two approvers at once", () => {
       approveDeletion(deps, env.people.approver2, row.id, { comment: "Second." }, META),
     ]);
     expect(approvals.filter((approval) => approval.status === "fulfilled").map((approval) => approval.value.status)).toEqual(["succeeded"]);
-    expect(approvals.filter((approval) => approval.status === "rejected").map((approval) => (approval.reason as { code: string }).code)).toEqual(["deletion_state"]);
+    expect(approvals.filter((approval) => approval.status === "rejected").map((approval) => (approval.reason as { code: string }).code)).toEqual([
+      "deletion_state",
+    ]);
     expect(deletesOf(env.simulator, target)).toEqual([200]);
     expect(actionsOf(await auditOf(db, target)).filter((action) => action.startsWith("deletion.approved"))).toEqual(["deletion.approved:success"]);
   });
@@ -270,7 +286,12 @@ describe("a legal hold placed between the approval and the execution", () => {
         const hold = await createLegalHold(
           db,
           env.people.admin,
-          { matterName: "Acme v. Example", reason: "Litigation expected", startsOn: "2026-11-01", scope: { userIds: [], projectIds: [], chatIds: [target.id] } },
+          {
+            matterName: "Acme v. Example",
+            reason: "Litigation expected",
+            startsOn: "2026-11-01",
+            scope: { userIds: [], projectIds: [], chatIds: [target.id] },
+          },
           META,
           { checkpoints: null },
         );

@@ -9,7 +9,8 @@ import { createDeletion } from "@/lib/server/deletion/create-deletion";
 import type { DeletionDeps } from "@/lib/server/deletion/deletion-deps";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
 import { createLegalHold, getLegalHold, listLegalHolds, releaseLegalHold } from "@/lib/server/legal-holds/legal-holds";
-import { actionsOf, auditOf, commitBody, deletesOf, depsFor, META, requestDeletion, superuserQuery, type DeletionTestEnv, setUpDeletionSuite } from "./deletion-fixtures";
+import { superuserQuery } from "@/tests/support/database";
+import { actionsOf, auditOf, commitBody, deletesOf, depsFor, META, requestDeletion, type DeletionTestEnv, setUpDeletionSuite } from "./deletion-fixtures";
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
@@ -47,7 +48,9 @@ describe("a hold's life", () => {
     });
     const released = await releaseLegalHold(db, env.people.admin, placed.id, { reason: "Matter settled" }, META, { checkpoints: null });
     expect(released).toMatchObject({ status: "released", releaseReason: "Matter settled", releasedBy: { email: "admin@docket.test" } });
-    await expect(releaseLegalHold(db, env.people.admin, placed.id, { reason: "Again" }, META, { checkpoints: null })).rejects.toMatchObject({ code: "hold_released" });
+    await expect(releaseLegalHold(db, env.people.admin, placed.id, { reason: "Again" }, META, { checkpoints: null })).rejects.toMatchObject({
+      code: "hold_released",
+    });
     await expect(getLegalHold(db, randomUUID())).rejects.toMatchObject({ code: "not_found" });
     expect((await listLegalHolds(db, { status: "released" })).map((listed) => listed.id)).toEqual([placed.id]);
     expect(await listLegalHolds(db, { status: "active" })).toEqual([]);
@@ -64,7 +67,10 @@ describe("a hold's life", () => {
     expect(CreateLegalHoldBody.safeParse({ ...base, scope: { chatIds: ["claude_proj_x"] } }).success).toBe(false);
     expect(CreateLegalHoldBody.safeParse({ ...base, matterName: " ", scope: { userIds: ["user_x"] } }).success).toBe(false);
     await expect(
-      createLegalHold(db, env.people.admin, CreateLegalHoldBody.parse({ ...base, startsOn: "2026-12-01", scope: { userIds: ["user_x"] } }), META, { now: new Date("2026-11-20T09:00:00Z"), checkpoints: null }),
+      createLegalHold(db, env.people.admin, CreateLegalHoldBody.parse({ ...base, startsOn: "2026-12-01", scope: { userIds: ["user_x"] } }), META, {
+        now: new Date("2026-11-20T09:00:00Z"),
+        checkpoints: null,
+      }),
     ).rejects.toMatchObject({ code: "invalid_request" });
   });
 });
@@ -73,7 +79,10 @@ describe("what a hold covers (refused when requested, with the holds named)", ()
   test("a custodian: their chats and the files in them", async () => {
     const chatId = env.simulator.fixtures.filesChat;
     const placed = await hold({ userIds: [await ownerOf(chatId)] });
-    await expect(prepare({ kind: "chat", id: chatId })).rejects.toMatchObject({ code: "legal_hold", details: { holds: [{ id: placed.id, matterName: "Acme v. Example" }] } });
+    await expect(prepare({ kind: "chat", id: chatId })).rejects.toMatchObject({
+      code: "legal_hold",
+      details: { holds: [{ id: placed.id, matterName: "Acme v. Example" }] },
+    });
     await expect(prepare({ kind: "file", id: env.simulator.fixtures.uploadedFiles.pdf! })).rejects.toMatchObject({ code: "legal_hold" });
   });
 
@@ -102,7 +111,9 @@ describe("what a hold covers (refused when requested, with the holds named)", ()
     const idempotencyKey = randomUUID();
     const { confirmationToken } = await prepareDeletion(deps, env.people.reviewer, { target, idempotencyKey }, META);
     const placed = await hold({ chatIds: [target.id] });
-    await expect(createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, confirmationToken), META)).rejects.toMatchObject({ code: "legal_hold" });
+    await expect(createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, confirmationToken), META)).rejects.toMatchObject({
+      code: "legal_hold",
+    });
     expect(await db.deletionRequest.count()).toBe(0);
     expect(actionsOf(await auditOf(db, target)).at(-1)).toBe("deletion.blocked:denied");
     await releaseLegalHold(db, env.people.admin, placed.id, { reason: "Matter closed" }, META, { checkpoints: null });

@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DeletionPreparation, DeletionRequestDetail, DeletionRequestDto, type DeletionTarget } from "@/lib/schemas/deletions";
+import { PROBE_CHAT_ID } from "@/lib/server/deletion/capability";
 import { signConfirmationToken } from "@/lib/server/deletion/confirmation-token";
 import { createDeletion } from "@/lib/server/deletion/create-deletion";
 import { approveDeletion, cancelDeletion, rejectDeletion } from "@/lib/server/deletion/decide-deletion";
@@ -13,6 +14,8 @@ import { toDeletionDto } from "@/lib/server/deletion/deletion-dto";
 import { expireDueDeletions } from "@/lib/server/deletion/expire-deletions";
 import { getDeletionDetail, listDeletions } from "@/lib/server/deletion/list-deletions";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
+import { superuserQuery } from "@/tests/support/database";
+import { ABSENT } from "@/tests/support/simulator-ids";
 import {
   actionsOf,
   auditOf,
@@ -21,7 +24,6 @@ import {
   depsFor,
   META,
   requestDeletion,
-  superuserQuery,
   TOKEN_SECRET,
   type DeletionTestEnv,
   setUpDeletionSuite,
@@ -103,7 +105,10 @@ describe("with approvals on", () => {
     const done = await approveDeletion(deps, env.people.approver, row.id, comment, META);
     const snapshot = await db.deletionSnapshot.findUniqueOrThrow({ where: { deletionRequestId: row.id } });
     expect(createHash("sha256").update(snapshot.content, "utf8").digest("hex")).toBe(snapshot.sha256);
-    const content = JSON.parse(snapshot.content) as { records: { chat: { id: string }; messages: unknown[] }; files: Array<{ id: string; md5: string | null }> };
+    const content = JSON.parse(snapshot.content) as {
+      records: { chat: { id: string }; messages: unknown[] };
+      files: Array<{ id: string; md5: string | null }>;
+    };
     expect(content.records.chat.id).toBe(target.id);
     expect(content.records.messages).toHaveLength(snapshot.messageCount);
     expect(content.files.length).toBeGreaterThan(0);
@@ -198,7 +203,7 @@ describe("with approvals on", () => {
       expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "expired", openTarget: null });
     }
     expect(actionsOf(await auditOf(db, chat())).at(-1)).toBe("deletion.expired:success");
-    expect(env.simulator.requestLog().filter((entry) => entry.method === "DELETE" && !entry.path.includes("claude_chat_010000"))).toEqual([]);
+    expect(env.simulator.requestLog().filter((entry) => entry.method === "DELETE" && !entry.path.endsWith(PROBE_CHAT_ID))).toEqual([]);
   });
 
   test("the queue shows approvers every request and a reviewer their own; detail is refused to others", async () => {
@@ -278,7 +283,9 @@ describe("the confirmation (prepare, then commit)", () => {
       await expect(createDeletion(using, actor, body, META), what).rejects.toMatchObject({ code: "confirmation_invalid" });
     }
     for (const typed of ["", "Tools chat", target.id.toUpperCase(), other.id]) {
-      await expect(createDeletion(deps, reviewer, commitBody(target, key, confirmationToken, { typed }), META), typed).rejects.toMatchObject({ code: "confirmation_mismatch" });
+      await expect(createDeletion(deps, reviewer, commitBody(target, key, confirmationToken, { typed }), META), typed).rejects.toMatchObject({
+        code: "confirmation_mismatch",
+      });
     }
     expect(await db.deletionRequest.count()).toBe(0);
     // The object's name, typed exactly, is accepted as well as its id.
@@ -308,7 +315,9 @@ describe("a project that still has chats", () => {
     const done = toDeletionDto(await approveDeletion(deps, env.people.approver, row.id, comment, META), env.people.approver);
     expect(done).toMatchObject({ status: "failed", upstream: { httpStatus: 409, type: "conflict_error" }, outcome: { kind: "project_has_chats" } });
     const count = preparation.summary.chatsCount;
-    expect(done.outcome?.message).toBe(`The project still has ${count} chat${count === 1 ? "" : "s"}: delete ${count === 1 ? "it" : "them"} first, then the project.`);
+    expect(done.outcome?.message).toBe(
+      `The project still has ${count} chat${count === 1 ? "" : "s"}: delete ${count === 1 ? "it" : "them"} first, then the project.`,
+    );
     expect(done.outcome?.attachedChats?.map((attached) => attached.id).sort()).toEqual(preparation.summary.chats.map((attached) => attached.id).sort());
     expect(deletesOf(env.simulator, target)).toEqual([409]);
     expect(actionsOf(await auditOf(db, target)).at(-1)).toBe("deletion.failed:failure");
@@ -335,11 +344,18 @@ describe("a file", () => {
   test("in no chat is a project file, deleted only with its project named (so the project's holds are checked)", async () => {
     const attachments = (await env.client.projects.listAttachments(env.simulator.fixtures.projectWithoutChats)).data.data;
     const projectFile = attachments.find((attachment) => attachment.type === "project_file")!;
-    await expect(prepareDeletion(deps, env.people.reviewer, { target: { kind: "file", id: projectFile.id }, idempotencyKey: randomUUID() }, META)).rejects.toMatchObject({
+    await expect(
+      prepareDeletion(deps, env.people.reviewer, { target: { kind: "file", id: projectFile.id }, idempotencyKey: randomUUID() }, META),
+    ).rejects.toMatchObject({
       code: "invalid_request",
     });
     await expect(
-      prepareDeletion(deps, env.people.reviewer, { target: { kind: "file", id: projectFile.id, projectId: env.simulator.fixtures.projectWithChats }, idempotencyKey: randomUUID() }, META),
+      prepareDeletion(
+        deps,
+        env.people.reviewer,
+        { target: { kind: "file", id: projectFile.id, projectId: env.simulator.fixtures.projectWithChats }, idempotencyKey: randomUUID() },
+        META,
+      ),
     ).rejects.toMatchObject({ code: "invalid_request" });
     const target: DeletionTarget = { kind: "file", id: projectFile.id, projectId: env.simulator.fixtures.projectWithoutChats };
     const { preparation, row } = await requestDeletion(deps, env.people.reviewer, target);
@@ -349,9 +365,11 @@ describe("a file", () => {
 
   test("that does not exist is refused before anything is recorded", async () => {
     await expect(
-      prepareDeletion(deps, env.people.reviewer, { target: { kind: "chat", id: `claude_chat_01${"1".repeat(22)}` }, idempotencyKey: randomUUID() }, META),
+      prepareDeletion(deps, env.people.reviewer, { target: { kind: "chat", id: ABSENT.chat }, idempotencyKey: randomUUID() }, META),
     ).rejects.toMatchObject({ code: "not_found" });
-    await expect(prepareDeletion(deps, env.people.reviewer, { target: { kind: "chat", id: "claude_proj_x/../y" }, idempotencyKey: randomUUID() }, META)).rejects.toMatchObject({
+    await expect(
+      prepareDeletion(deps, env.people.reviewer, { target: { kind: "chat", id: "claude_proj_x/../y" }, idempotencyKey: randomUUID() }, META),
+    ).rejects.toMatchObject({
       code: "invalid_request",
     });
   });

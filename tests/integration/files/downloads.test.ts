@@ -9,24 +9,21 @@ import type { FileTarget } from "@/lib/server/files/file-target";
 import { findDownloadReceipt } from "@/lib/server/files/find-download-receipt";
 import { respondWithDownload, type DownloadTarget } from "@/lib/server/files/respond-with-download";
 import { IntegrityMismatchError } from "@/lib/server/files/verified-body";
-import { startAuditDatabase, type AuditDatabase } from "@/tests/integration/audit/audit-database";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { startTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { ABSENT } from "@/tests/support/simulator-ids";
 import { memoryRecorder, readBody, REQUEST_METADATA, reviewer } from "./file-fixtures";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stopSimulator: () => Promise<void>;
-let postgres: AuditDatabase;
+setUpSimulatorWithClient({ rateLimitPerMinute: 100_000 }, (started) => ({ simulator, client } = started));
+let postgres: TestDatabase;
 let db: PrismaClient;
 beforeAll(async () => {
-  ({ simulator, client, stop: stopSimulator } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 }));
-  postgres = await startAuditDatabase();
+  postgres = await startTestDatabase();
   ({ db } = await postgres.createDatabase("file_downloads"));
 });
-afterAll(async () => {
-  await stopSimulator();
-  await postgres?.stop();
-});
+afterAll(() => postgres?.stop());
 beforeEach(() => {
   simulator.reset();
   vi.restoreAllMocks();
@@ -147,8 +144,18 @@ describe("respondWithDownload", () => {
     expect(bytes.length).toBe(metadata.size_bytes);
     expect(md5Of(bytes)).toBe(metadata.md5);
     expect(rows).toEqual([
-      expect.objectContaining({ action: "artifact.download", target: { type: "artifact_version", id: versionId }, outcome: "intent", params: { expectedMd5: metadata.md5, contentLength: null } }),
-      expect.objectContaining({ action: "artifact.download", target: { type: "artifact_version", id: versionId }, outcome: "success", params: expect.objectContaining({ md5: "matched", bytes: bytes.length }) }),
+      expect.objectContaining({
+        action: "artifact.download",
+        target: { type: "artifact_version", id: versionId },
+        outcome: "intent",
+        params: { expectedMd5: metadata.md5, contentLength: null },
+      }),
+      expect.objectContaining({
+        action: "artifact.download",
+        target: { type: "artifact_version", id: versionId },
+        outcome: "success",
+        params: expect.objectContaining({ md5: "matched", bytes: bytes.length }),
+      }),
     ]);
   });
 
@@ -240,7 +247,7 @@ describe("respondWithDownload", () => {
 
   test("a download the API refuses is audited as not started, with the upstream request id, and the error passes on", async () => {
     const { rows, record } = memoryRecorder();
-    await expect(respondWithDownload(client, record, request({ kind: "file", id: "claude_file_01NoSuchFile000000000000" }))).rejects.toMatchObject({ status: 404 });
+    await expect(respondWithDownload(client, record, request({ kind: "file", id: ABSENT.file }))).rejects.toMatchObject({ status: 404 });
     expect(rows).toEqual([expect.objectContaining({ outcome: "failure", params: { md5: "not_started" }, upstreamRequestId: expect.stringMatching(/^req_/) })]);
   });
 });
@@ -257,7 +264,13 @@ describe("download receipts", () => {
     expect((await receiptOf(target, receipt)).state).toBe("in_progress");
     const { bytes } = await readBody(response);
     await vi.waitFor(async () => expect((await receiptOf(target, receipt)).state).not.toBe("in_progress"));
-    expect(await receiptOf(target, receipt)).toEqual({ state: "verified", bytes: bytes.length, actualMd5: md5Of(bytes), expectedMd5: md5Of(bytes), requestId: REQUEST_METADATA.requestId });
+    expect(await receiptOf(target, receipt)).toEqual({
+      state: "verified",
+      bytes: bytes.length,
+      actualMd5: md5Of(bytes),
+      expectedMd5: md5Of(bytes),
+      requestId: REQUEST_METADATA.requestId,
+    });
   });
 
   test("a mismatch reads as one, and another reviewer cannot read the receipt", async () => {

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
+import { beforeEach, describe, expect, test } from "vitest";
 import { FileDetail, IntegrityReport, TextPreview } from "@/lib/schemas/files";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { checkIntegrity } from "@/lib/server/files/check-integrity";
@@ -8,14 +8,12 @@ import { getFileDetail } from "@/lib/server/files/get-file-detail";
 import { readTextPreview } from "@/lib/server/files/read-text-preview";
 import { respondWithImage } from "@/lib/server/files/respond-with-image";
 import { AppError } from "@/lib/server/http/errors";
-import { startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 import { memoryRecorder, REQUEST_METADATA, reviewer } from "./file-fixtures";
 
 let simulator: RunningSimulator;
 let client: ComplianceClient;
-let stop: () => Promise<void>;
-beforeAll(async () => ({ simulator, client, stop } = await startSimulatorWithClient({ rateLimitPerMinute: 100_000 })));
-afterAll(() => stop());
+setUpSimulatorWithClient({ rateLimitPerMinute: 100_000 }, (started) => ({ simulator, client } = started));
 beforeEach(() => simulator.reset());
 
 const uploaded = (type: string): FileTarget => ({ kind: "file", id: simulator.fixtures.uploadedFiles[type]! });
@@ -36,7 +34,14 @@ describe("getFileDetail", () => {
     const target = uploaded(type);
     const read = await getFileDetail(client, target);
     expect(FileDetail.parse(read.dto)).toEqual(read.dto);
-    expect(read.dto).toMatchObject({ kind: "file", id: target.id, preview, downloadable: true, integrityCheck: "automatic", chatIds: [simulator.fixtures.filesChat] });
+    expect(read.dto).toMatchObject({
+      kind: "file",
+      id: target.id,
+      preview,
+      downloadable: true,
+      integrityCheck: "automatic",
+      chatIds: [simulator.fixtures.filesChat],
+    });
     expect(read.dto.messageIds.length).toBeGreaterThan(0);
     expect(read.dto.recordedMd5).toMatch(/^[0-9a-f]{32}$/);
     expect(read.upstreamRequestIds).toHaveLength(1);
@@ -64,7 +69,13 @@ describe("getFileDetail", () => {
 
   test("a generated file names the chat that produced it; an expired one has nothing to download", async () => {
     const generated = await getFileDetail(client, { kind: "generated_file", id: simulator.fixtures.generatedFile });
-    expect(generated.dto).toMatchObject({ kind: "generated_file", chatIds: [simulator.fixtures.filesChat], messageIds: [], downloadable: true, preview: "csv" });
+    expect(generated.dto).toMatchObject({
+      kind: "generated_file",
+      chatIds: [simulator.fixtures.filesChat],
+      messageIds: [],
+      downloadable: true,
+      preview: "csv",
+    });
     const expired = await getFileDetail(client, { kind: "generated_file", id: simulator.fixtures.expiredGeneratedFile });
     expect(expired.dto).toMatchObject({ downloadable: false, preview: "none", sizeBytes: null, recordedMd5: null, integrityCheck: "on_request" });
   });
@@ -72,7 +83,10 @@ describe("getFileDetail", () => {
 
 describe("checkIntegrity", () => {
   test("every uploaded type and a generated file verify against both MD5s on record", async () => {
-    const targets: FileTarget[] = [...Object.keys(simulator.fixtures.uploadedFiles).map(uploaded), { kind: "generated_file", id: simulator.fixtures.generatedFile }];
+    const targets: FileTarget[] = [
+      ...Object.keys(simulator.fixtures.uploadedFiles).map(uploaded),
+      { kind: "generated_file", id: simulator.fixtures.generatedFile },
+    ];
     for (const target of targets) {
       const read = await checkIntegrity(client, target, signal());
       expect(IntegrityReport.parse(read.dto)).toEqual(read.dto);
@@ -94,10 +108,17 @@ describe("checkIntegrity", () => {
 
   test("an expired generated file has nothing to check, and no download is attempted", async () => {
     const before = simulator.requestLog().length;
-    const failure = await checkIntegrity(client, { kind: "generated_file", id: simulator.fixtures.expiredGeneratedFile }, signal()).catch((error: unknown) => error);
+    const failure = await checkIntegrity(client, { kind: "generated_file", id: simulator.fixtures.expiredGeneratedFile }, signal()).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(AppError);
     expect(failure).toMatchObject({ code: "not_found" });
-    expect(simulator.requestLog().slice(before).map((entry) => entry.path)).not.toContain(contentPath({ kind: "generated_file", id: simulator.fixtures.expiredGeneratedFile }));
+    expect(
+      simulator
+        .requestLog()
+        .slice(before)
+        .map((entry) => entry.path),
+    ).not.toContain(contentPath({ kind: "generated_file", id: simulator.fixtures.expiredGeneratedFile }));
   });
 
   test("a body cut off upstream fails the check rather than judging part of the file", async () => {
@@ -125,7 +146,12 @@ describe("readTextPreview", () => {
   test.each(["pdf", "png", "docx"])("a %s file has no text preview, and its bytes are not fetched", async (type) => {
     const before = simulator.requestLog().length;
     await expect(readTextPreview(client, uploaded(type), signal())).rejects.toMatchObject({ code: "invalid_request" });
-    expect(simulator.requestLog().slice(before).map((entry) => entry.path)).not.toContain(contentPath(uploaded(type)));
+    expect(
+      simulator
+        .requestLog()
+        .slice(before)
+        .map((entry) => entry.path),
+    ).not.toContain(contentPath(uploaded(type)));
   });
 });
 
@@ -142,7 +168,14 @@ describe("respondWithImage", () => {
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; /);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(createHash("md5").update(bytes).digest("hex")).toBe((await client.files.get(target.id)).data.md5);
-    expect(rows).toEqual([expect.objectContaining({ action: "file.view", target: { type: "file", id: target.id }, params: { part: "image", bytes: bytes.length }, outcome: "success" })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        action: "file.view",
+        target: { type: "file", id: target.id },
+        params: { part: "image", bytes: bytes.length },
+        outcome: "success",
+      }),
+    ]);
   });
 
   test("a generated PNG is served the same way", async () => {

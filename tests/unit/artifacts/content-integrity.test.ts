@@ -24,7 +24,9 @@ describe("checkIntegrity", () => {
   });
 
   test("accepts an upper-case hex md5 and surrounding white space", () => {
-    expect(checkIntegrity(received, { metadataMd5: ` ${md5.toString("hex").toUpperCase()} `, contentMd5Header: null, declaredBytes: null }).outcome).toBe("verified");
+    expect(checkIntegrity(received, { metadataMd5: ` ${md5.toString("hex").toUpperCase()} `, contentMd5Header: null, declaredBytes: null }).outcome).toBe(
+      "verified",
+    );
   });
 
   test("one reference that disagrees makes a mismatch, whichever it is", () => {
@@ -35,13 +37,25 @@ describe("checkIntegrity", () => {
   });
 
   test("a reference that is not an MD5 at all does not match", () => {
-    expect(checkIntegrity(received, { metadataMd5: "not-an-md5", contentMd5Header: null, declaredBytes: null })).toMatchObject({ outcome: "mismatch", metadataMd5Matches: false });
-    expect(checkIntegrity(received, { metadataMd5: null, contentMd5Header: md5.toString("hex"), declaredBytes: null })).toMatchObject({ outcome: "mismatch", contentMd5HeaderMatches: false });
+    expect(checkIntegrity(received, { metadataMd5: "not-an-md5", contentMd5Header: null, declaredBytes: null })).toMatchObject({
+      outcome: "mismatch",
+      metadataMd5Matches: false,
+    });
+    expect(checkIntegrity(received, { metadataMd5: null, contentMd5Header: md5.toString("hex"), declaredBytes: null })).toMatchObject({
+      outcome: "mismatch",
+      contentMd5HeaderMatches: false,
+    });
   });
 
   test("unavailable without references, or when the content was not read to its end", () => {
-    expect(checkIntegrity(received, { metadataMd5: null, contentMd5Header: null, declaredBytes: null })).toMatchObject({ outcome: "unavailable", metadataMd5Matches: null });
-    const unread = checkIntegrity({ md5: null, receivedBytes: 10 }, { metadataMd5: md5.toString("hex"), contentMd5Header: md5.toString("base64"), declaredBytes: 10 });
+    expect(checkIntegrity(received, { metadataMd5: null, contentMd5Header: null, declaredBytes: null })).toMatchObject({
+      outcome: "unavailable",
+      metadataMd5Matches: null,
+    });
+    const unread = checkIntegrity(
+      { md5: null, receivedBytes: 10 },
+      { metadataMd5: md5.toString("hex"), contentMd5Header: md5.toString("base64"), declaredBytes: 10 },
+    );
     expect(unread).toMatchObject({ outcome: "unavailable", computedMd5: null, metadataMd5Matches: null, contentMd5HeaderMatches: null });
   });
 

@@ -5,7 +5,13 @@ import { toDisplayedText, utf8Boundary } from "@/lib/server/artifacts/displayed-
 describe("toDisplayedText", () => {
   test("shows whole content as it is, byte-order mark included", () => {
     const bytes = Buffer.from("\uFEFFrésumé\n", "utf8");
-    expect(toDisplayedText(bytes, bytes.length)).toEqual({ text: "\uFEFFrésumé\n", cut: false, shownBytes: bytes.length, totalBytes: bytes.length, invalidUtf8: false });
+    expect(toDisplayedText(bytes, bytes.length)).toEqual({
+      text: "\uFEFFrésumé\n",
+      cut: false,
+      shownBytes: bytes.length,
+      totalBytes: bytes.length,
+      invalidUtf8: false,
+    });
   });
 
   test("a cut through a multi-byte character drops that character, and says it cut", () => {

@@ -7,8 +7,14 @@ const text = fc.array(fc.constantFrom("a\n", "b\n", "c\n", "d\n", "a", "b\r\n", 
 
 function sides(lines: readonly DiffLine[]) {
   return {
-    older: lines.filter((line) => line.kind !== "added").map((line) => line.text).join(""),
-    newer: lines.filter((line) => line.kind !== "removed").map((line) => line.text).join(""),
+    older: lines
+      .filter((line) => line.kind !== "added")
+      .map((line) => line.text)
+      .join(""),
+    newer: lines
+      .filter((line) => line.kind !== "removed")
+      .map((line) => line.text)
+      .join(""),
   };
 }
 
@@ -16,7 +22,8 @@ function sides(lines: readonly DiffLine[]) {
 function lcsLength(a: readonly string[], b: readonly string[]): number {
   const lengths = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) lengths[i]![j] = a[i - 1] === b[j - 1] ? lengths[i - 1]![j - 1]! + 1 : Math.max(lengths[i - 1]![j]!, lengths[i]![j - 1]!);
+    for (let j = 1; j <= b.length; j++)
+      lengths[i]![j] = a[i - 1] === b[j - 1] ? lengths[i - 1]![j - 1]! + 1 : Math.max(lengths[i - 1]![j]!, lengths[i]![j - 1]!);
   }
   return lengths[a.length]![b.length]!;
 }
@@ -104,7 +111,11 @@ describe("foldUnchanged", () => {
   const same = (number: number): DiffLine => ({ kind: "same", text: `${number}\n`, oldNumber: number, newNumber: number });
 
   it("keeps the context around each change and folds the rest", () => {
-    const lines = [...Array.from({ length: 10 }, (_, index) => same(index + 1)), { kind: "added", text: "new\n", oldNumber: null, newNumber: 11 } as DiffLine, same(11)];
+    const lines = [
+      ...Array.from({ length: 10 }, (_, index) => same(index + 1)),
+      { kind: "added", text: "new\n", oldNumber: null, newNumber: 11 } as DiffLine,
+      same(11),
+    ];
     const rows = foldUnchanged(lines, 2);
     expect(rows.map((row) => (row.kind === "skipped" ? `skip ${row.count}` : row.line.text.trim()))).toEqual(["skip 8", "9", "10", "new", "11"]);
   });

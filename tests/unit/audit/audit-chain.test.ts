@@ -33,7 +33,9 @@ describe("the audit chain's hashes", () => {
   it("chainRowHash is sha256(prev_hash || int8send(seq) || body_sha256), at the genesis row and near 2^63", () => {
     const digest = Buffer.from(BODY_SHA256, "hex");
     expect(chainRowHash(Buffer.alloc(32), 1n, digest).toString("hex")).toBe("b9abc134624e68ee890dabc7e097e46dd610d8ba6e802d9cc3808e1f86a92389");
-    expect(chainRowHash(Buffer.alloc(32, 0xab), 9_223_372_036_854_775_000n, digest).toString("hex")).toBe("fc6ca0d868cb5c7fbe7157b4ed80f64ffe6253cde552b34f67c4e64c4379b409");
+    expect(chainRowHash(Buffer.alloc(32, 0xab), 9_223_372_036_854_775_000n, digest).toString("hex")).toBe(
+      "fc6ca0d868cb5c7fbe7157b4ed80f64ffe6253cde552b34f67c4e64c4379b409",
+    );
   });
 
   it("chainRowHash hashes inputs of any length as given, as the trigger does (a forged row may hold hashes that are not 32 bytes)", () => {

@@ -13,7 +13,7 @@ describe("parseContentDispositionFilename", () => {
     ["attachment; filename*=utf-8''%E2%80%AEgnp.exe", "\u202egnp.exe"],
     ['attachment; filename="plain \\"q\\".txt"', 'plain "q".txt'],
     ["attachment; filename=bare.csv", "bare.csv"],
-    ['attachment; filename="fallback.txt"; filename*=utf-8\'\'%E2%82%AC.txt', "€.txt"],
+    ["attachment; filename=\"fallback.txt\"; filename*=utf-8''%E2%82%AC.txt", "€.txt"],
     ["attachment; filename*=iso-8859-1''%E9t%E9.txt", "été.txt"],
     // What the simulator sends for a name with a line break: it must come back whole, to be made safe later.
     ["attachment; filename*=utf-8''minutes%0D%0ASet-Cookie%3A%20x%3D1.txt", "minutes\r\nSet-Cookie: x=1.txt"],
@@ -47,7 +47,12 @@ describe("createMd5Verifier", () => {
     await pipeline(
       Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]),
       verifier.stream,
-      new Writable({ write(chunk: Buffer, _e, done) { received += chunk.length; done(); } }),
+      new Writable({
+        write(chunk: Buffer, _e, done) {
+          received += chunk.length;
+          done();
+        },
+      }),
     );
     return { outcome: await verifier.outcome, received };
   }

@@ -5,7 +5,18 @@ import type { Chat } from "@/lib/server/compliance/schemas/chats";
 import { compareTimestamps } from "@/lib/server/compliance/timestamps";
 
 function chat(id: string, createdAt: string): Chat {
-  return { id, name: id, created_at: createdAt, updated_at: null, deleted_at: null, href: null, model: null, organization_uuid: null, project_id: null, user: null };
+  return {
+    id,
+    name: id,
+    created_at: createdAt,
+    updated_at: null,
+    deleted_at: null,
+    href: null,
+    model: null,
+    organization_uuid: null,
+    project_id: null,
+    user: null,
+  };
 }
 
 async function* fromArray<T>(items: T[]): AsyncGenerator<T> {
@@ -40,7 +51,12 @@ describe("mergeSortedChats", () => {
   });
 
   test("chunk splits user ids in tens", () => {
-    expect(chunk(Array.from({ length: 23 }, (_, i) => i), 10).map((part) => part.length)).toEqual([10, 10, 3]);
+    expect(
+      chunk(
+        Array.from({ length: 23 }, (_, i) => i),
+        10,
+      ).map((part) => part.length),
+    ).toEqual([10, 10, 3]);
   });
 });
 

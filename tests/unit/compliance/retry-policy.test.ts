@@ -19,7 +19,12 @@ describe("decideRetry", () => {
   });
 
   test("never retries a DELETE, whatever happened", () => {
-    for (const outcome of [response(503), response(429, { retryAfterMs: 1000 }), response(500, { shouldRetryHeader: "true" }), { kind: "network" as const, phase: "socket" }]) {
+    for (const outcome of [
+      response(503),
+      response(429, { retryAfterMs: 1000 }),
+      response(500, { shouldRetryHeader: "true" }),
+      { kind: "network" as const, phase: "socket" },
+    ]) {
       expect(decideRetry("DELETE", outcome, 1, DEFAULT_RETRY_OPTIONS).retry).toBe(false);
     }
   });

@@ -18,7 +18,12 @@ const chat = {
 
 describe("response schemas", () => {
   test("keep fields the API adds without notice", () => {
-    const page = ChatPage.parse({ data: [{ ...chat, organization_id: "org_abc", brand_new_field: { nested: true } }], has_more: false, first_id: "a", last_id: "b" });
+    const page = ChatPage.parse({
+      data: [{ ...chat, organization_id: "org_abc", brand_new_field: { nested: true } }],
+      has_more: false,
+      first_id: "a",
+      last_id: "b",
+    });
     expect(page.data[0]).toMatchObject({ organization_id: "org_abc", brand_new_field: { nested: true } });
   });
 
@@ -50,7 +55,15 @@ describe("response schemas", () => {
           created_at: "2026-04-10T08:09:11Z",
           content: [
             { type: "text", text: "hello" },
-            { type: "tool_use", id: "toolu_1", name: "search", input: "{\"q\":1}", integration_name: null, mcp_server_url: "https://mcp.example/x", truncated: false },
+            {
+              type: "tool_use",
+              id: "toolu_1",
+              name: "search",
+              input: '{"q":1}',
+              integration_name: null,
+              mcp_server_url: "https://mcp.example/x",
+              truncated: false,
+            },
             { type: "tool_result", tool_use_id: "toolu_1", name: "search", content: [{ type: "text", text: "found" }], is_error: true, truncated: true },
             { type: "hologram", beam: 3 },
           ],
@@ -70,7 +83,15 @@ describe("response schemas", () => {
   });
 
   test("discriminate project attachments and tolerate a new kind", () => {
-    expect(ProjectAttachment.parse({ id: "claude_file_1", type: "project_file", filename: "a.pdf", mime_type: "application/pdf", created_at: "2026-04-10T08:09:10Z" })).toMatchObject({ md5: null, size_bytes: null });
+    expect(
+      ProjectAttachment.parse({
+        id: "claude_file_1",
+        type: "project_file",
+        filename: "a.pdf",
+        mime_type: "application/pdf",
+        created_at: "2026-04-10T08:09:10Z",
+      }),
+    ).toMatchObject({ md5: null, size_bytes: null });
     expect(ProjectAttachment.parse({ id: "x_1", type: "project_link", filename: "a" })).toMatchObject({ type: "project_link", mime_type: null });
   });
 

@@ -50,12 +50,17 @@ function expectRefused(build: () => unknown, parameter?: string) {
 
 describe("buildComplianceUrl", () => {
   test("builds the documented path and query for a valid request", () => {
-    const url = buildComplianceUrl(origin, ENDPOINTS.listChatMessages, { chatId: "claude_chat_01H5CWunD7RpVJ5bHa8RCkja" }, {
-      limit: 50,
-      order: "desc",
-      createdAt: { gte: "2026-01-01T00:00:00Z" },
-      toolResultMaxChars: -1,
-    });
+    const url = buildComplianceUrl(
+      origin,
+      ENDPOINTS.listChatMessages,
+      { chatId: "claude_chat_01H5CWunD7RpVJ5bHa8RCkja" },
+      {
+        limit: 50,
+        order: "desc",
+        createdAt: { gte: "2026-01-01T00:00:00Z" },
+        toolResultMaxChars: -1,
+      },
+    );
     expect(url.href).toBe(
       "https://api.anthropic.com/v1/compliance/apps/chats/claude_chat_01H5CWunD7RpVJ5bHa8RCkja/messages?limit=50&order=desc&created_at.gte=2026-01-01T00%3A00%3A00Z&tool_result_max_chars=-1",
     );

@@ -3,7 +3,11 @@ import { API_BUDGET_HEADERS, isBudgetLow, readApiBudget } from "@/lib/schemas/ap
 
 describe("readApiBudget", () => {
   test("reads the three headers Docket's routes send", () => {
-    const headers = new Headers({ [API_BUDGET_HEADERS.remaining]: "42", [API_BUDGET_HEADERS.limit]: "600", [API_BUDGET_HEADERS.resetsAt]: "2026-11-23T10:00:00Z" });
+    const headers = new Headers({
+      [API_BUDGET_HEADERS.remaining]: "42",
+      [API_BUDGET_HEADERS.limit]: "600",
+      [API_BUDGET_HEADERS.resetsAt]: "2026-11-23T10:00:00Z",
+    });
     expect(readApiBudget(headers)).toEqual({ remaining: 42, limit: 600, resetsAt: "2026-11-23T10:00:00Z" });
   });
 

@@ -56,10 +56,18 @@ describe("apiFetch, the browser's one way to Docket's routes", () => {
 
   test("a refusal keeps the server's code, message, ids and details, which the deletion dialog acts on", async () => {
     const holds = [{ id: "0b7c6a9e-0000-4000-8000-000000000001", matterName: "Acme v. Globex" }];
-    const url = route("/held", () => toErrorResponse(new AppError("legal_hold", "An active legal hold (Acme v. Globex) covers this chat.", { holds, deletionId: "req-1" }), "dkt_held"));
+    const url = route("/held", () =>
+      toErrorResponse(new AppError("legal_hold", "An active legal hold (Acme v. Globex) covers this chat.", { holds, deletionId: "req-1" }), "dkt_held"),
+    );
     const error = await apiFetch(url, z.unknown(), { method: "POST", body: {} }).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(ApiRequestError);
-    expect(error).toMatchObject({ status: 409, code: "legal_hold", message: "An active legal hold (Acme v. Globex) covers this chat.", requestId: "dkt_held", upstreamRequestId: null });
+    expect(error).toMatchObject({
+      status: 409,
+      code: "legal_hold",
+      message: "An active legal hold (Acme v. Globex) covers this chat.",
+      requestId: "dkt_held",
+      upstreamRequestId: null,
+    });
     expect(holdsOf(error)).toEqual(holds);
     expect(deletionIdOf(error)).toBe("req-1");
   });
@@ -75,7 +83,10 @@ describe("apiFetch, the browser's one way to Docket's routes", () => {
   });
 
   test("an answer that is no envelope (a proxy's HTML page) still fails with its status, never resolves", async () => {
-    const url = route("/proxy", () => new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html", "x-request-id": "dkt_proxy" } }));
+    const url = route(
+      "/proxy",
+      () => new Response("<html>Bad gateway</html>", { status: 502, headers: { "content-type": "text/html", "x-request-id": "dkt_proxy" } }),
+    );
     await expect(apiFetch(url, z.unknown())).rejects.toMatchObject({ status: 502, code: "http_error", requestId: "dkt_proxy", details: undefined });
   });
 

@@ -9,7 +9,9 @@ describe("parseChatFilters", () => {
 
 describe("chatListApiQuery", () => {
   test("maps selected users to userIds and leaves the organisation out", () => {
-    expect(chatListApiQuery({ users: "user_a, user_b", org: "org-1", project: "claude_proj_1", after: "c1" })).toBe("userIds=user_a%2Cuser_b&projectIds=claude_proj_1&after=c1");
+    expect(chatListApiQuery({ users: "user_a, user_b", org: "org-1", project: "claude_proj_1", after: "c1" })).toBe(
+      "userIds=user_a%2Cuser_b&projectIds=claude_proj_1&after=c1",
+    );
   });
 
   test("scopes an organisation-wide listing by orgIds", () => {
@@ -26,7 +28,9 @@ describe("chatsPageHref", () => {
 
 describe("explainChatFilterProblems", () => {
   test("accepts a per-user listing with a project and both time ranges", () => {
-    expect(explainChatFilterProblems({ users: "user_a", project: "claude_proj_1", createdFrom: "2024-01-01T00:00:00Z", updatedTo: "2024-02-01T00:00:00Z" })).toEqual({});
+    expect(
+      explainChatFilterProblems({ users: "user_a", project: "claude_proj_1", createdFrom: "2024-01-01T00:00:00Z", updatedTo: "2024-02-01T00:00:00Z" }),
+    ).toEqual({});
   });
 
   test("explains a project filter without users", () => {
@@ -39,7 +43,9 @@ describe("explainChatFilterProblems", () => {
 
   test("explains an organisation-wide time range that does not match the ordering", () => {
     expect(explainChatFilterProblems({ org: "org-1", updatedFrom: "2024-01-01T00:00:00Z" }).updatedFrom).toMatch(/sorted by last update/);
-    expect(explainChatFilterProblems({ org: "org-1", orderBy: "updated_at", createdTo: "2024-01-01T00:00:00Z" }).createdFrom).toMatch(/sorted by creation time/);
+    expect(explainChatFilterProblems({ org: "org-1", orderBy: "updated_at", createdTo: "2024-01-01T00:00:00Z" }).createdFrom).toMatch(
+      /sorted by creation time/,
+    );
   });
 
   test("explains a selection of more users than one listing takes", () => {

@@ -1,7 +1,13 @@
 import { describe, expect, test } from "vitest";
 import { filterCustodians, sortCustodians, type Custodian } from "@/lib/console/custodian-rows";
 
-const custodian = (id: string, fullName: string | null, email: string | null, organizationRole: string | null): Custodian => ({ id, fullName, email, organizationRole, createdAt: null });
+const custodian = (id: string, fullName: string | null, email: string | null, organizationRole: string | null): Custodian => ({
+  id,
+  fullName,
+  email,
+  organizationRole,
+  createdAt: null,
+});
 
 const ada = custodian("user_a", "Ada Lovelace", "ada@example.com", "user");
 const bob = custodian("user_b", "bob Babbage", "bob@example.com", "admin");

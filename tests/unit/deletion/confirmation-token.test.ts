@@ -5,7 +5,11 @@ import { checkConfirmationToken, CONFIRMATION_TOKEN_TTL_MS, signConfirmationToke
 
 const SECRET = "a-secret-of-at-least-thirty-two-characters";
 const now = new Date("2026-11-20T10:00:00Z");
-const binding: TokenBinding = { userId: "7f0c6a9e-0000-4000-8000-000000000001", target: { kind: "chat", id: "claude_chat_01abc" }, idempotencyKey: "0b7c6a9e-0000-4000-8000-000000000002" };
+const binding: TokenBinding = {
+  userId: "7f0c6a9e-0000-4000-8000-000000000001",
+  target: { kind: "chat", id: "claude_chat_01abc" },
+  idempotencyKey: "0b7c6a9e-0000-4000-8000-000000000002",
+};
 const { token } = signConfirmationToken(SECRET, binding, now);
 
 describe("the deletion confirmation token", () => {

@@ -47,7 +47,7 @@ describe("sanitizeFilename", () => {
     ["surrounding white space", "  notes.txt  ", "notes.txt"],
     // The slash of </script> makes what comes before it a folder: only the last segment is kept.
     ["markup with a closing tag", "<script>alert('file')</script>.txt", "script_.txt"],
-    ["characters Windows forbids", 'a<b>c:d|e?f*g.txt', "a_b_c_d_e_f_g.txt"],
+    ["characters Windows forbids", "a<b>c:d|e?f*g.txt", "a_b_c_d_e_f_g.txt"],
   ])("%s", (_name, input, expected) => {
     expect(sanitizeFilename(input, FALLBACK)).toBe(expected);
   });
@@ -102,7 +102,12 @@ describe("attachmentDisposition", () => {
   });
 
   test("the hostile names of the simulator's dataset give one filename and one filename*, and decode to the safe name", () => {
-    for (const name of [`"quarterly report"; filename=evil.exe; .pdf`, "invoice\u202efdp.exe", "%22encoded%22 %0d%0aSet-Cookie: x=1.csv", `"><svg onload=alert(1)>.svg`]) {
+    for (const name of [
+      `"quarterly report"; filename=evil.exe; .pdf`,
+      "invoice\u202efdp.exe",
+      "%22encoded%22 %0d%0aSet-Cookie: x=1.csv",
+      `"><svg onload=alert(1)>.svg`,
+    ]) {
       const header = attachmentDisposition(name, FALLBACK);
       const parsed = parseStrictly(header);
       expect(parsed?.type).toBe("attachment");
@@ -113,22 +118,29 @@ describe("attachmentDisposition", () => {
 
   test("property: any Unicode name gives a header that can be set, parses strictly, and names a safe file", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 400 }), fc.string({ unit: "grapheme", maxLength: 120 }), fc.string({ unit: fc.constantFrom("/", "\\", ".", '"', ";", "\r", "\n", "\u202e", "\u200f", "a", "é", "👩‍💻", " "), maxLength: 60 })), (name) => {
-        const header = attachmentDisposition(name, FALLBACK);
-        expect(() => new Headers().set("content-disposition", header)).not.toThrow();
-        expect(header).toMatch(/^[\x20-\x7e]+$/);
-        const parsed = parseStrictly(header);
-        expect(parsed?.type).toBe("attachment");
-        expect(parsed?.parameters.filter(([key]) => key === "filename")).toHaveLength(1);
-        expect(parsed?.parameters.filter(([key]) => key === "filename*")).toHaveLength(1);
-        const decoded = parseContentDispositionFilename(header);
-        const safe = sanitizeFilename(name, FALLBACK);
-        expect(decoded).toBe(safe);
-        expect(safe).not.toMatch(INVISIBLE_OR_UNSAFE);
-        expect(Buffer.byteLength(safe)).toBeLessThanOrEqual(MAX_FILENAME_BYTES);
-        expect(safe).toBe(safe.normalize("NFC"));
-        expect(sanitizeFilename(safe, FALLBACK)).toBe(safe);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary", maxLength: 400 }),
+          fc.string({ unit: "grapheme", maxLength: 120 }),
+          fc.string({ unit: fc.constantFrom("/", "\\", ".", '"', ";", "\r", "\n", "\u202e", "\u200f", "a", "é", "👩‍💻", " "), maxLength: 60 }),
+        ),
+        (name) => {
+          const header = attachmentDisposition(name, FALLBACK);
+          expect(() => new Headers().set("content-disposition", header)).not.toThrow();
+          expect(header).toMatch(/^[\x20-\x7e]+$/);
+          const parsed = parseStrictly(header);
+          expect(parsed?.type).toBe("attachment");
+          expect(parsed?.parameters.filter(([key]) => key === "filename")).toHaveLength(1);
+          expect(parsed?.parameters.filter(([key]) => key === "filename*")).toHaveLength(1);
+          const decoded = parseContentDispositionFilename(header);
+          const safe = sanitizeFilename(name, FALLBACK);
+          expect(decoded).toBe(safe);
+          expect(safe).not.toMatch(INVISIBLE_OR_UNSAFE);
+          expect(Buffer.byteLength(safe)).toBeLessThanOrEqual(MAX_FILENAME_BYTES);
+          expect(safe).toBe(safe.normalize("NFC"));
+          expect(sanitizeFilename(safe, FALLBACK)).toBe(safe);
+        },
+      ),
       { numRuns: 1_000 },
     );
     // A budget for a loaded machine, not a measurement: a thousand runs take about a second alone.

@@ -73,7 +73,10 @@ describe("judgeIntegrity", () => {
   });
 
   test("a size that differs from the record is a finding of its own", () => {
-    expect(judgeIntegrity({ actualMd5: actual, servedMd5: actual, recordedMd5: actual, bytes: 9, recordedSizeBytes: 10 })).toEqual({ verdict: "verified", findings: ["size_differs"] });
+    expect(judgeIntegrity({ actualMd5: actual, servedMd5: actual, recordedMd5: actual, bytes: 9, recordedSizeBytes: 10 })).toEqual({
+      verdict: "verified",
+      findings: ["size_differs"],
+    });
   });
 });
 

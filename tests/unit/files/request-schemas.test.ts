@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { DownloadQuery, FILE_PATHS } from "@/lib/server/files/request-schemas";
 
-/** PRX-1: ids arrive percent-decoded, and anything but the route's own kind of id is refused before a request is built. */
+/** Ids arrive percent-decoded, and anything but the route's own kind of id is refused before a request is built. */
 const HOSTILE_IDS = [
   "",
   ".",
@@ -32,13 +32,17 @@ describe("file route paths", () => {
   test("each route takes only its own kind of id, and parses it into the file it names", () => {
     expect(FILE_PATHS.file.path.parse({ fileId: "claude_file_01abc" })).toEqual({ target: { kind: "file", id: "claude_file_01abc" } });
     expect(FILE_PATHS.file.path.safeParse({ fileId: "claude_gen_file_01abc" }).success).toBe(false);
-    expect(FILE_PATHS.generated_file.path.parse({ generatedFileId: "claude_gen_file_01a-b_c" })).toEqual({ target: { kind: "generated_file", id: "claude_gen_file_01a-b_c" } });
+    expect(FILE_PATHS.generated_file.path.parse({ generatedFileId: "claude_gen_file_01a-b_c" })).toEqual({
+      target: { kind: "generated_file", id: "claude_gen_file_01a-b_c" },
+    });
     expect(FILE_PATHS.generated_file.path.safeParse({ generatedFileId: "claude_file_01abc" }).success).toBe(false);
   });
 
   test("a receipt is a lower-case version 4 UUID and nothing else", () => {
     const receiptPath = FILE_PATHS.file.receiptPath;
-    expect(receiptPath.parse({ fileId: "claude_file_01abc", receiptId: "0f0e0d0c-0b0a-4908-8706-050403020100" })).toMatchObject({ receiptId: "0f0e0d0c-0b0a-4908-8706-050403020100" });
+    expect(receiptPath.parse({ fileId: "claude_file_01abc", receiptId: "0f0e0d0c-0b0a-4908-8706-050403020100" })).toMatchObject({
+      receiptId: "0f0e0d0c-0b0a-4908-8706-050403020100",
+    });
     for (const receiptId of ["0F0E0D0C-0B0A-4908-8706-050403020100", "0f0e0d0c-0b0a-1908-8706-050403020100", "x' OR '1'='1", ""]) {
       expect(receiptPath.safeParse({ fileId: "claude_file_01abc", receiptId }).success).toBe(false);
     }

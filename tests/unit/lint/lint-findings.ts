@@ -1,4 +1,6 @@
-import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { access, mkdir, rm, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 
@@ -6,8 +8,39 @@ export const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url)
 
 const eslint = new ESLint({ cwd: repositoryRoot });
 
-/** What the project's ESLint configuration says of `code` placed at `filePath`, as "rule: message" lines. */
+/**
+ * What the project's ESLint configuration says of `code` placed at `filePath`, as "rule: message"
+ * lines. The code is written to a file of its own there for the time of the check: the type-aware
+ * rules only lint files the TypeScript project can find on disk.
+ */
 export async function lintFindings(filePath: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: join(repositoryRoot, filePath) });
-  return result!.messages.map((message) => `${message.ruleId}: ${message.message}`);
+  const probe = join(repositoryRoot, filePath.replace(/(\.[a-z]+)$/, `.${randomUUID()}$1`));
+  const firstMissing = await firstMissingFolder(dirname(probe));
+  await mkdir(dirname(probe), { recursive: true });
+  await writeFile(probe, code);
+  try {
+    const [result] = await eslint.lintFiles([probe]);
+    return result!.messages.map((message) => `${message.ruleId}: ${message.message}`);
+  } finally {
+    await rm(firstMissing ?? probe, { recursive: true, force: true });
+  }
+}
+
+/** The outermost folder of `folder` that does not exist yet, to remove with the probe. */
+async function firstMissingFolder(folder: string): Promise<string | null> {
+  let missing: string | null = null;
+  for (let current = folder; current.startsWith(repositoryRoot) && current !== repositoryRoot; current = dirname(current)) {
+    const exists = await access(current).then(
+      () => true,
+      () => false,
+    );
+    if (exists) break;
+    missing = current;
+  }
+  return missing;
+}
+
+/** The rules the configuration applies to a file that exists, with their options. */
+export async function rulesFor(filePath: string): Promise<Record<string, unknown>> {
+  return ((await eslint.calculateConfigForFile(join(repositoryRoot, filePath))) as { rules: Record<string, unknown> }).rules;
 }

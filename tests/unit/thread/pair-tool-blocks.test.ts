@@ -11,7 +11,15 @@ const message = (id: string, blocks: MessageBlock[]): ChatMessage => ({
   generatedFiles: [],
   artifacts: [],
 });
-const use = (id: string | null, name = "search"): MessageBlock => ({ type: "tool_use", id, name, input: "{}", integrationName: null, mcpServerUrl: null, truncated: false });
+const use = (id: string | null, name = "search"): MessageBlock => ({
+  type: "tool_use",
+  id,
+  name,
+  input: "{}",
+  integrationName: null,
+  mcpServerUrl: null,
+  truncated: false,
+});
 const result = (toolUseId: string | null, text: string, name = "search"): MessageBlock => ({
   type: "tool_result",
   toolUseId,

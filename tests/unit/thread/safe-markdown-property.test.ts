@@ -11,21 +11,64 @@ const PAYLOAD = "window.__xss=1";
 /** Schemes in the spellings that have slipped past filters: any case, entities, whitespace and control characters. */
 const dangerousScheme = fc.oneof(
   fc.mixedCase(fc.constantFrom("javascript:", "vbscript:", "data:text/html,", "data:image/svg+xml,")),
-  fc.constantFrom("java&#115;cript:", "&#106;avascript:", "&#x6A;avascript:", "jav&#x09;ascript:", "java\tscript:", " javascript:", "\u0001javascript:", "javascript&colon;"),
+  fc.constantFrom(
+    "java&#115;cript:",
+    "&#106;avascript:",
+    "&#x6A;avascript:",
+    "jav&#x09;ascript:",
+    "java\tscript:",
+    " javascript:",
+    "\u0001javascript:",
+    "javascript&colon;",
+  ),
 );
 const url = fc.oneof(
   dangerousScheme.map((scheme) => `${scheme}${PAYLOAD}`),
-  fc.constantFrom("https://evil.test/pixel.png", "http://evil.example/x", "//evil.test/x", "/api/chats", "../../etc/passwd", "mailto:legal@example.com", "#__xss"),
+  fc.constantFrom(
+    "https://evil.test/pixel.png",
+    "http://evil.example/x",
+    "//evil.test/x",
+    "/api/chats",
+    "../../etc/passwd",
+    "mailto:legal@example.com",
+    "#__xss",
+  ),
 );
 const words = fc.constantFrom("text", "click me", "__xss", "a b", "", "*bold*", "`code`", "</code>", '"', "'", "<", ">", "&");
 const eventHandler = fc.mixedCase(fc.constantFrom("onerror", "onload", "onclick", "ontoggle", "onfocus", "onmouseover", "onanimationstart"));
 const tagName = fc.mixedCase(
-  fc.constantFrom("script", "img", "svg", "iframe", "object", "embed", "style", "a", "details", "math", "video", "form", "base", "meta", "link", "body", "input", "noscript"),
+  fc.constantFrom(
+    "script",
+    "img",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "style",
+    "a",
+    "details",
+    "math",
+    "video",
+    "form",
+    "base",
+    "meta",
+    "link",
+    "body",
+    "input",
+    "noscript",
+  ),
 );
 const attribute = fc.oneof(
   fc.tuple(eventHandler, fc.constantFrom(`"${PAYLOAD}"`, PAYLOAD, `'${PAYLOAD}'`)).map(([name, value]) => `${name}=${value}`),
   fc.tuple(fc.constantFrom("href", "src", "action", "formaction", "data", "srcdoc"), url).map(([name, value]) => `${name}="${value}"`),
-  fc.constantFrom('name="__xss"', 'id="__xss"', 'style="background:url(https://evil.test/css)"', "open", "autofocus", 'http-equiv="refresh" content="0;url=https://evil.test"'),
+  fc.constantFrom(
+    'name="__xss"',
+    'id="__xss"',
+    'style="background:url(https://evil.test/css)"',
+    "open",
+    "autofocus",
+    'http-equiv="refresh" content="0;url=https://evil.test"',
+  ),
 );
 
 /** Markdown and HTML fragments of the kinds chat content uses to get past a renderer. */
@@ -52,9 +95,9 @@ const fragment = fc.oneof(
     `| <img src=x onerror=${PAYLOAD}> | b |\n|---|---|\n| [c](javascript:${PAYLOAD}) | d |\n`,
     `- [x] <script>${PAYLOAD}</script>\n`,
   ),
-  fc.tuple(fc.constantFrom("```", "~~~", "````"), fc.constantFrom("", "html", "js", "svg", "<script>")).map(
-    ([fence, language]) => `${fence}${language}\n</code><script>${PAYLOAD}</script>\n${fence}`,
-  ),
+  fc
+    .tuple(fc.constantFrom("```", "~~~", "````"), fc.constantFrom("", "html", "js", "svg", "<script>"))
+    .map(([fence, language]) => `${fence}${language}\n</code><script>${PAYLOAD}</script>\n${fence}`),
   fc.constantFrom(`\`</code><script>${PAYLOAD}</script>\``, `    </code><script>${PAYLOAD}</script>`),
 );
 const separator = fc.constantFrom("", " ", "\n", "\n\n", "> ", "- ", "1. ", "# ");
@@ -67,7 +110,10 @@ const decodeAttribute = (value: string) => value.replace(/&(amp|quot|#x27|lt|gt)
 function tagsOf(html: string): Array<{ name: string; attributes: Array<[string, string]> }> {
   return [...html.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)].map(([, name, rest]) => ({
     name: name!.toLowerCase(),
-    attributes: [...rest!.matchAll(/([^\s=/]+)(?:="([^"]*)")?/g)].map(([, attributeName, value]) => [attributeName!.toLowerCase(), decodeAttribute(value ?? "")]),
+    attributes: [...rest!.matchAll(/([^\s=/]+)(?:="([^"]*)")?/g)].map(([, attributeName, value]) => [
+      attributeName!.toLowerCase(),
+      decodeAttribute(value ?? ""),
+    ]),
   }));
 }
 

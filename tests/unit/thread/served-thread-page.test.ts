@@ -14,7 +14,14 @@ const message = (index: number, role: string, blocks: MessageBlock[]): ChatMessa
   artifacts: [],
 });
 const pageOf = (messages: ChatMessage[]) => ({ messages }) as ChatThreadPage;
-const refusal = (code: string, retryAfterSeconds: number | null): ServedRefusal => ({ status: 503, code, message: "refused", requestId: "dkt_1", upstreamRequestId: null, retryAfterSeconds });
+const refusal = (code: string, retryAfterSeconds: number | null): ServedRefusal => ({
+  status: 503,
+  code,
+  message: "refused",
+  requestId: "dkt_1",
+  upstreamRequestId: null,
+  retryAfterSeconds,
+});
 
 describe("textsFormattedOnServer", () => {
   it("takes the markdown texts of the first screen's messages, in order, leaving people's own messages as typed", () => {
@@ -37,7 +44,11 @@ describe("servedBudget", () => {
   });
 
   it("is used up until the API's wait is over when the opening page was refused for the budget", () => {
-    expect(servedBudget({ ok: false, refusal: refusal("upstream_rate_limited", 45) }, now)).toEqual({ remaining: 0, limit: 0, resetsAt: "2026-11-24T05:00:45.000Z" });
+    expect(servedBudget({ ok: false, refusal: refusal("upstream_rate_limited", 45) }, now)).toEqual({
+      remaining: 0,
+      limit: 0,
+      resetsAt: "2026-11-24T05:00:45.000Z",
+    });
     expect(servedBudget({ ok: false, refusal: refusal("upstream_rate_limited", null) }, now)).toEqual({ remaining: 0, limit: 0, resetsAt: null });
   });
 

@@ -15,7 +15,9 @@ describe("findTextMatches", () => {
   });
 
   it("finds a term that formatting split across text nodes", () => {
-    expect(findTextMatches(["the ", "Termi", "nation", " clause"], "termination")).toEqual([{ start: { segment: 1, offset: 0 }, end: { segment: 2, offset: 6 } }]);
+    expect(findTextMatches(["the ", "Termi", "nation", " clause"], "termination")).toEqual([
+      { start: { segment: 1, offset: 0 }, end: { segment: 2, offset: 6 } },
+    ]);
   });
 
   it("does not overlap matches", () => {

@@ -38,7 +38,15 @@ export function LongList() {
               data-index={item.index}
               data-message-id={row.id}
               ref={virtualizer.measureElement}
-              style={{ position: "absolute", top: 0, left: 0, width: "100%", transform: `translateY(${item.start}px)`, padding: "0.75rem 1rem", boxSizing: "border-box" }}
+              style={{
+                position: "absolute",
+                top: 0,
+                left: 0,
+                width: "100%",
+                transform: `translateY(${item.start}px)`,
+                padding: "0.75rem 1rem",
+                boxSizing: "border-box",
+              }}
             >
               <strong style={{ fontSize: "0.75rem", textTransform: "uppercase" }}>{row.role}</strong>
               <p style={{ whiteSpace: "pre-wrap", overflowWrap: "break-word", fontSize: "0.875rem" }}>{row.text}</p>

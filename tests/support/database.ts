@@ -1,13 +1,13 @@
-// A real PostgreSQL of the test file's own, migrated with the repository's migrations (the audit
-// triggers included), and a superuser connection to play the attacker.
+// A real PostgreSQL of the test file's own, its databases migrated with the repository's migrations
+// (triggers included), and queries as its superuser: what an attacker or an operator could run, which
+// the application itself never does.
 import pg from "pg";
 import { migrateDeploy } from "@/lib/devtools/migrate";
 import { startPostgres, type RunningPostgres } from "@/lib/devtools/postgres";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { AuditEventInput } from "@/lib/server/audit/record-audit-event";
 import { createDb } from "@/lib/server/db";
 
-export interface AuditDatabase {
+export interface TestDatabase {
   postgres: RunningPostgres;
   /** A fresh, migrated database on that server. */
   createDatabase(name: string): Promise<{ url: string; db: PrismaClient }>;
@@ -16,7 +16,7 @@ export interface AuditDatabase {
   stop(): Promise<void>;
 }
 
-export async function startAuditDatabase(): Promise<AuditDatabase> {
+export async function startTestDatabase(): Promise<TestDatabase> {
   const postgres = await startPostgres();
   const clients: PrismaClient[] = [];
   return {
@@ -51,35 +51,4 @@ export async function superuserQuery<Row extends pg.QueryResultRow = pg.QueryRes
   } finally {
     await client.end();
   }
-}
-
-/**
- * What an attacker with superuser rights can do: switch the append-only trigger off, change rows,
- * switch it back on. All in one transaction, as a careful attacker would.
- */
-export async function tamper(url: string, ...statements: string[]): Promise<void> {
-  await superuserQuery(
-    url,
-    [
-      "BEGIN",
-      "ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only",
-      ...statements,
-      "ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only",
-      "COMMIT",
-    ].join(";\n"),
-  );
-}
-
-/** A plausible content read, different for each `index`. */
-export function sampleEvent(index: number, overrides: Partial<AuditEventInput> = {}): AuditEventInput {
-  return {
-    actor: { issuer: "https://idp.docket.test", subject: `u-${index % 3}`, email: `user${index % 3}@docket.test`, roles: ["reviewer"] },
-    action: "chat.view",
-    target: { type: "chat", id: `chat_${index}` },
-    organizationId: "org_1",
-    params: { index },
-    outcome: "success",
-    requestId: `dkt_${index}`,
-    ...overrides,
-  };
 }
