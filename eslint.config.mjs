@@ -1,5 +1,6 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import { docketRules } from "./eslint-rules.mjs";
 
 const serverBoundary = {
   group: ["@/lib/server/*", "@/lib/server", "**/lib/server/*"],
@@ -18,12 +19,19 @@ const processEnvRestriction = {
   selector: "MemberExpression[object.name='process'][property.name='env']",
   message: "Read the environment through lib/server/env.ts only.",
 };
-// Together the two let framed content script its way out of the sandbox (RND-4).
+// Together the two let framed content script its way out of the sandbox.
 const sandboxEscapeMessage = "An iframe sandbox must not allow both allow-scripts and allow-same-origin: the framed content could remove its own sandbox.";
 const sandboxEscapeRestrictions = [
   { selector: "JSXAttribute[name.name='sandbox'] > Literal[value=/allow-scripts/i][value=/allow-same-origin/i]", message: sandboxEscapeMessage },
-  { selector: "JSXAttribute[name.name='sandbox'] > JSXExpressionContainer > Literal[value=/allow-scripts/i][value=/allow-same-origin/i]", message: sandboxEscapeMessage },
-  { selector: "JSXAttribute[name.name='sandbox'] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/allow-scripts/i][value.raw=/allow-same-origin/i]", message: sandboxEscapeMessage },
+  {
+    selector: "JSXAttribute[name.name='sandbox'] > JSXExpressionContainer > Literal[value=/allow-scripts/i][value=/allow-same-origin/i]",
+    message: sandboxEscapeMessage,
+  },
+  {
+    selector:
+      "JSXAttribute[name.name='sandbox'] > JSXExpressionContainer > TemplateLiteral > TemplateElement[value.raw=/allow-scripts/i][value.raw=/allow-same-origin/i]",
+    message: sandboxEscapeMessage,
+  },
 ];
 
 // Server code runs in several module graphs of one process (pages, route handlers, instrumentation):
@@ -53,7 +61,7 @@ const config = [
     },
   },
   {
-    // Untrusted text reaches the page only through React's escaping (RND-3). A reviewed exception is a
+    // Untrusted text reaches the page only through React's escaping. A reviewed exception is a
     // files entry here turning the rule off, listed too in tests/unit/lint/untrusted-html-rules.test.ts.
     files: ["app/**", "components/**", "lib/**"],
     rules: { "react/no-danger": "error" },
@@ -64,13 +72,36 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [simulatorBoundary, devtoolsBoundary] }] },
   },
   {
-    files: ["components/**", "lib/queries/**", "lib/schemas/**"],
+    // Client-safe code, whether or not it is a "use client" file today.
+    files: ["components/**", "lib/queries/**", "lib/schemas/**", "lib/console/**", "lib/thread/**", "lib/artifacts/**"],
     rules: { "no-restricted-imports": ["error", { patterns: [serverBoundary, simulatorBoundary, devtoolsBoundary] }] },
+  },
+  {
+    ...docketRules,
+    files: ["app/**", "components/**", "lib/**"],
+    rules: { "docket/client-boundary": "error" },
+  },
+  {
+    files: ["lib/server/**"],
+    rules: { "docket/server-only-first": "error" },
+  },
+  {
+    // Promises the code forgets or hands where none is expected (an async onClick): type-aware rules.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/generated/**"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
+    },
   },
   {
     files: ["lib/simulator/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/*"], message: "The simulator is an independent implementation of the documented API: it imports nothing from Docket." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/*"], message: "The simulator is an independent implementation of the documented API: it imports nothing from Docket." }] },
+      ],
     },
   },
   {
@@ -84,7 +115,17 @@ const config = [
   },
   {
     // Tooling, tests and the separate processes (simulator, artifact sandbox) are configured through the environment.
-    files: ["lib/server/env.ts", "lib/simulator/**", "lib/artifact-sandbox/**", "lib/devtools/**", "tests/**", "prisma/**", "prisma.config.ts", "instrumentation.ts", "*.config.*"],
+    files: [
+      "lib/server/env.ts",
+      "lib/simulator/**",
+      "lib/artifact-sandbox/**",
+      "lib/devtools/**",
+      "tests/**",
+      "prisma/**",
+      "prisma.config.ts",
+      "instrumentation.ts",
+      "*.config.*",
+    ],
     rules: { "no-restricted-syntax": ["error", ...sandboxEscapeRestrictions] },
   },
   {

@@ -4,9 +4,7 @@ import { defineConfig } from "prisma/config";
 // Every Prisma CLI command would otherwise download the native schema engine from Prisma's
 // servers, which fails offline and in air-gapped networks. This program answers the CLI with the
 // WebAssembly build of the same engine from npm (see its header).
-process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(
-  new URL("./prisma/offline-schema-engine/schema-engine.mjs", import.meta.url),
-);
+process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= fileURLToPath(new URL("./prisma/offline-schema-engine/schema-engine.mjs", import.meta.url));
 // No update checks or telemetry calls to Prisma's servers.
 process.env.CHECKPOINT_DISABLE = "1";
 

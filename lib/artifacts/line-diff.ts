@@ -18,9 +18,7 @@ export interface DiffLine {
 }
 
 export type LineDiff =
-  | { kind: "diff"; lines: DiffLine[]; added: number; removed: number }
-  | { kind: "too_many_lines"; limit: number }
-  | { kind: "too_many_changes"; limit: number };
+  { kind: "diff"; lines: DiffLine[]; added: number; removed: number } | { kind: "too_many_lines"; limit: number } | { kind: "too_many_changes"; limit: number };
 
 /** Splits after each "\n", so that every line keeps its terminator and "a" differs from "a\n". */
 export function splitLines(text: string): string[] {

@@ -5,7 +5,19 @@
  */
 import { pickUrlFilters, urlFiltersQueryString } from "./url-filters";
 
-export const CHAT_FILTER_NAMES = ["users", "org", "project", "orderBy", "createdFrom", "createdTo", "updatedFrom", "updatedTo", "limit", "after", "before"] as const;
+export const CHAT_FILTER_NAMES = [
+  "users",
+  "org",
+  "project",
+  "orderBy",
+  "createdFrom",
+  "createdTo",
+  "updatedFrom",
+  "updatedTo",
+  "limit",
+  "after",
+  "before",
+] as const;
 export type ChatFilterName = (typeof CHAT_FILTER_NAMES)[number];
 export type ChatFilters = Partial<Record<ChatFilterName, string>>;
 
@@ -15,7 +27,10 @@ export function parseChatFilters(raw: Record<string, string | string[] | undefin
 }
 
 export function selectedUserIds(filters: ChatFilters): string[] {
-  return (filters.users ?? "").split(",").map((id) => id.trim()).filter(Boolean);
+  return (filters.users ?? "")
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
 }
 
 /** The page's own query string, in a stable order (links and query keys). */
@@ -70,16 +85,19 @@ export function explainChatFilterProblems(filters: ChatFilters): ChatFilterProbl
     problems.before = "Page either forward or backward, not both at once.";
   }
   if (isPerUser && orderBy === "updated_at") {
-    problems.orderBy = "Chats of selected users can only be sorted by creation time. Sort by created, or clear the users to sort the whole organisation by last update.";
+    problems.orderBy =
+      "Chats of selected users can only be sorted by creation time. Sort by created, or clear the users to sort the whole organisation by last update.";
   }
   if (!isPerUser && filters.project) {
     problems.project = "The project filter works only together with selected users. Select users, or remove the project.";
   }
   if (!isPerUser && orderBy === "created_at" && (filters.updatedFrom || filters.updatedTo)) {
-    problems.updatedFrom = "Across a whole organisation, an updated-time range needs the list sorted by last update. Sort by updated, or use a created-time range.";
+    problems.updatedFrom =
+      "Across a whole organisation, an updated-time range needs the list sorted by last update. Sort by updated, or use a created-time range.";
   }
   if (!isPerUser && orderBy === "updated_at" && (filters.createdFrom || filters.createdTo)) {
-    problems.createdFrom = "Across a whole organisation, a created-time range needs the list sorted by creation time. Sort by created, or use an updated-time range.";
+    problems.createdFrom =
+      "Across a whole organisation, a created-time range needs the list sorted by creation time. Sort by created, or use an updated-time range.";
   }
   if (!isPerUser && filters.before) {
     problems.before = "Organisation-wide chat lists page forward only. Start again from the first page, or select users.";

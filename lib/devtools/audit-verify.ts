@@ -125,7 +125,15 @@ main().then(
   (error: unknown) => {
     // Prisma's messages span several lines with blank ones between: keep them on one line.
     const message = error instanceof Error ? error.message : String(error);
-    console.error(`Could not verify: ${redact(message.split("\n").map((line) => line.trim()).filter(Boolean).join(" "))}`);
+    console.error(
+      `Could not verify: ${redact(
+        message
+          .split("\n")
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .join(" "),
+      )}`,
+    );
     process.exitCode = 2;
   },
 );

@@ -15,10 +15,7 @@ export interface PrismaRun {
 }
 
 /** Runs `prisma <args>` in `cwd` (default: the repository) and resolves whatever its exit code. */
-export function runPrisma(
-  args: string[],
-  options: { cwd?: string; databaseUrl?: string | undefined } = {},
-): Promise<PrismaRun> {
+export function runPrisma(args: string[], options: { cwd?: string; databaseUrl?: string | undefined } = {}): Promise<PrismaRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
   delete env.DATABASE_URL;
   if (options.databaseUrl !== undefined) env.DATABASE_URL = options.databaseUrl;
@@ -59,7 +56,10 @@ export async function migrateDeploy(databaseUrl: string, options: { cwd?: string
 /** Names of the migration directories, in order. */
 export async function migrationNames(migrationsDir: string): Promise<string[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Names of the migrations recorded as successfully applied, in order. */

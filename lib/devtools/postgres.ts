@@ -135,7 +135,15 @@ async function initialise(installation: string, dataDir: string, account: Server
   await writeFile(passwordFile, `${PASSWORD}\n`, { mode: 0o600 });
   if (account) await chown(passwordFile, account.uid, account.gid);
   try {
-    const args = [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${USER}`, `--pwfile=${passwordFile}`, "--encoding=UTF8", "--locale=C", "--no-sync"];
+    const args = [
+      `--pgdata=${dataDir}`,
+      "--auth=scram-sha-256",
+      `--username=${USER}`,
+      `--pwfile=${passwordFile}`,
+      "--encoding=UTF8",
+      "--locale=C",
+      "--no-sync",
+    ];
     const { code, output } = await runToEnd(path.join(installation, "bin", "initdb"), args, spawnOptions(account));
     if (code !== 0) throw new Error(`PostgreSQL's initdb failed (data dir ${dataDir}):\n${output}`);
   } finally {
@@ -146,14 +154,21 @@ async function initialise(installation: string, dataDir: string, account: Server
 /** Starts the server; resolves once it accepts connections, or with its log if it exits first. */
 function startServer(installation: string, dataDir: string, port: number, account: ServerAccount): Promise<{ server: ChildProcess } | { log: string }> {
   const flags = [
-    "-D", dataDir,
-    "-p", String(port),
+    "-D",
+    dataDir,
+    "-p",
+    String(port),
     // TCP on 127.0.0.1 only and no Unix socket, so parallel servers only compete for the port.
-    "-c", "listen_addresses=127.0.0.1",
-    "-c", "unix_socket_directories=",
-    "-c", "fsync=off",
-    "-c", "synchronous_commit=off",
-    "-c", "full_page_writes=off",
+    "-c",
+    "listen_addresses=127.0.0.1",
+    "-c",
+    "unix_socket_directories=",
+    "-c",
+    "fsync=off",
+    "-c",
+    "synchronous_commit=off",
+    "-c",
+    "full_page_writes=off",
   ];
   const server = spawn(path.join(installation, "bin", "postgres"), flags, { ...spawnOptions(account), stdio: ["ignore", "ignore", "pipe"] });
   return new Promise((resolve) => {
@@ -226,7 +241,10 @@ async function canEnter(account: ServerAccount, dir: string): Promise<boolean> {
  */
 async function reachableInstallation(installation: string, account: ServerAccount): Promise<string> {
   if (await canEnter(account, path.join(installation, "bin"))) return installation;
-  const build = createHash("sha256").update(await readFile(path.join(installation, "bin", "postgres"))).digest("hex").slice(0, 16);
+  const build = createHash("sha256")
+    .update(await readFile(path.join(installation, "bin", "postgres")))
+    .digest("hex")
+    .slice(0, 16);
   const copy = path.join(tmpdir(), `docket-postgres-${build}`);
   let reachable = copy;
   if (!(await isTrustedCopy(copy))) {

@@ -112,7 +112,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const app: Service = await startService(
       "app",
       process.execPath,
-      [...(options.appProcess?.nodeArgs ?? []), join("node_modules", "next", "dist", "bin", "next"), "start", "-p", String(options.appPort), "-H", options.appHost],
+      [
+        ...(options.appProcess?.nodeArgs ?? []),
+        join("node_modules", "next", "dist", "bin", "next"),
+        "start",
+        "-p",
+        String(options.appPort),
+        "-H",
+        options.appHost,
+      ],
       {
         env: {
           ...process.env,

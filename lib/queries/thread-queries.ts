@@ -14,7 +14,11 @@ export const threadKeys = {
 };
 
 /** One page of a chat's messages; `untruncated` asks for tool inputs and results in full. */
-export async function fetchThreadPage(chatId: string, param: ThreadPageParam, options: { untruncated?: boolean; signal?: AbortSignal } = {}): Promise<ChatThreadPage> {
+export async function fetchThreadPage(
+  chatId: string,
+  param: ThreadPageParam,
+  options: { untruncated?: boolean; signal?: AbortSignal } = {},
+): Promise<ChatThreadPage> {
   const messagesUrl = (search: URLSearchParams) => `/api/chats/${encodeURIComponent(chatId)}/messages?${search.toString()}`;
   if (param.kind === "end") {
     // Two requests instead of walking every page (a hundred in the longest chats): find the newest

@@ -9,8 +9,9 @@ export const ErrorEnvelope = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    requestId: z.string(),
-    upstreamRequestId: z.string().nullable(),
+    // Docket always sends both; a reader keeps what it can of an envelope that lacks them.
+    requestId: z.string().optional(),
+    upstreamRequestId: z.string().nullable().optional(),
     details: z.unknown().optional(),
   }),
 });

@@ -35,9 +35,7 @@ export type AuditEventListQuery = z.input<typeof AuditEventListQuery>;
 export const AuditEventDto = z.object({
   seq: Seq,
   occurredAt: z.iso.datetime(),
-  actor: z
-    .object({ issuer: z.string().nullable(), subject: z.string().nullable(), email: z.string().nullable(), roles: z.array(z.string()) })
-    .nullable(),
+  actor: z.object({ issuer: z.string().nullable(), subject: z.string().nullable(), email: z.string().nullable(), roles: z.array(z.string()) }).nullable(),
   action: EntityVerb,
   target: z.object({ type: z.string().nullable(), id: z.string().nullable() }).nullable(),
   organizationId: z.string().nullable(),
@@ -87,9 +85,7 @@ export const AuditVerifyReport = z.object({
   /** The newest row when verification started; rows appended during it are left to the next run. */
   head: ChainHeadDto.nullable(),
   /** The first problem in chain order; checkpoint problems come after any break in the rows. */
-  firstBreak: z
-    .object({ seq: Seq, kind: z.enum(CHAIN_BREAK_KINDS), expected: z.string(), found: z.string() })
-    .nullable(),
+  firstBreak: z.object({ seq: Seq, kind: z.enum(CHAIN_BREAK_KINDS), expected: z.string(), found: z.string() }).nullable(),
   checkpoint: z
     .object({
       seq: Seq,

@@ -17,7 +17,12 @@ export const AuditSearchParams = z
   })
   .transform(({ action, ...rest }, ctx) => {
     const emptyToUndefined = Object.fromEntries(Object.entries(rest).map(([key, value]) => [key, value === "" ? undefined : value]));
-    const actions = action ? action.split(",").map((part) => part.trim()).filter(Boolean) : undefined;
+    const actions = action
+      ? action
+          .split(",")
+          .map((part) => part.trim())
+          .filter(Boolean)
+      : undefined;
     const parsed = AuditEventFilter.safeParse({ ...emptyToUndefined, actions: actions?.length ? actions : undefined });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
@@ -28,7 +33,13 @@ export const AuditSearchParams = z
 export type AuditSearchParams = z.input<typeof AuditSearchParams>;
 
 export const AuditListSearchParams = z
-  .object({ cursor: z.string().regex(/^[1-9][0-9]{0,18}$/).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) })
+  .object({
+    cursor: z
+      .string()
+      .regex(/^[1-9][0-9]{0,18}$/)
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
   .and(AuditSearchParams);
 
 export const AuditExportSearchParams = z.object({ format: z.enum(AUDIT_EXPORT_FORMATS) }).and(AuditSearchParams);

@@ -76,7 +76,7 @@ export const DeletionReason = z
   })
   .strict()
   .refine((reason) => reason.code !== "other" || (reason.text ?? "").length > 0, {
-    message: "a reason of \"other\" must say what it is",
+    message: 'a reason of "other" must say what it is',
     path: ["text"],
   });
 export type DeletionReason = z.infer<typeof DeletionReason>;

@@ -4,14 +4,15 @@ import { ROLES, type Role } from "@/lib/schemas/access";
 import { DEFAULT_CHECKPOINT_FILE, parseEd25519PrivateKey } from "@/lib/server/audit/checkpoint-key";
 import { DocketError } from "@/lib/server/docket-error";
 
-const httpUrl = z
-  .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
-  .transform((value) => value.replace(/\/+$/, ""));
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((value) => value.replace(/\/+$/, ""));
 
 /** "group-a:reviewer,group-b:approver" → Map(group → roles). A group may map to several roles. */
 const roleMap = z.string().transform((raw, ctx) => {
   const map = new Map<string, Role[]>();
-  for (const entry of raw.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const entry of raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const separator = entry.lastIndexOf(":");
     const group = entry.slice(0, separator).trim();
     const role = entry.slice(separator + 1).trim();
@@ -39,44 +40,52 @@ const ed25519PrivateKey = z.string().transform((raw, ctx) => {
   }
 });
 
-const ServerEnv = z.object({
-  COMPLIANCE_API_BASE_URL: httpUrl.default("https://api.anthropic.com"),
-  COMPLIANCE_API_KEY: z
-    .string({ error: "is required" })
-    .regex(/^sk-ant-(api|admin)\d{2}-[A-Za-z0-9_-]+$/, "must be a Compliance Access Key (sk-ant-api01-...) or an Admin API key"),
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
-  NEXTAUTH_URL: httpUrl,
-  NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
-  OIDC_ISSUER: httpUrl,
-  OIDC_CLIENT_ID: z.string({ error: "is required" }).min(1, "must not be empty"),
-  OIDC_CLIENT_SECRET: z.string({ error: "is required" }).min(1, "must not be empty"),
-  DOCKET_ROLE_CLAIM: z.string().min(1, "must not be empty").default("groups"),
-  DOCKET_ROLE_MAP: roleMap,
-  DOCKET_DELETE_APPROVALS: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1").transform((value) => value === "1"),
-  /** A deletion request not executed within this many hours expires. */
-  DOCKET_DELETE_REQUEST_TTL_HOURS: z.coerce.number({ error: "must be a number" }).int("must be a whole number of hours").min(1).max(720).default(72),
-  /**
-   * Where the bytes of files about to be deleted are kept, named by their SHA-256; unset: only their
-   * metadata and hashes go into the pre-deletion snapshot.
-   */
-  DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
-  DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
-  DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
-  /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */
-  OIDC_SCOPES: z.string().regex(/^openid( [\w:./-]+)*$/, "must start with openid, separated by spaces").default("openid email profile"),
-  DOCKET_SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).max(1440).default(30),
-  DOCKET_SESSION_MAX_HOURS: z.coerce.number({ error: "must be a number" }).int().min(1).max(720).default(8),
-  /** The artifact sandbox origin (lib/artifact-sandbox); without it, artifacts are never run. */
-  DOCKET_ARTIFACT_SANDBOX_URL: httpUrl.transform((value) => new URL(value).origin).optional(),
-}).superRefine((env, ctx) => {
-  if (env.DOCKET_ARTIFACT_SANDBOX_URL && sameSite(env.DOCKET_ARTIFACT_SANDBOX_URL, env.NEXTAUTH_URL)) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["DOCKET_ARTIFACT_SANDBOX_URL"],
-      message: "must be on another site than NEXTAUTH_URL (another registrable domain), or the browser would send it Docket's cookies",
-    });
-  }
-});
+const ServerEnv = z
+  .object({
+    COMPLIANCE_API_BASE_URL: httpUrl.default("https://api.anthropic.com"),
+    COMPLIANCE_API_KEY: z
+      .string({ error: "is required" })
+      .regex(/^sk-ant-(api|admin)\d{2}-[A-Za-z0-9_-]+$/, "must be a Compliance Access Key (sk-ant-api01-...) or an Admin API key"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+    NEXTAUTH_URL: httpUrl,
+    NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
+    OIDC_ISSUER: httpUrl,
+    OIDC_CLIENT_ID: z.string({ error: "is required" }).min(1, "must not be empty"),
+    OIDC_CLIENT_SECRET: z.string({ error: "is required" }).min(1, "must not be empty"),
+    DOCKET_ROLE_CLAIM: z.string().min(1, "must not be empty").default("groups"),
+    DOCKET_ROLE_MAP: roleMap,
+    DOCKET_DELETE_APPROVALS: z
+      .enum(["0", "1"], { error: "must be 0 or 1" })
+      .default("1")
+      .transform((value) => value === "1"),
+    /** A deletion request not executed within this many hours expires. */
+    DOCKET_DELETE_REQUEST_TTL_HOURS: z.coerce.number({ error: "must be a number" }).int("must be a whole number of hours").min(1).max(720).default(72),
+    /**
+     * Where the bytes of files about to be deleted are kept, named by their SHA-256; unset: only their
+     * metadata and hashes go into the pre-deletion snapshot.
+     */
+    DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
+    DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
+    DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
+    /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */
+    OIDC_SCOPES: z
+      .string()
+      .regex(/^openid( [\w:./-]+)*$/, "must start with openid, separated by spaces")
+      .default("openid email profile"),
+    DOCKET_SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).max(1440).default(30),
+    DOCKET_SESSION_MAX_HOURS: z.coerce.number({ error: "must be a number" }).int().min(1).max(720).default(8),
+    /** The artifact sandbox origin (lib/artifact-sandbox); without it, artifacts are never run. */
+    DOCKET_ARTIFACT_SANDBOX_URL: httpUrl.transform((value) => new URL(value).origin).optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DOCKET_ARTIFACT_SANDBOX_URL && sameSite(env.DOCKET_ARTIFACT_SANDBOX_URL, env.NEXTAUTH_URL)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DOCKET_ARTIFACT_SANDBOX_URL"],
+        message: "must be on another site than NEXTAUTH_URL (another registrable domain), or the browser would send it Docket's cookies",
+      });
+    }
+  });
 
 /**
  * Whether two origins are the same site for cookies: ports never separate sites, and a host shares a

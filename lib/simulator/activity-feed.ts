@@ -119,9 +119,21 @@ export function queryFeed(ds: Dataset, state: State, q: FeedQuery): { items: Fee
   // after_id continues in result order, before_id goes back; `order` decides which is "up".
   const up = (q.order === "asc") === (q.before === null);
   const a = ds.activities;
-  const staticSpan = bounds(a.count, (i) => a.time[i]!, (i) => activityWords(ds, i), q, up);
+  const staticSpan = bounds(
+    a.count,
+    (i) => a.time[i]!,
+    (i) => activityWords(ds, i),
+    q,
+    up,
+  );
   const runtime = state.runtime;
-  const runtimeSpan = bounds(runtime.length, (i) => runtime[i]!.timeUs, (i) => runtime[i]!.words, q, up);
+  const runtimeSpan = bounds(
+    runtime.length,
+    (i) => runtime[i]!.timeUs,
+    (i) => runtime[i]!.words,
+    q,
+    up,
+  );
   const nextStatic = staticPositions(ds, staticSpan, q.types, up);
   let rp = up ? runtimeSpan.lo : runtimeSpan.hi - 1;
   const nextRuntime = (): RuntimeActivity | null => {

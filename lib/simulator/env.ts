@@ -28,7 +28,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
     try {
       parsed = JSON.parse(env.SIMULATOR_FAULTS);
     } catch {
-      throw new EnvError("SIMULATOR_FAULTS must be JSON: an array of fault rules (or {\"rules\": [...]}).");
+      throw new EnvError('SIMULATOR_FAULTS must be JSON: an array of fault rules (or {"rules": [...]}).');
     }
     const rules = Array.isArray(parsed) ? parsed : (parsed as { rules?: unknown } | null)?.rules;
     const result = faultRulesSchema.safeParse(rules);

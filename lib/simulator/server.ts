@@ -158,7 +158,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       const match = router.match(method, path);
       if ("allowed" in match) {
         if (match.allowed.length === 0) throw Errors.unknownPath();
-        throw new ApiError(405, "invalid_request_error", `Method ${method} is not allowed on this path. Allowed: ${match.allowed.join(", ")}.`, { allow: match.allowed.join(", ") });
+        throw new ApiError(405, "invalid_request_error", `Method ${method} is not allowed on this path. Allowed: ${match.allowed.join(", ")}.`, {
+          allow: match.allowed.join(", "),
+        });
       }
       const route = match.found.route;
       const granted = applied.terminal?.type === "scope_denied" ? key.scopes.filter((scope) => scope !== route.scope) : key.scopes;
@@ -174,10 +176,23 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         params: match.found.params,
         emit: (type, org, fields) => {
           const o = dataset.dir.orgs[org]!;
-          const actor = { type: "api_actor", api_key_id: key!.id, ip_address: (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "") || null, user_agent: req.headers["user-agent"] ?? null };
+          const actor = {
+            type: "api_actor",
+            api_key_id: key!.id,
+            ip_address: (req.socket.remoteAddress ?? "").replace(/^::ffff:/, "") || null,
+            user_agent: req.headers["user-agent"] ?? null,
+          };
           // Undocumented whether the API emits these; the schema lists only user_actor for the
           // file, document and project variants, but an API deletion has no user behind it.
-          state.addActivity(type, (id, timeUs) => ({ id, created_at: formatUs(timeUs), organization_id: o.tagged, organization_uuid: o.uuid, actor, type, ...fields }));
+          state.addActivity(type, (id, timeUs) => ({
+            id,
+            created_at: formatUs(timeUs),
+            organization_id: o.tagged,
+            organization_uuid: o.uuid,
+            actor,
+            type,
+            ...fields,
+          }));
         },
       };
       const reply: Reply = await route.handler(ctx);

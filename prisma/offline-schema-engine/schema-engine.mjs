@@ -20,9 +20,7 @@ import pg from "pg";
 
 const require = createRequire(import.meta.url);
 // Dependencies of our dependencies, resolved from them so that hoisting does not matter.
-const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = createRequire(
-  require.resolve("@prisma/adapter-pg"),
-)("@prisma/driver-adapter-utils");
+const { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum } = createRequire(require.resolve("@prisma/adapter-pg"))("@prisma/driver-adapter-utils");
 const { parseIntoClientConfig } = createRequire(require.resolve("pg"))("pg-connection-string");
 
 const PG_CHAR_OID = 18;
@@ -52,9 +50,7 @@ async function runCliCommand(command, databaseUrl) {
     const problem = await connectionProblem(config);
     if (problem) fail(problem.message, problem.code);
   } else if (command === "create-database") {
-    await withServerClient(config, (client) =>
-      client.query(`CREATE DATABASE ${client.escapeIdentifier(config.database)}`),
-    );
+    await withServerClient(config, (client) => client.query(`CREATE DATABASE ${client.escapeIdentifier(config.database)}`));
   } else {
     fail(`unsupported cli command ${JSON.stringify(command)}`);
   }
@@ -73,9 +69,7 @@ let shadow; // the adapter factory, which also creates and drops the shadow data
 
 async function serveJsonRpc({ datasource, datamodels }) {
   serving = true;
-  const engine = startEngine(datasource, datamodels).catch((error) =>
-    fail(`could not start: ${describe(error)}`, error?.code),
-  );
+  const engine = startEngine(datasource, datamodels).catch((error) => fail(`could not start: ${describe(error)}`, error?.code));
 
   // The wasm engine is not re-entrant: requests are answered one at a time, once it has started.
   let queue = Promise.resolve();
@@ -100,9 +94,7 @@ async function startEngine(datasource, datamodelFiles) {
   const wasm = await loadWasmEngine();
   shadow = adapterFactory(config, datasource.shadowDatabaseUrl);
   // The engine panics on an empty list (migrate diff passes no schema).
-  const datamodels = datamodelFiles.length
-    ? datamodelFiles.map((file) => [file, readFileSync(file, "utf8")])
-    : undefined;
+  const datamodels = datamodelFiles.length ? datamodelFiles.map((file) => [file, readFileSync(file, "utf8")]) : undefined;
   const log = (line) => writeSync(2, `${line.trimEnd()}\n`);
   return wasm.SchemaEngine.new({ datamodels }, log, shadow.bound);
 }
@@ -388,10 +380,7 @@ function describe(error, bound) {
   if (error instanceof AggregateError && error.errors.length) {
     return error.errors.map((each) => describe(each, bound)).join("; ");
   }
-  const text =
-    error instanceof Error ? error.message || error.code || String(error)
-    : typeof error === "string" ? error
-    : JSON.stringify(error);
+  const text = error instanceof Error ? error.message || error.code || String(error) : typeof error === "string" ? error : JSON.stringify(error);
   return text.replace(/External error id#(\d+)/g, (original, id) => {
     const registered = bound?.errorRegistry.consumeError(Number(id))?.error;
     return registered ? describe(registered) : original;

@@ -1,6 +1,5 @@
 /** The local provider's sign-in form: plain HTML, system fonts, nothing loaded from elsewhere. */
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 export function renderLoginPage(options: { uid: string; clientName: string; email?: string; error?: string }): string {
   const error = options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : "";

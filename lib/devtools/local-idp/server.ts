@@ -80,7 +80,11 @@ export async function startLocalIdp(options: LocalIdpOptions): Promise<LocalIdp>
 
   server.on("request", (request, response) => {
     const interaction = /^\/interaction\/([^/?]+)(\/login)?(?:\?|$)/.exec(request.url ?? "");
-    if (!interaction) return handleProtocol(request, response);
+    if (!interaction) {
+      // oidc-provider's handler answers the request itself and reports its own errors.
+      void handleProtocol(request, response);
+      return;
+    }
     void (async () => {
       try {
         const details = await provider.interactionDetails(request, response);

@@ -33,10 +33,24 @@ export async function getArtifactPreview(client: ComplianceClient, versionId: st
   }
   const { content, integrity, upstreamRequestIds } = await readArtifactContent(client, metadata, DISPLAY_LIMIT_BYTES, options);
   if (!content.complete || content.readBytes > DISPLAY_LIMIT_BYTES) {
-    return { kind: "refused", reason: "too_large", message: "This artifact is larger than 2 MiB: it is not previewed, because part of it would not be the artifact.", integrity, artifactId, upstreamRequestIds };
+    return {
+      kind: "refused",
+      reason: "too_large",
+      message: "This artifact is larger than 2 MiB: it is not previewed, because part of it would not be the artifact.",
+      integrity,
+      artifactId,
+      upstreamRequestIds,
+    };
   }
   if (integrity.outcome === "mismatch") {
-    return { kind: "refused", reason: "integrity", message: "The content Docket received does not match its MD5, so it is not run.", integrity, artifactId, upstreamRequestIds };
+    return {
+      kind: "refused",
+      reason: "integrity",
+      message: "The content Docket received does not match its MD5, so it is not run.",
+      integrity,
+      artifactId,
+      upstreamRequestIds,
+    };
   }
   return { kind: "ready", body: content.head, mediaType: PREVIEW_MEDIA_TYPES[kind], integrity, artifactId, upstreamRequestIds };
 }

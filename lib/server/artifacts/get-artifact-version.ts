@@ -39,7 +39,12 @@ export async function readArtifactContent(
 
 /** An artifact version as the view shows it: its facts, its text (cut at 2 MiB) and its MD5 check. */
 export async function getArtifactVersion(client: ComplianceClient, versionId: string, options?: CallOptions): Promise<ConsoleRead<ArtifactVersionView>> {
-  const { metadata, content, integrity, upstreamRequestIds } = await readArtifactContent(client, await client.artifacts.get(versionId, options), DISPLAY_LIMIT_BYTES, options);
+  const { metadata, content, integrity, upstreamRequestIds } = await readArtifactContent(
+    client,
+    await client.artifacts.get(versionId, options),
+    DISPLAY_LIMIT_BYTES,
+    options,
+  );
   return {
     dto: {
       artifact: {

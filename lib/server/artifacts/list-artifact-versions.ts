@@ -37,7 +37,13 @@ export async function listArtifactVersions(
       for (const artifact of message.artifacts ?? []) {
         if (artifact.id !== artifactId || seen.has(artifact.version_id)) continue;
         seen.add(artifact.version_id);
-        versions.push({ versionId: artifact.version_id, messageId: message.id, createdAt: message.created_at, title: artifact.title, artifactType: artifact.artifact_type });
+        versions.push({
+          versionId: artifact.version_id,
+          messageId: message.id,
+          createdAt: message.created_at,
+          title: artifact.title,
+          artifactType: artifact.artifact_type,
+        });
       }
     }
     if (!data.has_more || data.last_id === null) {

@@ -36,7 +36,10 @@ const REFUSAL_STATUS: Record<Extract<ArtifactPreview, { kind: "refused" }>["reas
 
 export function toPreviewResponse(preview: ArtifactPreview): Response {
   if (preview.kind === "refused") {
-    return new Response(preview.message, { status: REFUSAL_STATUS[preview.reason], headers: { ...PREVIEW_HEADERS, "content-type": "text/plain; charset=utf-8" } });
+    return new Response(preview.message, {
+      status: REFUSAL_STATUS[preview.reason],
+      headers: { ...PREVIEW_HEADERS, "content-type": "text/plain; charset=utf-8" },
+    });
   }
   return new Response(new Uint8Array(preview.body), { status: 200, headers: { ...PREVIEW_HEADERS, "content-type": preview.mediaType } });
 }

@@ -50,7 +50,7 @@ export const AUDIT_ACTIONS = [
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /**
- * `intent` is written before an irreversible call (AUD-5), `denied` for refused access, `failure`
+ * `intent` is written before an irreversible call, `denied` for refused access, `failure`
  * when the attempt was made and failed.
  */
 export const AUDIT_OUTCOMES = ["success", "denied", "failure", "intent"] as const;

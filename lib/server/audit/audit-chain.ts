@@ -44,7 +44,6 @@ export type AuditEventRow = Omit<AuditEventBody, "v" | "occurred_at"> & {
   row_hash: Uint8Array;
 };
 
-
 /** The columns the body is made of, as read from a row. */
 export type AuditBodyColumns = Omit<AuditEventRow, "seq" | "body_sha256" | "prev_hash" | "row_hash">;
 

@@ -33,7 +33,10 @@ export function ed25519KeyId(key: KeyObject): string {
   let id = keyIds.get(key);
   if (id === undefined) {
     const publicKey = key.type === "private" ? createPublicKey(key) : key;
-    id = createHash("sha256").update(publicKey.export({ type: "spki", format: "der" })).digest("hex").slice(0, 16);
+    id = createHash("sha256")
+      .update(publicKey.export({ type: "spki", format: "der" }))
+      .digest("hex")
+      .slice(0, 16);
     keyIds.set(key, id);
   }
   return id;

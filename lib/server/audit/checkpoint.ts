@@ -11,7 +11,7 @@ import { getDb } from "@/lib/server/db";
 import { DocketError } from "@/lib/server/docket-error";
 import { getServerEnv } from "@/lib/server/env";
 
-// The latest chain head, signed and kept outside the database (AUD-3): whoever can rewrite the
+// The latest chain head, signed and kept outside the database: whoever can rewrite the
 // table cannot make a cut tail or a rewritten chain agree with it without the signing key.
 
 export interface CheckpointSettings {
@@ -64,7 +64,8 @@ export async function readCheckpoint(file?: string): Promise<SignedCheckpoint | 
     throw new InvalidCheckpointFileError(target, "not JSON");
   }
   const parsed = SignedCheckpoint.safeParse(json);
-  if (!parsed.success) throw new InvalidCheckpointFileError(target, parsed.error.issues.map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`).join("; "));
+  if (!parsed.success)
+    throw new InvalidCheckpointFileError(target, parsed.error.issues.map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`).join("; "));
   return parsed.data;
 }
 
@@ -218,6 +219,10 @@ const globalForCheckpoints = globalThis as typeof globalThis & { docketCheckpoin
 
 /** The app's scheduler (one per process, surviving dev-mode reloads like getDb()). */
 export function appCheckpointScheduler(): CheckpointScheduler {
-  globalForCheckpoints.docketCheckpointScheduler ??= new CheckpointScheduler({ db: getDb, settings: appCheckpointSettings, minIntervalMs: APP_CHECKPOINT_MIN_INTERVAL_MS });
+  globalForCheckpoints.docketCheckpointScheduler ??= new CheckpointScheduler({
+    db: getDb,
+    settings: appCheckpointSettings,
+    minIntervalMs: APP_CHECKPOINT_MIN_INTERVAL_MS,
+  });
   return globalForCheckpoints.docketCheckpointScheduler;
 }

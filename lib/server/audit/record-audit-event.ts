@@ -36,7 +36,10 @@ const AuditEventInput = z
         subject: text(MAX_TEXT),
         email: text(MAX_TEXT),
         // A set: sorted and without duplicates, so the same roles always hash the same.
-        roles: z.array(z.string().min(1).max(100)).max(50).transform((roles) => [...new Set(roles.map(toAuditString))].sort()),
+        roles: z
+          .array(z.string().min(1).max(100))
+          .max(50)
+          .transform((roles) => [...new Set(roles.map(toAuditString))].sort()),
       })
       .nullable(),
     action: z.enum(AUDIT_ACTIONS),
@@ -49,7 +52,8 @@ const AuditEventInput = z
       .transform((params, ctx): JsonValue => {
         try {
           const json = toAuditJson(params ?? {});
-          if (Buffer.byteLength(canonicalJson(json)) > MAX_PARAMS_BYTES) ctx.addIssue({ code: "custom", message: `must be at most ${MAX_PARAMS_BYTES} bytes as JSON` });
+          if (Buffer.byteLength(canonicalJson(json)) > MAX_PARAMS_BYTES)
+            ctx.addIssue({ code: "custom", message: `must be at most ${MAX_PARAMS_BYTES} bytes as JSON` });
           return json;
         } catch (error) {
           ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "is not JSON" });

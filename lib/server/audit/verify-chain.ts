@@ -76,7 +76,9 @@ const ROW_HASH = 18;
 
 /** The rows with seq from `from` to `to`, in seq order, as the verifier reads them. */
 export async function readStoredRows(db: Queryable, from: bigint, to: bigint): Promise<StoredRow[]> {
-  const [batch] = await db.$queryRaw<Array<{ rows: string | null }>>`SELECT ${STORED_ROWS_AS_JSON} AS rows FROM audit_event WHERE seq >= ${from} AND seq <= ${to}`;
+  const [batch] = await db.$queryRaw<
+    Array<{ rows: string | null }>
+  >`SELECT ${STORED_ROWS_AS_JSON} AS rows FROM audit_event WHERE seq >= ${from} AND seq <= ${to}`;
   return batch?.rows ? (JSON.parse(batch.rows) as StoredRow[]) : [];
 }
 

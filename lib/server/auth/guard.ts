@@ -12,10 +12,7 @@ export function sessionCookieName(): string {
 }
 
 export type AccessDecision =
-  | { kind: "allowed"; actor: Actor }
-  | { kind: "anonymous" }
-  | { kind: "no_role"; actor: Actor }
-  | { kind: "forbidden"; actor: Actor };
+  { kind: "allowed"; actor: Actor } | { kind: "anonymous" } | { kind: "no_role"; actor: Actor } | { kind: "forbidden"; actor: Actor };
 
 /** The one access decision, shared by pages and route handlers. Deny unless a permission is held. */
 export async function decideAccess(sessionToken: string | undefined, permission: Permission | "signed_in"): Promise<AccessDecision> {

@@ -55,7 +55,17 @@ function expiryOf(row: SessionRow, now: number): "absolute" | "idle" | "disabled
  */
 async function readSession(tokenHash: string): Promise<SessionRow | null> {
   const rows = await getDb().$queryRaw<
-    Array<{ expires_at: Date; last_seen_at: Date; user_id: string; issuer: string; subject: string; email: string | null; name: string | null; idp_groups: string[]; disabled: boolean }>
+    Array<{
+      expires_at: Date;
+      last_seen_at: Date;
+      user_id: string;
+      issuer: string;
+      subject: string;
+      email: string | null;
+      name: string | null;
+      idp_groups: string[];
+      disabled: boolean;
+    }>
   >`SELECT s.expires_at, s.last_seen_at, u.id AS user_id, u.issuer, u.subject, u.email, u.name, u.idp_groups, u.disabled
     FROM auth_session s JOIN app_user u ON u.id = s.user_id
     WHERE s.token_hash = ${tokenHash}`;

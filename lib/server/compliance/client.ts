@@ -98,8 +98,7 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     /** One page of chats; at most 10 user ids (see listForUsers for more). */
     list: (query: ChatListQuery = {}, opts?: CallOptions) => call(E.listChats, ChatPage, none, query, opts),
     /** The chat's metadata and one page (or, without limit, all) of its messages. */
-    getMessages: (chatId: string, query: ChatMessagesQuery = {}, opts?: CallOptions) =>
-      call(E.listChatMessages, ChatWithMessages, { chatId }, query, opts),
+    getMessages: (chatId: string, query: ChatMessagesQuery = {}, opts?: CallOptions) => call(E.listChatMessages, ChatWithMessages, { chatId }, query, opts),
     delete: (chatId: string, opts?: CallOptions) => call(E.deleteChat, DeleteConfirmation, { chatId }, undefined, opts),
     /** Walks every page of a chat listing in the given direction. */
     walk: (query: Omit<ChatListQuery, "afterId" | "beforeId"> = {}, direction: "after" | "before" = "after", walk?: WalkOptions & CallOptions) =>
@@ -126,20 +125,28 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     activities: {
       list: (query: ActivityQuery = {}, opts?: CallOptions) => call(E.listActivities, cursorPage(Activity), none, query, opts),
       /** "after" walks toward older activities in the default order, "before" toward newer ones. */
-      walk: (query: Omit<ActivityQuery, "afterId" | "beforeId"> = {}, direction: "after" | "before" = "after", start?: string, walk?: WalkOptions & CallOptions) =>
-        walkCursorPages((cursor) => call(E.listActivities, cursorPage(Activity), none, { ...query, ...cursor }, walk).then((r) => r.data), direction, start, walk),
+      walk: (
+        query: Omit<ActivityQuery, "afterId" | "beforeId"> = {},
+        direction: "after" | "before" = "after",
+        start?: string,
+        walk?: WalkOptions & CallOptions,
+      ) =>
+        walkCursorPages(
+          (cursor) => call(E.listActivities, cursorPage(Activity), none, { ...query, ...cursor }, walk).then((r) => r.data),
+          direction,
+          start,
+          walk,
+        ),
     },
     organizations: {
-      list: (query: Query<typeof E.listOrganizations> = {}, opts?: CallOptions) =>
-        call(E.listOrganizations, tokenPage(Organization), none, query, opts),
+      list: (query: Query<typeof E.listOrganizations> = {}, opts?: CallOptions) => call(E.listOrganizations, tokenPage(Organization), none, query, opts),
       walk: (walk?: WalkOptions & CallOptions) =>
         walkTokenPages((page) => call(E.listOrganizations, tokenPage(Organization), none, { page }, walk).then((r) => r.data), walk),
       listUsers: (orgUuid: string, query: Query<typeof E.listOrganizationUsers> = {}, opts?: CallOptions) =>
         call(E.listOrganizationUsers, tokenPage(OrganizationUser), { orgUuid }, query, opts),
       walkUsers: (orgUuid: string, limit?: number, walk?: WalkOptions & CallOptions) =>
         walkTokenPages((page) => call(E.listOrganizationUsers, tokenPage(OrganizationUser), { orgUuid }, { page, limit }, walk).then((r) => r.data), walk),
-      listRoles: (orgUuid: string, query: Query<typeof E.listRoles> = {}, opts?: CallOptions) =>
-        call(E.listRoles, tokenPage(Role), { orgUuid }, query, opts),
+      listRoles: (orgUuid: string, query: Query<typeof E.listRoles> = {}, opts?: CallOptions) => call(E.listRoles, tokenPage(Role), { orgUuid }, query, opts),
       getRole: (orgUuid: string, roleId: string, opts?: CallOptions) => call(E.getRole, Role, { orgUuid, roleId }, undefined, opts),
       listRolePermissions: (orgUuid: string, roleId: string, query: Query<typeof E.listRolePermissions> = {}, opts?: CallOptions) =>
         call(E.listRolePermissions, tokenPage(RolePermission), { orgUuid, roleId }, query, opts),
@@ -178,13 +185,11 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     },
     projectDocuments: {
       get: (documentId: string, opts?: CallOptions) => call(E.getProjectDocument, ProjectDocument, { documentId }, undefined, opts),
-      getMetadata: (documentId: string, opts?: CallOptions) =>
-        call(E.getProjectDocumentMetadata, ProjectDocumentMetadata, { documentId }, undefined, opts),
+      getMetadata: (documentId: string, opts?: CallOptions) => call(E.getProjectDocumentMetadata, ProjectDocumentMetadata, { documentId }, undefined, opts),
       delete: (documentId: string, opts?: CallOptions) => call(E.deleteProjectDocument, DeleteConfirmation, { documentId }, undefined, opts),
     },
     sessions: {
-      listLocal: (query: Query<typeof E.listLocalSessions> = {}, opts?: CallOptions) =>
-        call(E.listLocalSessions, tokenPage(LocalSession), none, query, opts),
+      listLocal: (query: Query<typeof E.listLocalSessions> = {}, opts?: CallOptions) => call(E.listLocalSessions, tokenPage(LocalSession), none, query, opts),
       walkLocal: (query: Omit<Query<typeof E.listLocalSessions>, "page"> = {}, walk?: WalkOptions & CallOptions) =>
         walkTokenPages((page) => call(E.listLocalSessions, tokenPage(LocalSession), none, { ...query, page }, walk).then((r) => r.data), walk),
       getLocal: (sessionId: string, opts?: CallOptions) => call(E.getLocalSession, LocalSession, { sessionId }, undefined, opts),

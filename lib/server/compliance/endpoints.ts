@@ -1,16 +1,6 @@
 import "server-only";
 import type { IdKind } from "./ids";
-import {
-  activityTypes,
-  cursor,
-  ids,
-  integer,
-  oneOf,
-  organizationIds,
-  text,
-  timeRange,
-  type QueryParam,
-} from "./query-params";
+import { activityTypes, cursor, ids, integer, oneOf, organizationIds, text, timeRange, type QueryParam } from "./query-params";
 
 /**
  * Every Compliance API endpoint Docket may call, as documented (Aug-2026 reference). The URL builder
@@ -75,26 +65,26 @@ export const ENDPOINTS = {
     limit: integer("limit", 1, 1000),
   }),
   deleteChat: endpoint("DELETE", "/v1/compliance/apps/chats/{chatId}", { chatId: "chat" }, none),
-  listChatMessages: endpoint("GET", "/v1/compliance/apps/chats/{chatId}/messages", { chatId: "chat" }, {
-    afterId: cursor("after_id"),
-    beforeId: cursor("before_id"),
-    limit: integer("limit", 1, 1000),
-    order: oneOf("order", ["asc", "desc"]),
-    createdAt: timeRange("created_at"),
-    updatedAt: timeRange("updated_at"),
-    toolResultMaxChars: integer("tool_result_max_chars", 1, 100_000_000, [-1]),
-    toolUseInputMaxChars: integer("tool_use_input_max_chars", 1, 100_000_000, [-1]),
-  }),
+  listChatMessages: endpoint(
+    "GET",
+    "/v1/compliance/apps/chats/{chatId}/messages",
+    { chatId: "chat" },
+    {
+      afterId: cursor("after_id"),
+      beforeId: cursor("before_id"),
+      limit: integer("limit", 1, 1000),
+      order: oneOf("order", ["asc", "desc"]),
+      createdAt: timeRange("created_at"),
+      updatedAt: timeRange("updated_at"),
+      toolResultMaxChars: integer("tool_result_max_chars", 1, 100_000_000, [-1]),
+      toolUseInputMaxChars: integer("tool_use_input_max_chars", 1, 100_000_000, [-1]),
+    },
+  ),
   getFile: endpoint("GET", "/v1/compliance/apps/chats/files/{fileId}", { fileId: "file" }, none),
   downloadFile: endpoint("GET", "/v1/compliance/apps/chats/files/{fileId}/content", { fileId: "file" }, none),
   deleteFile: endpoint("DELETE", "/v1/compliance/apps/chats/files/{fileId}", { fileId: "file" }, none),
   getGeneratedFile: endpoint("GET", "/v1/compliance/apps/chats/generated-files/{generatedFileId}", { generatedFileId: "generatedFile" }, none),
-  downloadGeneratedFile: endpoint(
-    "GET",
-    "/v1/compliance/apps/chats/generated-files/{generatedFileId}/content",
-    { generatedFileId: "generatedFile" },
-    none,
-  ),
+  downloadGeneratedFile: endpoint("GET", "/v1/compliance/apps/chats/generated-files/{generatedFileId}/content", { generatedFileId: "generatedFile" }, none),
   getArtifact: endpoint("GET", "/v1/compliance/apps/artifacts/{versionId}", { versionId: "artifactVersion" }, none),
   downloadArtifact: endpoint("GET", "/v1/compliance/apps/artifacts/{versionId}/content", { versionId: "artifactVersion" }, none),
   listProjects: endpoint("GET", "/v1/compliance/apps/projects", none, {
@@ -107,31 +97,26 @@ export const ENDPOINTS = {
   getProject: endpoint("GET", "/v1/compliance/apps/projects/{projectId}", { projectId: "project" }, none),
   deleteProject: endpoint("DELETE", "/v1/compliance/apps/projects/{projectId}", { projectId: "project" }, none),
   listProjectAttachments: endpoint("GET", "/v1/compliance/apps/projects/{projectId}/attachments", { projectId: "project" }, pageQuery(100)),
-  listProjectCollaborators: endpoint(
-    "GET",
-    "/v1/compliance/apps/projects/{projectId}/collaborators",
-    { projectId: "project" },
-    pageQuery(100),
-  ),
+  listProjectCollaborators: endpoint("GET", "/v1/compliance/apps/projects/{projectId}/collaborators", { projectId: "project" }, pageQuery(100)),
   getProjectDocument: endpoint("GET", "/v1/compliance/apps/projects/documents/{documentId}", { documentId: "projectDocument" }, none),
-  getProjectDocumentMetadata: endpoint(
-    "GET",
-    "/v1/compliance/apps/projects/documents/{documentId}/metadata",
-    { documentId: "projectDocument" },
-    none,
-  ),
+  getProjectDocumentMetadata: endpoint("GET", "/v1/compliance/apps/projects/documents/{documentId}/metadata", { documentId: "projectDocument" }, none),
   deleteProjectDocument: endpoint("DELETE", "/v1/compliance/apps/projects/documents/{documentId}", { documentId: "projectDocument" }, none),
   listLocalSessions: endpoint("GET", "/v1/compliance/apps/sessions/local", none, {
     createdAt: timeRange("created_at", ["gte", "lt"]),
     ...pageQuery(500),
   }),
   getLocalSession: endpoint("GET", "/v1/compliance/apps/sessions/local/{sessionId}", { sessionId: "localSession" }, none),
-  listLocalSessionMessages: endpoint("GET", "/v1/compliance/apps/sessions/local/{sessionId}/messages", { sessionId: "localSession" }, {
-    order: oneOf("order", ["asc", "desc"]),
-    toolResultMaxBytes: integer("tool_result_max_bytes", 1, 1_048_576, [-1]),
-    toolUseInputMaxBytes: integer("tool_use_input_max_bytes", 1, 1_048_576, [-1]),
-    ...pageQuery(1000),
-  }),
+  listLocalSessionMessages: endpoint(
+    "GET",
+    "/v1/compliance/apps/sessions/local/{sessionId}/messages",
+    { sessionId: "localSession" },
+    {
+      order: oneOf("order", ["asc", "desc"]),
+      toolResultMaxBytes: integer("tool_result_max_bytes", 1, 1_048_576, [-1]),
+      toolUseInputMaxBytes: integer("tool_use_input_max_bytes", 1, 1_048_576, [-1]),
+      ...pageQuery(1000),
+    },
+  ),
   listRemoteSessions: endpoint("GET", "/v1/compliance/apps/sessions/remote", none, {
     organizationIds: organizationIds("organization_ids[]", 500),
     userIds: ids("user_ids[]", "user", 10),
@@ -150,4 +135,3 @@ export const ENDPOINTS = {
     },
   ),
 } as const;
-

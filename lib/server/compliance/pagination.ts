@@ -22,7 +22,7 @@ export async function* walkCursorPages<T>(
 ): AsyncGenerator<CursorPage<T>> {
   const seen = new Set<string>();
   let cursor = start;
-  for (let pages = 0; ; ) {
+  for (let pages = 0; ;) {
     const page = await fetchPage(cursor === undefined ? {} : direction === "after" ? { afterId: cursor } : { beforeId: cursor });
     yield page;
     if (++pages >= maxPages) throw new CompliancePaginationError(`Stopped after ${maxPages} pages.`);
@@ -41,7 +41,7 @@ export async function* walkTokenPages<T>(
 ): AsyncGenerator<TokenPage<T>> {
   const seen = new Set<string>();
   let token: string | undefined;
-  for (let pages = 0; ; ) {
+  for (let pages = 0; ;) {
     const page = await fetchPage(token);
     yield page;
     if (++pages >= maxPages) throw new CompliancePaginationError(`Stopped after ${maxPages} pages.`);

@@ -100,8 +100,7 @@ export function timeRange(prefix: string, bounds: Bounds = ["gt", "gte", "lt", "
       }
       return null;
     },
-    encode: (range) =>
-      bounds.flatMap((bound): Array<[string, string]> => (range[bound] === undefined ? [] : [[`${prefix}.${bound}`, range[bound]]])),
+    encode: (range) => bounds.flatMap((bound): Array<[string, string]> => (range[bound] === undefined ? [] : [[`${prefix}.${bound}`, range[bound]]])),
   };
 }
 

@@ -12,8 +12,7 @@ export interface RetryOptions {
 export const DEFAULT_RETRY_OPTIONS: RetryOptions = { maxAttempts: 4, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 20_000 };
 
 export type AttemptOutcome =
-  | { kind: "response"; status: number; shouldRetryHeader: string | null; retryAfterMs: number | null }
-  | { kind: "network"; phase: string };
+  { kind: "response"; status: number; shouldRetryHeader: string | null; retryAfterMs: number | null } | { kind: "network"; phase: string };
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number };
 

@@ -81,7 +81,12 @@ export class ComplianceTransport {
     return this.#rateLimit;
   }
 
-  async requestJson<S extends z.ZodType>(method: "GET" | "DELETE", url: URL, schema: S, signal?: AbortSignal): Promise<{ data: z.output<S>; requestId: string | null }> {
+  async requestJson<S extends z.ZodType>(
+    method: "GET" | "DELETE",
+    url: URL,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<{ data: z.output<S>; requestId: string | null }> {
     const deadline = AbortSignal.timeout(this.#options.timeouts.totalMs);
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
     // A read whose body breaks off is retried whole, like one that failed before its headers.
@@ -130,7 +135,13 @@ export class ComplianceTransport {
     }
   }
 
-  async #sendOnce(method: "GET" | "DELETE", url: URL, accept: string, signal: AbortSignal | undefined, callerSignal: AbortSignal | undefined): Promise<StreamResponse> {
+  async #sendOnce(
+    method: "GET" | "DELETE",
+    url: URL,
+    accept: string,
+    signal: AbortSignal | undefined,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<StreamResponse> {
     if (url.origin !== this.#origin.origin || !url.pathname.startsWith("/v1/compliance/")) {
       throw new ComplianceResponseError("Refused to send the access key outside the Compliance API.", null);
     }
@@ -227,12 +238,7 @@ const FALLBACK_MESSAGES: Record<number, [string, string]> = {
   529: ["overloaded_error", "The Compliance API is overloaded."],
 };
 
-async function toApiError(
-  status: number,
-  body: Readable,
-  requestId: string | null,
-  retryAfterMs: number | null,
-): Promise<ComplianceApiError> {
+async function toApiError(status: number, body: Readable, requestId: string | null, retryAfterMs: number | null): Promise<ComplianceApiError> {
   let type: string | undefined;
   let message: string | undefined;
   try {

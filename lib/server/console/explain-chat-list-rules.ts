@@ -17,7 +17,9 @@ export function explainChatListRules(request: ChatListRequest): void {
     refuse("Page either forward (after) or backward (before), not both at once. Remove one of the two cursors.");
   }
   if (perUser && orderBy === "updated_at") {
-    refuse("Chats of selected users can only be sorted by creation time. Sort by created, or clear the user selection to sort the whole organisation by last update.");
+    refuse(
+      "Chats of selected users can only be sorted by creation time. Sort by created, or clear the user selection to sort the whole organisation by last update.",
+    );
   }
   if (!perUser && request.projectIds !== undefined) {
     refuse("The project filter works only together with selected users. Select the users whose chats in this project you want, or remove the project filter.");
@@ -32,6 +34,8 @@ export function explainChatListRules(request: ChatListRequest): void {
     refuse("Organisation-wide chat lists page forward only. Start again from the first page, or select users to page both ways.");
   }
   if ((request.userIds?.length ?? 0) > MAX_USERS_PER_CHAT_QUERY && request.before !== undefined) {
-    refuse(`With more than ${MAX_USERS_PER_CHAT_QUERY} users selected, chats page forward only. Start again from the first page, or select ${MAX_USERS_PER_CHAT_QUERY} users or fewer to page both ways.`);
+    refuse(
+      `With more than ${MAX_USERS_PER_CHAT_QUERY} users selected, chats page forward only. Start again from the first page, or select ${MAX_USERS_PER_CHAT_QUERY} users or fewer to page both ways.`,
+    );
   }
 }

@@ -54,7 +54,9 @@ async function listChatsOfManyUsers(client: ComplianceClient, request: ChatListR
   const limit = request.limit ?? DEFAULT_LIMIT;
   const position = request.after === undefined ? null : decodeContinuation(request.after);
   const createdFrom =
-    position && (request.createdFrom === undefined || compareTimestamps(position.created_at, request.createdFrom) > 0) ? position.created_at : request.createdFrom;
+    position && (request.createdFrom === undefined || compareTimestamps(position.created_at, request.createdFrom) > 0)
+      ? position.created_at
+      : request.createdFrom;
   const filters = filtersOf(request, createdFrom);
   const requestIds = requestIdCollector();
   const batches = chunk(userIds, MAX_USERS_PER_CHAT_QUERY).map((batch) =>

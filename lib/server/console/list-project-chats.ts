@@ -29,7 +29,11 @@ export async function listProjectChats(client: ComplianceClient, projectId: stri
   const userIds = members ?? (await ownerAndCollaborators(client, projectId, project.user?.id ?? null, requestIds.keep));
   const coverage = { scope, userCount: userIds.length } as const;
   if (userIds.length === 0) {
-    return { dto: { chats: [], firstCursor: null, lastCursor: null, hasMore: false, coverage }, upstreamRequestIds: requestIds.ids, organizationId: project.organization_uuid };
+    return {
+      dto: { chats: [], firstCursor: null, lastCursor: null, hasMore: false, coverage },
+      upstreamRequestIds: requestIds.ids,
+      organizationId: project.organization_uuid,
+    };
   }
   const page = await listChats(client, { userIds, projectIds: [projectId], after: request.after, limit: request.limit });
   return {

@@ -51,8 +51,8 @@ export async function readThreadOpening(
         status: response.status,
         code: refusal.code,
         message: refusal.message,
-        requestId: refusal.requestId,
-        upstreamRequestId: refusal.upstreamRequestId,
+        requestId: refusal.requestId ?? request.metadata.requestId,
+        upstreamRequestId: refusal.upstreamRequestId ?? null,
         retryAfterSeconds: Number.isInteger(retryAfter) && retryAfter > 0 ? retryAfter : null,
       },
     };

@@ -17,7 +17,12 @@ const organizationReference = z.string().refine(isOrganizationReference, "must b
 const commaList = (item: z.ZodType<string, string>, max: number) =>
   z
     .string()
-    .transform((value) => value.split(",").map((entry) => entry.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(item).min(1, "must list at least one id").max(max, `accepts at most ${max} ids`));
 const timestamp = z.string().refine(isRfc3339, "must be an RFC 3339 timestamp such as 2024-03-01T00:00:00Z");
 /** Opaque cursors and page tokens: passed back unchanged, but bounded and free of URL syntax. */

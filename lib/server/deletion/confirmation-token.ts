@@ -35,7 +35,7 @@ function mac(secret: string, encodedPayload: string): Buffer {
   return createHmac("sha256", macKey(secret)).update(encodedPayload).digest();
 }
 
-/** An HMAC-signed token binding who prepared which deletion, with which idempotency key, until when (AUD-8). */
+/** An HMAC-signed token binding who prepared which deletion, with which idempotency key, until when. */
 export function signConfirmationToken(secret: string, binding: TokenBinding, now: Date): { token: string; expiresAt: Date } {
   const expiresAt = new Date(now.getTime() + CONFIRMATION_TOKEN_TTL_MS);
   const payload: Payload = {

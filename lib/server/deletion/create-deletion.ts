@@ -37,12 +37,17 @@ function replay(existing: DeletionRow, fingerprint: string): { row: DeletionRow;
 }
 
 /**
- * The second step of the delete dialog (AUD-8): checks the token made by prepare, the typed name or
+ * The second step of the delete dialog: checks the token made by prepare, the typed name or
  * id, the key's capability and the holds, then records the request. With approvals off, the
  * requester's confirmation is the approval and the deletion runs at once. The same idempotency key
- * with the same ask answers with the request already made, never a second one (AUD-6).
+ * with the same ask answers with the request already made, never a second one.
  */
-export async function createDeletion(deps: DeletionDeps, actor: Actor, body: CreateDeletionBody, metadata: RequestMetadata): Promise<{ row: DeletionRow; created: boolean }> {
+export async function createDeletion(
+  deps: DeletionDeps,
+  actor: Actor,
+  body: CreateDeletionBody,
+  metadata: RequestMetadata,
+): Promise<{ row: DeletionRow; created: boolean }> {
   const now = deps.now();
   const binding = { userId: actor.userId, target: body.target, idempotencyKey: body.idempotencyKey };
   const token = checkConfirmationToken(deps.settings.tokenSecret, body.confirmationToken, binding, now);
@@ -57,7 +62,13 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
   try {
     await requireDeleteCapability(deps);
   } catch (error) {
-    await recordDeletionEvent(deps.db, auditTarget, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: "delete_scope_missing", step: "request" } }, deps.checkpoints);
+    await recordDeletionEvent(
+      deps.db,
+      auditTarget,
+      cause,
+      { action: "deletion.blocked", outcome: "denied", params: { reason: "delete_scope_missing", step: "request" } },
+      deps.checkpoints,
+    );
     throw error;
   }
   const reading = await readTarget(deps.client, body.target, false);
@@ -66,64 +77,85 @@ export async function createDeletion(deps: DeletionDeps, actor: Actor, body: Cre
 
   let row: DeletionRow;
   try {
-    row = await deps.db.$transaction(async (tx) => {
-      await lockHolds(tx, "shared");
-      const holds = await findCoveringHolds(tx, reading.holdKeys);
-      if (holds.length > 0) return { holds };
-      const created = await tx.deletionRequest.create({
-        data: {
-          idempotencyKey: body.idempotencyKey,
-          fingerprint,
-          targetKind: body.target.kind,
-          targetId: body.target.id,
-          targetName: reading.facts.name,
-          targetProjectId: reading.facts.projectId,
-          organizationUuid: reading.facts.organizationUuid,
-          targetCreatedAt: reading.facts.createdAt,
-          openTarget: `${body.target.kind}:${body.target.id}`,
-          holdKeys: reading.holdKeys,
-          summary: reading.summary,
-          reasonCode: body.reason.code,
-          reasonText: body.reason.text || null,
-          reference: body.reference,
-          requesterId: actor.userId,
-          approvalsRequired: deps.settings.approvalsRequired,
-          status: "requested",
-          createdAt: now,
-          updatedAt: now,
-          expiresAt: new Date(now.getTime() + deps.settings.requestTtlHours * 3_600_000),
-        },
+    row = await deps.db
+      .$transaction(async (tx) => {
+        await lockHolds(tx, "shared");
+        const holds = await findCoveringHolds(tx, reading.holdKeys);
+        if (holds.length > 0) return { holds };
+        const created = await tx.deletionRequest.create({
+          data: {
+            idempotencyKey: body.idempotencyKey,
+            fingerprint,
+            targetKind: body.target.kind,
+            targetId: body.target.id,
+            targetName: reading.facts.name,
+            targetProjectId: reading.facts.projectId,
+            organizationUuid: reading.facts.organizationUuid,
+            targetCreatedAt: reading.facts.createdAt,
+            openTarget: `${body.target.kind}:${body.target.id}`,
+            holdKeys: reading.holdKeys,
+            summary: reading.summary,
+            reasonCode: body.reason.code,
+            reasonText: body.reason.text || null,
+            reference: body.reference,
+            requesterId: actor.userId,
+            approvalsRequired: deps.settings.approvalsRequired,
+            status: "requested",
+            createdAt: now,
+            updatedAt: now,
+            expiresAt: new Date(now.getTime() + deps.settings.requestTtlHours * 3_600_000),
+          },
+        });
+        await recordDeletionEvent(
+          tx,
+          created,
+          cause,
+          {
+            action: "deletion.requested",
+            outcome: "success",
+            params: {
+              reasonCode: body.reason.code,
+              reasonText: body.reason.text || null,
+              reference: body.reference,
+              approvalsRequired: deps.settings.approvalsRequired,
+              idempotencyKey: body.idempotencyKey,
+              expiresAt: created.expiresAt.toISOString(),
+            },
+            upstreamRequestId: reading.upstreamRequestIds.join(" ").slice(0, 1024) || null,
+          },
+          deps.checkpoints,
+        );
+        return created;
+      })
+      .then(async (result) => {
+        if (!("holds" in result)) return loadDeletion(deps, result.id);
+        await recordDeletionEvent(
+          deps.db,
+          { ...auditTarget, organizationUuid: reading.facts.organizationUuid },
+          cause,
+          {
+            action: "deletion.blocked",
+            outcome: "denied",
+            params: { reason: "legal_hold", step: "request", holds: result.holds },
+          },
+          deps.checkpoints,
+        );
+        throw new AppError("legal_hold", holdMessage(result.holds.map((hold) => hold.matterName)), { holds: result.holds });
       });
-      await recordDeletionEvent(tx, created, cause, {
-        action: "deletion.requested",
-        outcome: "success",
-        params: {
-          reasonCode: body.reason.code,
-          reasonText: body.reason.text || null,
-          reference: body.reference,
-          approvalsRequired: deps.settings.approvalsRequired,
-          idempotencyKey: body.idempotencyKey,
-          expiresAt: created.expiresAt.toISOString(),
-        },
-        upstreamRequestId: reading.upstreamRequestIds.join(" ").slice(0, 1024) || null,
-      }, deps.checkpoints);
-      return created;
-    }).then(async (result) => {
-      if (!("holds" in result)) return loadDeletion(deps, result.id);
-      await recordDeletionEvent(deps.db, { ...auditTarget, organizationUuid: reading.facts.organizationUuid }, cause, {
-        action: "deletion.blocked",
-        outcome: "denied",
-        params: { reason: "legal_hold", step: "request", holds: result.holds },
-      }, deps.checkpoints);
-      throw new AppError("legal_hold", holdMessage(result.holds.map((hold) => hold.matterName)), { holds: result.holds });
-    });
   } catch (error) {
     if (!isUniqueConstraintViolation(error)) throw error;
     // Another request won the race: the same click again (same key), or another open request.
     const sameKey = await deps.db.deletionRequest.findUnique({ where: { idempotencyKey: body.idempotencyKey }, include: DELETION_INCLUDE });
     if (sameKey) return replay(sameKey, fingerprint);
-    const open = await deps.db.deletionRequest.findUnique({ where: { openTarget: `${body.target.kind}:${body.target.id}` }, select: { id: true, status: true } });
-    throw new AppError("deletion_open", `A deletion request for this object is already open${open ? ` (${open.status})` : ""}.`, open ? { deletionId: open.id } : undefined);
+    const open = await deps.db.deletionRequest.findUnique({
+      where: { openTarget: `${body.target.kind}:${body.target.id}` },
+      select: { id: true, status: true },
+    });
+    throw new AppError(
+      "deletion_open",
+      `A deletion request for this object is already open${open ? ` (${open.status})` : ""}.`,
+      open ? { deletionId: open.id } : undefined,
+    );
   }
 
   if (deps.settings.approvalsRequired) return { row, created: true };

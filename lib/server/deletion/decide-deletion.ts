@@ -30,33 +30,69 @@ export async function approveDeletion(
   const row = await loadDeletion(deps, deletionId);
   const allowed = selfApproval ? !row.approvalsRequired && row.requesterId === actor.userId : mayDecide(row, actor);
   if (!allowed) {
-    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.approved", outcome: "denied", params: { reason: row.requesterId === actor.userId ? "own_request" : "not_approver" } }, deps.checkpoints);
+    await recordDeletionEvent(
+      deps.db,
+      row,
+      cause,
+      { action: "deletion.approved", outcome: "denied", params: { reason: row.requesterId === actor.userId ? "own_request" : "not_approver" } },
+      deps.checkpoints,
+    );
     throw new AppError(row.requesterId === actor.userId ? "own_request" : "forbidden");
   }
   if (await expireIfDue(deps, row, cause)) throw new AppError("deletion_expired");
   if (row.status !== "requested") throw notRequested(row);
   await deps.db.$transaction(async (tx) => {
     const now = deps.now();
-    const moved = await transition(tx, row, ["requested"], "approved", { deciderId: actor.userId, decidedAt: now, decisionComment: body.comment, updatedAt: now }, { expiresAt: { gt: now } });
+    const moved = await transition(
+      tx,
+      row,
+      ["requested"],
+      "approved",
+      { deciderId: actor.userId, decidedAt: now, decisionComment: body.comment, updatedAt: now },
+      { expiresAt: { gt: now } },
+    );
     if (!moved) throw new AppError("deletion_state", "This request was decided meanwhile by someone else, or has expired.");
-    await recordDeletionEvent(tx, row, cause, { action: "deletion.approved", outcome: "success", params: { comment: body.comment, automatic: selfApproval } }, deps.checkpoints);
+    await recordDeletionEvent(
+      tx,
+      row,
+      cause,
+      { action: "deletion.approved", outcome: "success", params: { comment: body.comment, automatic: selfApproval } },
+      deps.checkpoints,
+    );
   });
   return executeDeletion(deps, cause, deletionId);
 }
 
 /** Rejects a requested deletion, with the approver's comment. */
-export async function rejectDeletion(deps: DeletionDeps, actor: Actor, deletionId: string, body: DeletionDecisionBody, metadata: RequestMetadata): Promise<DeletionRow> {
+export async function rejectDeletion(
+  deps: DeletionDeps,
+  actor: Actor,
+  deletionId: string,
+  body: DeletionDecisionBody,
+  metadata: RequestMetadata,
+): Promise<DeletionRow> {
   const cause: Cause = { actor, metadata };
   const row = await loadDeletion(deps, deletionId);
   if (!mayDecide(row, actor)) {
-    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.rejected", outcome: "denied", params: { reason: row.requesterId === actor.userId ? "own_request" : "not_approver" } }, deps.checkpoints);
+    await recordDeletionEvent(
+      deps.db,
+      row,
+      cause,
+      { action: "deletion.rejected", outcome: "denied", params: { reason: row.requesterId === actor.userId ? "own_request" : "not_approver" } },
+      deps.checkpoints,
+    );
     throw new AppError(row.requesterId === actor.userId ? "own_request" : "forbidden");
   }
   if (await expireIfDue(deps, row, cause)) throw new AppError("deletion_expired");
   if (row.status !== "requested") throw notRequested(row);
   await deps.db.$transaction(async (tx) => {
     const now = deps.now();
-    const moved = await transition(tx, row, ["requested"], "rejected", { deciderId: actor.userId, decidedAt: now, decisionComment: body.comment, updatedAt: now });
+    const moved = await transition(tx, row, ["requested"], "rejected", {
+      deciderId: actor.userId,
+      decidedAt: now,
+      decisionComment: body.comment,
+      updatedAt: now,
+    });
     if (!moved) throw new AppError("deletion_state", "This request was decided meanwhile by someone else.");
     await recordDeletionEvent(tx, row, cause, { action: "deletion.rejected", outcome: "success", params: { comment: body.comment } }, deps.checkpoints);
   });
@@ -64,15 +100,28 @@ export async function rejectDeletion(deps: DeletionDeps, actor: Actor, deletionI
 }
 
 /** The requester withdraws a request nobody has decided yet. */
-export async function cancelDeletion(deps: DeletionDeps, actor: Actor, deletionId: string, body: CancelDeletionBody, metadata: RequestMetadata): Promise<DeletionRow> {
+export async function cancelDeletion(
+  deps: DeletionDeps,
+  actor: Actor,
+  deletionId: string,
+  body: CancelDeletionBody,
+  metadata: RequestMetadata,
+): Promise<DeletionRow> {
   const cause: Cause = { actor, metadata };
   const row = await loadDeletion(deps, deletionId);
   if (row.requesterId !== actor.userId) throw new AppError("not_requester");
   if (row.status !== "requested") throw notRequested(row);
   await deps.db.$transaction(async (tx) => {
     const now = deps.now();
-    if (!(await transition(tx, row, ["requested"], "cancelled", { updatedAt: now }))) throw new AppError("deletion_state", "This request was decided meanwhile.");
-    await recordDeletionEvent(tx, row, cause, { action: "deletion.cancelled", outcome: "success", params: { comment: body.comment ?? null } }, deps.checkpoints);
+    if (!(await transition(tx, row, ["requested"], "cancelled", { updatedAt: now })))
+      throw new AppError("deletion_state", "This request was decided meanwhile.");
+    await recordDeletionEvent(
+      tx,
+      row,
+      cause,
+      { action: "deletion.cancelled", outcome: "success", params: { comment: body.comment ?? null } },
+      deps.checkpoints,
+    );
   });
   return loadDeletion(deps, deletionId);
 }

@@ -31,13 +31,17 @@ export interface DeletionDeps {
 /** The conclusive capability answer, in the audit log once per process and answer. */
 export function auditCapabilityAnswer(db: PrismaClient, checkpoints?: RecordOptions["checkpoints"]) {
   return async (answer: CapabilityAnswer): Promise<void> => {
-    await recordAuditEvent(db, {
-      actor: null,
-      action: "deletion.capability",
-      params: { reason: answer.reason, upstreamStatus: answer.evidence.status, upstreamType: answer.evidence.type },
-      outcome: answer.reason === "available" ? "success" : "denied",
-      upstreamRequestId: answer.evidence.requestId,
-    }, { checkpoints });
+    await recordAuditEvent(
+      db,
+      {
+        actor: null,
+        action: "deletion.capability",
+        params: { reason: answer.reason, upstreamStatus: answer.evidence.status, upstreamType: answer.evidence.type },
+        outcome: answer.reason === "available" ? "success" : "denied",
+        upstreamRequestId: answer.evidence.requestId,
+      },
+      { checkpoints },
+    );
   };
 }
 

@@ -33,16 +33,20 @@ export async function recordDeletionEvent(
   event: DeletionEvent,
   checkpoints?: RecordOptions["checkpoints"],
 ): Promise<void> {
-  await recordAuditEvent(db, {
-    actor: cause.actor ? auditActorOf(cause.actor) : null,
-    action: event.action,
-    target: { type: request.targetKind, id: request.targetId },
-    organizationId: request.organizationUuid,
-    params: { ...(request.id === null ? {} : { deletionId: request.id }), ...event.params },
-    outcome: event.outcome,
-    upstreamRequestId: event.upstreamRequestId ?? null,
-    ...(cause.metadata ?? {}),
-  }, { checkpoints });
+  await recordAuditEvent(
+    db,
+    {
+      actor: cause.actor ? auditActorOf(cause.actor) : null,
+      action: event.action,
+      target: { type: request.targetKind, id: request.targetId },
+      organizationId: request.organizationUuid,
+      params: { ...(request.id === null ? {} : { deletionId: request.id }), ...event.params },
+      outcome: event.outcome,
+      upstreamRequestId: event.upstreamRequestId ?? null,
+      ...(cause.metadata ?? {}),
+    },
+    { checkpoints },
+  );
 }
 
 /** Settled statuses release the object for a new request (open_target, CHECKed in the migration). */

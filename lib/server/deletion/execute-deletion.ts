@@ -37,11 +37,21 @@ export async function executeDeletion(deps: DeletionDeps, cause: Cause, deletion
 
   const capability = await deps.capability.check();
   if (capability.reason === "delete_scope_missing" || capability.reason === "admin_key") {
-    await recordDeletionEvent(deps.db, row, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: capability.reason, step: "execute" } }, deps.checkpoints);
+    await recordDeletionEvent(
+      deps.db,
+      row,
+      cause,
+      { action: "deletion.blocked", outcome: "denied", params: { reason: capability.reason, step: "execute" } },
+      deps.checkpoints,
+    );
     throw new AppError("delete_unavailable", capability.message);
   }
 
-  const target = { kind: row.targetKind as DeletionTargetKind, id: row.targetId, ...(row.targetProjectId && row.targetKind === "file" ? { projectId: row.targetProjectId } : {}) };
+  const target = {
+    kind: row.targetKind as DeletionTargetKind,
+    id: row.targetId,
+    ...(row.targetProjectId && row.targetKind === "file" ? { projectId: row.targetProjectId } : {}),
+  };
   let reading: TargetReading;
   try {
     reading = await readTarget(deps.client, target, true);
@@ -57,7 +67,8 @@ export async function executeDeletion(deps: DeletionDeps, cause: Cause, deletion
   if (intent.heldBy) return loadDeletion(deps, deletionId);
 
   const result = await sendDelete(deps.client, row.targetKind as DeletionTargetKind, row.targetId, row.summary as DeletionSummary);
-  if (result.outcome.kind === "no_delete_scope") deps.capability.markScopeMissing({ status: result.httpStatus, type: "permission_error", requestId: result.requestId });
+  if (result.outcome.kind === "no_delete_scope")
+    deps.capability.markScopeMissing({ status: result.httpStatus, type: "permission_error", requestId: result.requestId });
   await recordOutcome(deps, row, cause, result);
   return loadDeletion(deps, deletionId);
 }
@@ -95,7 +106,9 @@ function snapshotOf(row: DeletionRow, reading: TargetReading, kept: KeptFile[], 
     keptFiles: kept,
     upstreamRequestIds: reading.upstreamRequestIds,
   };
-  const wellFormed: unknown = JSON.parse(JSON.stringify(evidence), (_key, value: unknown) => (typeof value === "string" ? value.replace(LONE_SURROGATES, "\uFFFD") : value));
+  const wellFormed: unknown = JSON.parse(JSON.stringify(evidence), (_key, value: unknown) =>
+    typeof value === "string" ? value.replace(LONE_SURROGATES, "\uFFFD") : value,
+  );
   const content = canonicalJson(wellFormed);
   return {
     content,
@@ -120,11 +133,24 @@ async function writeIntent(deps: DeletionDeps, row: DeletionRow, cause: Cause, h
       if (holds.length > 0) {
         const outcome: DeletionOutcome = { kind: "legal_hold", message: holdMessage(holds.map((hold) => hold.matterName)), holds };
         if (!(await transition(tx, row, ["approved"], "failed", { outcome, holdKeys, updatedAt: deps.now() }))) throw stateConflict();
-        await recordDeletionEvent(tx, row, cause, { action: "deletion.blocked", outcome: "denied", params: { reason: "legal_hold", step: "execute", holds } }, deps.checkpoints);
+        await recordDeletionEvent(
+          tx,
+          row,
+          cause,
+          { action: "deletion.blocked", outcome: "denied", params: { reason: "legal_hold", step: "execute", holds } },
+          deps.checkpoints,
+        );
         return { heldBy: true };
       }
       const now = deps.now();
-      const moved = await transition(tx, row, ["approved"], "executing", { attempts: 1, executionStartedAt: now, holdKeys, updatedAt: now }, { expiresAt: { gt: now } });
+      const moved = await transition(
+        tx,
+        row,
+        ["approved"],
+        "executing",
+        { attempts: 1, executionStartedAt: now, holdKeys, updatedAt: now },
+        { expiresAt: { gt: now } },
+      );
       if (!moved) throw stateConflict();
       await tx.deletionSnapshot.create({
         data: {
@@ -137,12 +163,24 @@ async function writeIntent(deps: DeletionDeps, row: DeletionRow, cause: Cause, h
           storedFileCount: snapshot.storedFileCount,
         },
       });
-      await recordDeletionEvent(tx, row, cause, {
-        action: "deletion.snapshot",
-        outcome: "success",
-        params: { sha256: snapshot.sha256, messageCount: snapshot.messageCount, fileCount: snapshot.fileCount, storedFileCount: snapshot.storedFileCount },
-      }, deps.checkpoints);
-      await recordDeletionEvent(tx, row, cause, { action: "deletion.executing", outcome: "intent", params: { snapshotSha256: snapshot.sha256 } }, deps.checkpoints);
+      await recordDeletionEvent(
+        tx,
+        row,
+        cause,
+        {
+          action: "deletion.snapshot",
+          outcome: "success",
+          params: { sha256: snapshot.sha256, messageCount: snapshot.messageCount, fileCount: snapshot.fileCount, storedFileCount: snapshot.storedFileCount },
+        },
+        deps.checkpoints,
+      );
+      await recordDeletionEvent(
+        tx,
+        row,
+        cause,
+        { action: "deletion.executing", outcome: "intent", params: { snapshotSha256: snapshot.sha256 } },
+        deps.checkpoints,
+      );
       return { heldBy: false };
     });
   } catch (error) {
@@ -172,7 +210,7 @@ const DELETE_CALLS: Record<DeletionTargetKind, (client: ComplianceClient, id: st
   project: (client, id) => client.projects.delete(id),
 };
 
-/** Sends the DELETE once and says what it came to (REL-2: a 409 or 4xx is final, a timeout or 5xx unknown). */
+/** Sends the DELETE once and says what it came to (a 409 or 4xx is final, a timeout or 5xx unknown). */
 async function sendDelete(client: ComplianceClient, kind: DeletionTargetKind, id: string, summary: DeletionSummary): Promise<UpstreamResult> {
   try {
     const { data, requestId } = await DELETE_CALLS[kind](client, id);
@@ -198,14 +236,26 @@ function classifyFailure(error: unknown, summary: DeletionSummary): UpstreamResu
     });
     if (error.status === 409 && summary.kind === "project") {
       const count = Math.max(summary.chatsCount, summary.chats.length);
-      return failed("project_has_chats", `The project still has ${count} chat${count === 1 ? "" : "s"}: delete ${count === 1 ? "it" : "them"} first, then the project.`, {
-        attachedChats: summary.chats,
-      });
+      return failed(
+        "project_has_chats",
+        `The project still has ${count} chat${count === 1 ? "" : "s"}: delete ${count === 1 ? "it" : "them"} first, then the project.`,
+        {
+          attachedChats: summary.chats,
+        },
+      );
     }
     if (error.status === 404) return failed("already_gone", "The Compliance API answered 404: the object was gone before this DELETE.");
     if (error.status === 403 && error.type === "permission_error") return failed("no_delete_scope", `The key lacks the delete scope. ${error.message}`);
     if (error.status === 429) return failed("rate_limited", "The Compliance API's rate limit refused the DELETE before it ran. Make a new request shortly.");
-    if (error.status >= 500) return { ...answer, status: "unknown", outcome: { kind: "unknown", message: `The Compliance API failed (status ${error.status}); the object is read back to find out whether it was deleted.` } };
+    if (error.status >= 500)
+      return {
+        ...answer,
+        status: "unknown",
+        outcome: {
+          kind: "unknown",
+          message: `The Compliance API failed (status ${error.status}); the object is read back to find out whether it was deleted.`,
+        },
+      };
     return failed("refused", `The Compliance API refused the DELETE (status ${error.status}): ${error.message}`);
   }
   if (error instanceof ComplianceNetworkError && error.phase === "connect") {
@@ -243,12 +293,18 @@ async function recordOutcome(deps: DeletionDeps, row: DeletionRow, cause: Cause,
         updatedAt: deps.now(),
       };
       const moved = await transition(tx, row, ["executing"], result.status, data);
-      await recordDeletionEvent(tx, row, cause, {
-        action: OUTCOME_ACTIONS[result.status],
-        outcome: result.status === "succeeded" ? "success" : "failure",
-        params: { outcome: result.outcome.kind, upstreamStatus: result.httpStatus, ...(moved ? {} : { late: true }) },
-        upstreamRequestId: result.requestId,
-      }, deps.checkpoints);
+      await recordDeletionEvent(
+        tx,
+        row,
+        cause,
+        {
+          action: OUTCOME_ACTIONS[result.status],
+          outcome: result.status === "succeeded" ? "success" : "failure",
+          params: { outcome: result.outcome.kind, upstreamStatus: result.httpStatus, ...(moved ? {} : { late: true }) },
+          upstreamRequestId: result.requestId,
+        },
+        deps.checkpoints,
+      );
     });
   } catch (error) {
     console.error(

@@ -14,7 +14,13 @@ export async function expireIfDue(deps: Pick<DeletionDeps, "db" | "now" | "check
   if (row.expiresAt.getTime() > now.getTime() || (row.status !== "requested" && row.status !== "approved")) return false;
   await deps.db.$transaction(async (tx) => {
     if (!(await transition(tx, row, ["requested", "approved"], "expired", { completedAt: now, updatedAt: now }, { expiresAt: { lte: now } }))) return;
-    await recordDeletionEvent(tx, row, cause, { action: "deletion.expired", outcome: "success", params: { from: row.status, expiresAt: row.expiresAt.toISOString() } }, deps.checkpoints);
+    await recordDeletionEvent(
+      tx,
+      row,
+      cause,
+      { action: "deletion.expired", outcome: "success", params: { from: row.status, expiresAt: row.expiresAt.toISOString() } },
+      deps.checkpoints,
+    );
   });
   return true;
 }

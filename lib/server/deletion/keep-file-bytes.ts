@@ -47,7 +47,10 @@ export async function keepFileBytes(client: ComplianceClient, directory: string,
       await pipeline(download.body, hashing, createWriteStream(partial, { flags: "wx" }));
       const sha256Hex = sha256.digest("hex");
       const final = path.join(directory, sha256Hex);
-      const exists = await stat(final).then(() => true, () => false);
+      const exists = await stat(final).then(
+        () => true,
+        () => false,
+      );
       if (exists) await rm(partial);
       else await rename(partial, final);
       const md5Hex = md5.digest("hex");

@@ -12,7 +12,7 @@ import { requireDeleteCapability } from "./require-capability";
 
 /**
  * The first step of the delete dialog: what would be destroyed, refused early for a hold, an open
- * request or a key that cannot delete, with a confirmation token for the second step (AUD-8).
+ * request or a key that cannot delete, with a confirmation token for the second step.
  * Reading it is audited like any view of the object's metadata.
  */
 export async function prepareDeletion(deps: DeletionDeps, actor: Actor, body: PrepareDeletionBody, metadata: RequestMetadata): Promise<DeletionPreparation> {
@@ -20,21 +20,32 @@ export async function prepareDeletion(deps: DeletionDeps, actor: Actor, body: Pr
   const reading = await readTarget(deps.client, body.target, false);
   const holds = await findCoveringHolds(deps.db, reading.holdKeys);
   if (holds.length > 0) throw new AppError("legal_hold", holdMessage(holds.map((hold) => hold.matterName)), { holds });
-  const open = await deps.db.deletionRequest.findUnique({ where: { openTarget: `${body.target.kind}:${body.target.id}` }, select: { id: true, idempotencyKey: true, status: true } });
+  const open = await deps.db.deletionRequest.findUnique({
+    where: { openTarget: `${body.target.kind}:${body.target.id}` },
+    select: { id: true, idempotencyKey: true, status: true },
+  });
   if (open && open.idempotencyKey !== body.idempotencyKey) {
     throw new AppError("deletion_open", `A deletion request for this object is already open (${open.status}).`, { deletionId: open.id });
   }
-  await recordAuditEvent(deps.db, {
-    actor: auditActorOf(actor),
-    action: "deletion.prepared",
-    target: { type: body.target.kind, id: body.target.id },
-    organizationId: reading.facts.organizationUuid,
-    params: { idempotencyKey: body.idempotencyKey },
-    outcome: "success",
-    upstreamRequestId: reading.upstreamRequestIds.join(" ").slice(0, 1024) || null,
-    ...metadata,
-  }, { checkpoints: deps.checkpoints });
-  const { token, expiresAt } = signConfirmationToken(deps.settings.tokenSecret, { userId: actor.userId, target: body.target, idempotencyKey: body.idempotencyKey }, deps.now());
+  await recordAuditEvent(
+    deps.db,
+    {
+      actor: auditActorOf(actor),
+      action: "deletion.prepared",
+      target: { type: body.target.kind, id: body.target.id },
+      organizationId: reading.facts.organizationUuid,
+      params: { idempotencyKey: body.idempotencyKey },
+      outcome: "success",
+      upstreamRequestId: reading.upstreamRequestIds.join(" ").slice(0, 1024) || null,
+      ...metadata,
+    },
+    { checkpoints: deps.checkpoints },
+  );
+  const { token, expiresAt } = signConfirmationToken(
+    deps.settings.tokenSecret,
+    { userId: actor.userId, target: body.target, idempotencyKey: body.idempotencyKey },
+    deps.now(),
+  );
   return {
     target: reading.facts,
     summary: reading.summary,

@@ -54,7 +54,10 @@ export async function readTarget(client: ComplianceClient, target: DeletionTarge
     }
   } catch (error) {
     if (error instanceof ComplianceApiError && error.status === 404) {
-      throw new AppError("not_found", `The ${target.kind.replace("_", " ")} ${target.id} does not exist (the Compliance API answered 404): it may already be deleted.`);
+      throw new AppError(
+        "not_found",
+        `The ${target.kind.replace("_", " ")} ${target.id} does not exist (the Compliance API answered 404): it may already be deleted.`,
+      );
     }
     throw error;
   }
@@ -130,7 +133,11 @@ async function readChat(client: ComplianceClient, chatId: string, evidence: bool
       softDeleted: read.deleted_at !== null,
       ownerEmail: read.user?.email_address ?? null,
     },
-    holdKeys: uniqueHoldKeys([holdKey("chat", chatId), read.user ? holdKey("user", read.user.id) : null, read.project_id ? holdKey("project", read.project_id) : null]),
+    holdKeys: uniqueHoldKeys([
+      holdKey("chat", chatId),
+      read.user ? holdKey("user", read.user.id) : null,
+      read.project_id ? holdKey("project", read.project_id) : null,
+    ]),
     files: fileList,
     records: evidence ? { chat: chatMetadata(read), messages } : null,
     messageCount,
@@ -180,7 +187,12 @@ async function readFile(client: ComplianceClient, fileId: string, projectId: str
   };
 }
 
-async function projectHasAttachment(client: ComplianceClient, projectId: string, attachmentId: string, keep: ReturnType<typeof requestIds>["keep"]): Promise<boolean> {
+async function projectHasAttachment(
+  client: ComplianceClient,
+  projectId: string,
+  attachmentId: string,
+  keep: ReturnType<typeof requestIds>["keep"],
+): Promise<boolean> {
   for await (const page of walkTokenPages(async (page) => keep(await client.projects.listAttachments(projectId, { page, limit: ATTACHMENT_PAGE })))) {
     if (page.data.some((attachment) => attachment.id === attachmentId)) return true;
   }
@@ -225,7 +237,7 @@ async function readProject(client: ComplianceClient, projectId: string, evidence
 
   const chats: ChatRef[] = [];
   let chatsComplete = false;
-  for (let after: string | undefined; chats.length < MAX_PROJECT_CHATS_LISTED; ) {
+  for (let after: string | undefined; chats.length < MAX_PROJECT_CHATS_LISTED;) {
     const page = await listProjectChats(client, projectId, { after, limit: PROJECT_CHAT_PAGE });
     upstream.ids.push(...page.upstreamRequestIds);
     chats.push(...page.dto.chats.map((chat) => ({ id: chat.id, name: chat.name, ownerEmail: chat.owner?.email ?? null })));
@@ -242,7 +254,9 @@ async function readProject(client: ComplianceClient, projectId: string, evidence
     const documentTexts = [];
     for (const document of documents) documentTexts.push(upstream.keep(await client.projectDocuments.get(document.id)));
     const collaborators = [];
-    for await (const page of walkTokenPages(async (page) => upstream.keep(await client.projects.listCollaborators(projectId, { page, limit: ATTACHMENT_PAGE })))) {
+    for await (const page of walkTokenPages(async (page) =>
+      upstream.keep(await client.projects.listCollaborators(projectId, { page, limit: ATTACHMENT_PAGE })),
+    )) {
       collaborators.push(...page.data);
     }
     records = { project, attachments, documents: documentTexts, collaborators, chats };

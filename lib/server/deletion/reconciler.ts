@@ -33,7 +33,10 @@ const READ_BACK: Record<DeletionTargetKind, (client: ComplianceClient, id: strin
  * user deleted in claude.ai is still found, so it counts as not deleted. Each settlement is one
  * audit event with what was found.
  */
-export async function reconcileDeletions(deps: Pick<DeletionDeps, "db" | "client" | "now" | "checkpoints">, options: { staleExecutingMs?: number } = {}): Promise<ReconcileReport> {
+export async function reconcileDeletions(
+  deps: Pick<DeletionDeps, "db" | "client" | "now" | "checkpoints">,
+  options: { staleExecutingMs?: number } = {},
+): Promise<ReconcileReport> {
   const now = deps.now();
   const staleBefore = new Date(now.getTime() - (options.staleExecutingMs ?? STALE_EXECUTING_MS));
   const rows = await deps.db.deletionRequest.findMany({
@@ -63,15 +66,24 @@ export async function reconcileDeletions(deps: Pick<DeletionDeps, "db" | "client
     const outcome: DeletionOutcome =
       found === "gone"
         ? { kind: "deleted_reconciled", message: "Read back after the outcome was unknown: the object is gone (404), so the deletion happened." }
-        : { kind: "not_deleted", message: "Read back after the outcome was unknown: the object is still there, so it was not deleted. Make a new request to try again." };
+        : {
+            kind: "not_deleted",
+            message: "Read back after the outcome was unknown: the object is still there, so it was not deleted. Make a new request to try again.",
+          };
     const settled = await deps.db.$transaction(async (tx) => {
       if (!(await transition(tx, row, [row.status as "unknown" | "executing"], status, { outcome, reconciliation, updatedAt: deps.now() }))) return false;
-      await recordDeletionEvent(tx, row, SYSTEM, {
-        action: "deletion.reconciled",
-        outcome: found === "gone" ? "success" : "failure",
-        params: { found, from: row.status, status },
-        upstreamRequestId,
-      }, deps.checkpoints);
+      await recordDeletionEvent(
+        tx,
+        row,
+        SYSTEM,
+        {
+          action: "deletion.reconciled",
+          outcome: found === "gone" ? "success" : "failure",
+          params: { found, from: row.status, status },
+          upstreamRequestId,
+        },
+        deps.checkpoints,
+      );
       return true;
     });
     if (settled) report.settled.push({ id: row.id, found, status });

@@ -19,7 +19,10 @@ const discard = () => new Writable({ write: (_chunk, _encoding, done) => done() 
 export async function checkIntegrity(client: ComplianceClient, target: FileTarget, signal: AbortSignal): Promise<ConsoleRead<IntegrityReport>> {
   const metadata = await readFileMetadata(client, target, { signal });
   if (!metadata.downloadable) {
-    throw new AppError("not_found", "The Compliance API holds no bytes for this file (an expired generated file, or an upload without content), so there is nothing to check.");
+    throw new AppError(
+      "not_found",
+      "The Compliance API holds no bytes for this file (an expired generated file, or an upload without content), so there is nothing to check.",
+    );
   }
   const download = await openFileDownload(client, target, { signal });
   const servedMd5 = contentMd5ToHex(download.contentMd5);

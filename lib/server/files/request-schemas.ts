@@ -5,7 +5,7 @@ import { ID_DESCRIPTIONS, ID_PATTERNS, type IdKind } from "@/lib/server/complian
 import type { FileTarget } from "./file-target";
 
 /**
- * What the file routes accept. Each route takes only its own kind of id (PRX-1), and the path is
+ * What the file routes accept. Each route takes only its own kind of id, and the path is
  * parsed straight into the file it names.
  */
 
@@ -29,9 +29,7 @@ export const FILE_PATHS: Record<FileTarget["kind"], FilePaths> = {
   },
   generated_file: {
     path: z.object({ generatedFileId }).transform((params) => ({ target: generated(params.generatedFileId) })),
-    receiptPath: z
-      .object({ generatedFileId, receiptId })
-      .transform((params) => ({ target: generated(params.generatedFileId), receiptId: params.receiptId })),
+    receiptPath: z.object({ generatedFileId, receiptId }).transform((params) => ({ target: generated(params.generatedFileId), receiptId: params.receiptId })),
   },
 };
 

@@ -25,7 +25,11 @@ export async function respondWithImage(
   const { head, complete } = await readHead(download.body, IMAGE_PREVIEW_MAX_BYTES);
   if (!complete) throw new AppError("invalid_request", "The image is too large to preview. Download it to see it.");
   const type = sniffImageType(head);
-  if (!type) throw new AppError("invalid_request", "The file's bytes are not a PNG, JPEG, GIF or WebP image, whatever its recorded type, so Docket does not display it.");
+  if (!type)
+    throw new AppError(
+      "invalid_request",
+      "The file's bytes are not a PNG, JPEG, GIF or WebP image, whatever its recorded type, so Docket does not display it.",
+    );
   await record({
     actor: auditActorOf(request.actor),
     action: AUDIT_ACTIONS_BY_KIND[target.kind].view,

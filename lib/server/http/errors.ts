@@ -63,10 +63,13 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     return toErrorResponse(new AppError("checkpoint_unreadable"), requestId);
   }
   if (error instanceof AppError) {
-    return Response.json({ error: { code: error.code, message: error.message, requestId, upstreamRequestId: null, details: error.details } } satisfies ErrorEnvelope, {
-      status: APP_ERRORS[error.code][0],
-      headers,
-    });
+    return Response.json(
+      { error: { code: error.code, message: error.message, requestId, upstreamRequestId: null, details: error.details } } satisfies ErrorEnvelope,
+      {
+        status: APP_ERRORS[error.code][0],
+        headers,
+      },
+    );
   }
   const upstream = toReviewerFacingError(error);
   if (upstream) {

@@ -45,10 +45,19 @@ export async function placeLegalHold(
  * Places a hold on the given ids as they are (placeLegalHold checks them first). Its audit event commits with it; the exclusive hold lock makes any deletion whose
  * intent is not yet written see it (lib/server/legal-holds/hold-lock.ts).
  */
-export async function createLegalHold(db: PrismaClient, actor: Actor, body: ParsedCreateBody, metadata: RequestMetadata, options: HoldOptions = {}): Promise<LegalHoldDto> {
+export async function createLegalHold(
+  db: PrismaClient,
+  actor: Actor,
+  body: ParsedCreateBody,
+  metadata: RequestMetadata,
+  options: HoldOptions = {},
+): Promise<LegalHoldDto> {
   const today = (options.now ?? new Date()).toISOString().slice(0, 10);
   if (body.startsOn > today) {
-    throw new AppError("invalid_request", "The start date is the day the duty to preserve arose: today or earlier. A hold is in force from the moment it is created.");
+    throw new AppError(
+      "invalid_request",
+      "The start date is the day the duty to preserve arose: today or earlier. A hold is in force from the moment it is created.",
+    );
   }
   const scope = [
     ...body.scope.userIds.map((objectId) => ({ kind: "user", objectId })),
@@ -67,14 +76,18 @@ export async function createLegalHold(db: PrismaClient, actor: Actor, body: Pars
       },
       select: { id: true },
     });
-    await recordAuditEvent(tx, {
-      actor: auditActorOf(actor),
-      action: "hold.created",
-      target: { type: "legal_hold", id: created.id },
-      params: { matterName: body.matterName, reason: body.reason, startsOn: body.startsOn, scope: body.scope },
-      outcome: "success",
-      ...metadata,
-    }, { checkpoints: options.checkpoints });
+    await recordAuditEvent(
+      tx,
+      {
+        actor: auditActorOf(actor),
+        action: "hold.created",
+        target: { type: "legal_hold", id: created.id },
+        params: { matterName: body.matterName, reason: body.reason, startsOn: body.startsOn, scope: body.scope },
+        outcome: "success",
+        ...metadata,
+      },
+      { checkpoints: options.checkpoints },
+    );
     return created.id;
   });
   return getLegalHold(db, holdId);
@@ -99,14 +112,18 @@ export async function releaseLegalHold(
       if (!existing) throw new AppError("not_found", "There is no legal hold with this id.");
       throw new AppError("hold_released");
     }
-    await recordAuditEvent(tx, {
-      actor: auditActorOf(actor),
-      action: "hold.released",
-      target: { type: "legal_hold", id: holdId },
-      params: { reason: body.reason },
-      outcome: "success",
-      ...metadata,
-    }, { checkpoints: options.checkpoints });
+    await recordAuditEvent(
+      tx,
+      {
+        actor: auditActorOf(actor),
+        action: "hold.released",
+        target: { type: "legal_hold", id: holdId },
+        params: { reason: body.reason },
+        outcome: "success",
+        ...metadata,
+      },
+      { checkpoints: options.checkpoints },
+    );
   });
   return getLegalHold(db, holdId);
 }

@@ -63,7 +63,12 @@ export const KINDS: readonly KindDef[] = [
     }),
   },
   { type: "claude_artifact_created", actor: chatActor, org: chatOrg, fields: (ds, ci, slot) => ({ claude_artifact_id: artifactId(ds.ids, ci, slot) }) },
-  { type: "claude_project_created", actor: (ds, p) => user(ds.projects.list[p]!.creator), org: (ds, p) => ds.projects.list[p]!.org, fields: (ds, p) => ({ claude_project_id: ds.projects.list[p]!.id }) },
+  {
+    type: "claude_project_created",
+    actor: (ds, p) => user(ds.projects.list[p]!.creator),
+    org: (ds, p) => ds.projects.list[p]!.org,
+    fields: (ds, p) => ({ claude_project_id: ds.projects.list[p]!.id }),
+  },
   {
     type: "claude_project_file_uploaded",
     actor: (ds, p) => user(ds.projects.list[p]!.creator),
@@ -88,17 +93,32 @@ export const KINDS: readonly KindDef[] = [
     org: (ds, p) => ds.projects.list[p]!.org,
     fields: (ds, p) => ({ audience: [{ type: "organization" }], claude_project_id: ds.projects.list[p]!.id }),
   },
-  { type: "claude_project_deleted", actor: (ds, p) => user(ds.projects.list[p]!.creator), org: (ds, p) => ds.projects.list[p]!.org, fields: (ds, p) => ({ claude_project_id: ds.projects.list[p]!.id }) },
+  {
+    type: "claude_project_deleted",
+    actor: (ds, p) => user(ds.projects.list[p]!.creator),
+    org: (ds, p) => ds.projects.list[p]!.org,
+    fields: (ds, p) => ({ claude_project_id: ds.projects.list[p]!.id }),
+  },
   { type: "sso_login_initiated", actor: (_ds, u) => ({ kind: "unauthenticated", user: u }), org: () => null, fields: () => ({}) },
   { type: "sso_login_succeeded", actor: (_ds, u) => user(u), org: () => null, fields: () => ({ auth_method: "sso", mfa_method: "not_used" }) },
-  { type: "social_login_succeeded", actor: (_ds, u) => user(u), org: () => null, fields: (_ds, u) => ({ provider: pickBy(["google", "microsoft", "apple"], u), auth_method: "social", mfa_method: null }) },
+  {
+    type: "social_login_succeeded",
+    actor: (_ds, u) => user(u),
+    org: () => null,
+    fields: (_ds, u) => ({ provider: pickBy(["google", "microsoft", "apple"], u), auth_method: "social", mfa_method: null }),
+  },
   { type: "magic_link_login_succeeded", actor: (_ds, u) => user(u), org: () => null, fields: () => ({ auth_method: "magic_link", mfa_method: "not_used" }) },
   { type: "user_logged_out", actor: (_ds, u) => user(u), org: () => null, fields: () => ({}) },
   {
     type: "org_user_invite_sent",
     actor: (ds, u, m) => (ds.dir.orgs[ds.dir.users[u]!.memberships[m]!.org]!.kind === "console" ? { kind: "admin_key", key: 3 } : primary(ds)),
     org: (ds, u, m) => ds.dir.users[u]!.memberships[m]!.org,
-    fields: (ds, u, m) => ({ invited_email: ds.dir.users[u]!.email, invited_rbac_group_ids: null, invited_role: ds.dir.users[u]!.memberships[m]!.role, invited_seat_tier: null }),
+    fields: (ds, u, m) => ({
+      invited_email: ds.dir.users[u]!.email,
+      invited_rbac_group_ids: null,
+      invited_role: ds.dir.users[u]!.memberships[m]!.role,
+      invited_seat_tier: null,
+    }),
   },
   {
     type: "org_user_invite_accepted",
@@ -106,8 +126,18 @@ export const KINDS: readonly KindDef[] = [
     org: (ds, u, m) => ds.dir.users[u]!.memberships[m]!.org,
     fields: (ds, u, m) => ({ invite_id: `invite_${ds.ids.tagged("", Kind.Misc, 1, u, m)}` }),
   },
-  { type: "scim_user_created", actor: () => ({ kind: "scim" }), org: (ds, u) => ds.dir.users[u]!.memberships[0]!.org, fields: (ds, u) => ({ user_id: ds.dir.users[u]!.id }) },
-  { type: "rbac_role_created", actor: primary, org: (ds, r) => ds.dir.roles[r]!.org, fields: (ds, r) => ({ role_id: ds.dir.roles[r]!.id, role_name: ds.dir.roles[r]!.name }) },
+  {
+    type: "scim_user_created",
+    actor: () => ({ kind: "scim" }),
+    org: (ds, u) => ds.dir.users[u]!.memberships[0]!.org,
+    fields: (ds, u) => ({ user_id: ds.dir.users[u]!.id }),
+  },
+  {
+    type: "rbac_role_created",
+    actor: primary,
+    org: (ds, r) => ds.dir.roles[r]!.org,
+    fields: (ds, r) => ({ role_id: ds.dir.roles[r]!.id, role_name: ds.dir.roles[r]!.name }),
+  },
   {
     type: "rbac_role_permission_added",
     actor: primary,
@@ -123,7 +153,12 @@ export const KINDS: readonly KindDef[] = [
     org: parentOrg,
     fields: (ds, g, k) => ({ principal_id: ds.dir.groups[g]!.id, principal_type: "group", role_id: ds.dir.groups[g]!.roles![k]! }),
   },
-  { type: "group_created", actor: (ds, g) => (ds.dir.groups[g]!.sourceType === "scim" ? { kind: "scim" } : primary(ds)), org: parentOrg, fields: (ds, g) => ({ group_id: ds.dir.groups[g]!.id, group_name: ds.dir.groups[g]!.name }) },
+  {
+    type: "group_created",
+    actor: (ds, g) => (ds.dir.groups[g]!.sourceType === "scim" ? { kind: "scim" } : primary(ds)),
+    org: parentOrg,
+    fields: (ds, g) => ({ group_id: ds.dir.groups[g]!.id, group_name: ds.dir.groups[g]!.name }),
+  },
   {
     type: "group_member_added",
     actor: (ds, g) => (ds.dir.groups[g]!.sourceType === "scim" ? { kind: "scim" } : primary(ds)),
@@ -153,13 +188,21 @@ export const KINDS: readonly KindDef[] = [
     type: "primary_owner_transferred",
     actor: (ds) => user(ds.dir.orgMembers[ds.dir.claudeOrgs[0]!]![2]!),
     org: (ds) => ds.dir.claudeOrgs[0]!,
-    fields: (ds) => ({ new_owner_id: ds.dir.users[ds.dir.primaryOwner]!.id, previous_owner_id: ds.dir.users[ds.dir.orgMembers[ds.dir.claudeOrgs[0]!]![2]!]!.id }),
+    fields: (ds) => ({
+      new_owner_id: ds.dir.users[ds.dir.primaryOwner]!.id,
+      previous_owner_id: ds.dir.users[ds.dir.orgMembers[ds.dir.claudeOrgs[0]!]![2]!]!.id,
+    }),
   },
   {
     type: "claude_user_role_updated",
     actor: primary,
     org: (ds, u) => ds.dir.users[u]!.memberships[0]!.org,
-    fields: (ds, u) => ({ current_role: ds.dir.users[u]!.memberships[0]!.role, previous_role: "user", user_email: ds.dir.users[u]!.email, user_id: ds.dir.users[u]!.id }),
+    fields: (ds, u) => ({
+      current_role: ds.dir.users[u]!.memberships[0]!.role,
+      previous_role: "user",
+      user_email: ds.dir.users[u]!.email,
+      user_id: ds.dir.users[u]!.id,
+    }),
   },
   {
     type: "org_user_deleted",
@@ -177,7 +220,10 @@ export const KINDS: readonly KindDef[] = [
     type: "mcp_server_created",
     actor: primary,
     org: (ds) => ds.dir.claudeOrgs[0]!,
-    fields: (ds, k) => ({ mcp_server_id: `mcpsrv_${ds.ids.tagged("", Kind.Misc, 2, k)}`, mcp_server_name: ["Google Drive", "Linear", "Internal Wiki"][k] ?? "MCP" }),
+    fields: (ds, k) => ({
+      mcp_server_id: `mcpsrv_${ds.ids.tagged("", Kind.Misc, 2, k)}`,
+      mcp_server_name: ["Google Drive", "Linear", "Internal Wiki"][k] ?? "MCP",
+    }),
   },
 ];
 
@@ -227,7 +273,8 @@ export function buildActivityIndex(ds: Dataset): ActivityIndex {
         for (let slot = 0; slot < ups.length; slot++) b.add(messageTime(t, seed, ci, i) + 1 + slot, kind("claude_file_uploaded"), ci, (i << 3) | slot);
       }
     }
-    for (const s of artifactSlots(t, seed, ci)) b.add(t.created[ci]! + (s.versionsAt[0]! + 1) * US_PER_SECOND + jitter(ci, 2, s.slot), kind("claude_artifact_created"), ci, s.slot);
+    for (const s of artifactSlots(t, seed, ci))
+      b.add(t.created[ci]! + (s.versionsAt[0]! + 1) * US_PER_SECOND + jitter(ci, 2, s.slot), kind("claude_artifact_created"), ci, s.slot);
   }
   for (let k = 0; k < 5; k++) b.add(DATASET_EPOCH_US - (10 + k * 17) * US_PER_DAY + jitter(9, k), kind("claude_chat_deleted", 1), k);
 
@@ -378,7 +425,7 @@ const USER_AGENTS = [
 ];
 
 export function userIp(u: number): string {
-  return `${["192.0.2", "198.51.100", "203.0.113"][u % 3]}.${(u * 37) % 250 + 2}`;
+  return `${["192.0.2", "198.51.100", "203.0.113"][u % 3]}.${((u * 37) % 250) + 2}`;
 }
 
 export function actorJson(ds: Dataset, spec: ActorSpec): Record<string, unknown> {
@@ -388,9 +435,19 @@ export function actorJson(ds: Dataset, spec: ActorSpec): Record<string, unknown>
       return { type: "user_actor", email_address: u.email, user_id: u.id, ip_address: userIp(spec.user), user_agent: pickBy(USER_AGENTS, spec.user) };
     }
     case "unauthenticated":
-      return { type: "unauthenticated_user_actor", unauthenticated_email_address: ds.dir.users[spec.user]!.email, ip_address: userIp(spec.user), user_agent: pickBy(USER_AGENTS, spec.user) };
+      return {
+        type: "unauthenticated_user_actor",
+        unauthenticated_email_address: ds.dir.users[spec.user]!.email,
+        ip_address: userIp(spec.user),
+        user_agent: pickBy(USER_AGENTS, spec.user),
+      };
     case "scim":
-      return { type: "scim_directory_sync_actor", workos_event_id: `event_${ds.ids.tagged("", Kind.Misc, 3)}`, directory_id: `directory_${ds.ids.tagged("", Kind.Misc, 4)}`, idp_connection_type: "OktaSCIMV2" };
+      return {
+        type: "scim_directory_sync_actor",
+        workos_event_id: `event_${ds.ids.tagged("", Kind.Misc, 3)}`,
+        directory_id: `directory_${ds.ids.tagged("", Kind.Misc, 4)}`,
+        idp_connection_type: "OktaSCIMV2",
+      };
     case "anthropic":
       return { type: "anthropic_actor", email_address: null };
     case "system":

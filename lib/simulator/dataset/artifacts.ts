@@ -17,13 +17,7 @@ export interface ArtifactSlot {
   content?: "scripted_svg" | "large_code";
 }
 
-export const ARTIFACT_TYPES = [
-  "text/markdown",
-  "application/vnd.ant.code",
-  "text/html",
-  "image/svg+xml",
-  "application/vnd.ant.react",
-] as const;
+export const ARTIFACT_TYPES = ["text/markdown", "application/vnd.ant.code", "text/html", "image/svg+xml", "application/vnd.ant.react"] as const;
 
 const SHOWCASE: readonly ArtifactSlot[] = [
   { slot: 0, type: "text/markdown", title: "Launch Plan", versionsAt: [1, 3, 5] },
@@ -85,7 +79,7 @@ function largeCode(version: number): string {
     lines.push(`    {"row": ${row}, "account": "ACC-${String(row % 9973).padStart(6, "0")}", "amount_cents": ${amount}, "currency": "EUR"},`);
   }
   lines.push("]");
-  if (version >= 2) lines.push("", "", "def total() -> int:", "    return sum(entry[\"amount_cents\"] for entry in LEDGER)");
+  if (version >= 2) lines.push("", "", "def total() -> int:", '    return sum(entry["amount_cents"] for entry in LEDGER)');
   return lines.join("\n") + "\n";
 }
 
@@ -100,8 +94,15 @@ export function artifactText(type: string, version: number, hostile: boolean, h:
       return parts.join("\n") + "\n";
     }
     case "application/vnd.ant.code": {
-      const lines = ["def price(seats: int, tier: str = \"team\") -> float:", "    base = {\"team\": 25.0, \"enterprise\": 60.0}[tier]", "    return seats * base"];
-      if (version >= 2) lines.push("", "", "def discount(total: float, seats: int) -> float:", "    # volume discount above 100 seats", "    return total * (0.85 if seats > 100 else 1.0)");
+      const lines = ['def price(seats: int, tier: str = "team") -> float:', '    base = {"team": 25.0, "enterprise": 60.0}[tier]', "    return seats * base"];
+      if (version >= 2)
+        lines.push(
+          "",
+          "",
+          "def discount(total: float, seats: int) -> float:",
+          "    # volume discount above 100 seats",
+          "    return total * (0.85 if seats > 100 else 1.0)",
+        );
       return lines.join("\n") + "\n";
     }
     case "text/html": {

@@ -64,7 +64,14 @@ const HOSTILE_CHAT: Readonly<Record<number, readonly UploadDef[]>> = {
 
 /** The preview corpus chat: names that break downloads, then one upload of each type a preview must handle. */
 const CORPUS_CHAT: Readonly<Record<number, readonly UploadDef[]>> = {
-  0: [u("txt", NAME.lineBreak), u("pdf", NAME.rightToLeftMark), u("txt", NAME.maxLength), u("csv", NAME.parentPath), u("txt", NAME.trailingDot), u("csv", NAME.trailingSpace)],
+  0: [
+    u("txt", NAME.lineBreak),
+    u("pdf", NAME.rightToLeftMark),
+    u("txt", NAME.maxLength),
+    u("csv", NAME.parentPath),
+    u("txt", NAME.trailingDot),
+    u("csv", NAME.trailingSpace),
+  ],
   2: [u("html", NAME.html, true), u("jpeg", NAME.jpeg), u("gif", NAME.gif), u("webp", NAME.webp)],
   4: [u("long-txt", NAME.longText), u("pdf-js", NAME.pdfWithJavaScript, true)],
 };

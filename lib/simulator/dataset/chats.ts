@@ -161,7 +161,9 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
   // their specs are drawn last), so no existing chat, message or file changes its id or content.
   const appended: Spec[] = [spec(power, ChatKind.Corpus, DATASET_EPOCH_US - 15 * US_PER_DAY + 707_070)];
   // A tie across two people, so that merging per-user listings must break it by id too.
-  const rival = dir.users.find((u) => u.index !== power && u.index !== dir.hostileUser && !u.departed && homeOrg(u) === homeOrg(dir.users[power]!) && u.memberships[0]!.joinedUs < tieTime);
+  const rival = dir.users.find(
+    (u) => u.index !== power && u.index !== dir.hostileUser && !u.departed && homeOrg(u) === homeOrg(dir.users[power]!) && u.memberships[0]!.joinedUs < tieTime,
+  );
   if (!rival) throw new Error("dataset: the power user's organisation needs a second member for the cross-user tie");
   const crossUserTie = spec(rival.index, ChatKind.Generic, tieTime);
   appended.push(crossUserTie);
@@ -230,15 +232,19 @@ export function buildChats(ids: IdCodec, seed: number, profile: Profile, dir: Di
   for (let i = 1; i < count; i++) {
     if (t.created[t.byUser[i]!] !== t.created[t.byUser[i - 1]!] || t.user[t.byUser[i]!] !== t.user[t.byUser[i - 1]!]) continue;
     let j = i;
-    while (j > 0 && t.created[t.byUser[j]!] === t.created[t.byUser[j - 1]!] && t.user[t.byUser[j]!] === t.user[t.byUser[j - 1]!] && idOf(t.byUser[j]!) < idOf(t.byUser[j - 1]!)) {
+    while (
+      j > 0 &&
+      t.created[t.byUser[j]!] === t.created[t.byUser[j - 1]!] &&
+      t.user[t.byUser[j]!] === t.user[t.byUser[j - 1]!] &&
+      idOf(t.byUser[j]!) < idOf(t.byUser[j - 1]!)
+    ) {
       const tmp = t.byUser[j]!;
       t.byUser[j] = t.byUser[j - 1]!;
       t.byUser[j - 1] = tmp;
       j--;
     }
   }
-  const sortBy = (times: Float64Array, subset: Uint32Array): Uint32Array =>
-    subset.sort((a, b) => times[a]! - times[b]! || (idOf(a) < idOf(b) ? -1 : 1));
+  const sortBy = (times: Float64Array, subset: Uint32Array): Uint32Array => subset.sort((a, b) => times[a]! - times[b]! || (idOf(a) < idOf(b) ? -1 : 1));
   const all = new Uint32Array(count).map((_, i) => i);
   t.allByCreated = sortBy(t.created, all.slice());
   t.allByUpdated = sortBy(t.updated, all.slice());
@@ -312,7 +318,16 @@ interface Source {
 }
 
 /** First position in arr[lo, hi) whose key is > (t, id) (strict) or >= (t, id). */
-function lowerBound(arr: Uint32Array, lo: number, hi: number, times: Float64Array, t: number, id: string | null, strict: boolean, idOf: (c: number) => string): number {
+function lowerBound(
+  arr: Uint32Array,
+  lo: number,
+  hi: number,
+  times: Float64Array,
+  t: number,
+  id: string | null,
+  strict: boolean,
+  idOf: (c: number) => string,
+): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const ct = times[arr[mid]!]!;

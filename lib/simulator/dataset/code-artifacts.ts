@@ -45,7 +45,11 @@ export function buildCodeArtifacts(ids: IdCodec, seed: number, profile: Profile,
       t += rng.range(1, 72) * 3600 * US_PER_SECOND;
       if (t >= DATASET_EPOCH_US) break;
       // Observed shape: "<unix seconds>-<4 hex>".
-      versions.push({ id: `${Math.floor(t / US_PER_SECOND)}-${rng.int(0x10000).toString(16).padStart(4, "0")}`, createdUs: index === 2 && versions.length === 0 ? null : t, name: `${rng.pick(TITLES)}${versions.length ? ` v${versions.length + 1}` : ""}` });
+      versions.push({
+        id: `${Math.floor(t / US_PER_SECOND)}-${rng.int(0x10000).toString(16).padStart(4, "0")}`,
+        createdUs: index === 2 && versions.length === 0 ? null : t,
+        name: `${rng.pick(TITLES)}${versions.length ? ` v${versions.length + 1}` : ""}`,
+      });
     }
     const newest = versions[versions.length - 1];
     return {

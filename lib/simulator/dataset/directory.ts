@@ -21,7 +21,15 @@ export interface Org {
 }
 
 export const ORGANIZATION_ROLES = [
-  "admin", "billing", "claude_code_user", "developer", "managed", "membership_admin", "owner", "primary_owner", "user",
+  "admin",
+  "billing",
+  "claude_code_user",
+  "developer",
+  "managed",
+  "membership_admin",
+  "owner",
+  "primary_owner",
+  "user",
 ] as const;
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number];
 
@@ -206,7 +214,11 @@ export function buildDirectory(ids: IdCodec, seed: number, profile: Profile): Di
   const roles: Role[] = [];
   const rolesByOrg: number[][] = orgs.map(() => []);
   const roleTemplates: Array<[string, string, string[]]> = [
-    ["Organization Admin", "Full administrative access to organization settings and members", ["manage_members", "manage_settings", "view_analytics", "manage_billing"]],
+    [
+      "Organization Admin",
+      "Full administrative access to organization settings and members",
+      ["manage_members", "manage_settings", "view_analytics", "manage_billing"],
+    ],
     ["Compliance Reviewer", "Read-only access to chat and project content for legal review.", ["compliance_read", "view_audit_log"]],
     ["Claude Code Users", "Members allowed to use Claude Code and Cowork.", ["claude_code", "cowork"]],
     ["Project Creators", "May create and share projects with the whole organization.", ["create_projects", "share_projects"]],
@@ -237,7 +249,13 @@ export function buildDirectory(ids: IdCodec, seed: number, profile: Profile): Di
   const inOrg = (org: number): User[] => active.filter((u) => u.memberships.some((m) => m.org === org));
   const groupDefs: Array<[string, string, "direct" | "scim", User[], number[] | null]> = [
     ["All Staff", "Every employee, synced from Okta", "scim", active, [rolesByOrg[claudeOrgs[0]!]![2]!]],
-    ["Engineering Team", "All members of the engineering organization", "scim", inOrg(claudeOrgs[1] ?? claudeOrgs[0]!), [rolesByOrg[claudeOrgs[1] ?? claudeOrgs[0]!]![2]!, rolesByOrg[claudeOrgs[1] ?? claudeOrgs[0]!]![3]!]],
+    [
+      "Engineering Team",
+      "All members of the engineering organization",
+      "scim",
+      inOrg(claudeOrgs[1] ?? claudeOrgs[0]!),
+      [rolesByOrg[claudeOrgs[1] ?? claudeOrgs[0]!]![2]!, rolesByOrg[claudeOrgs[1] ?? claudeOrgs[0]!]![3]!],
+    ],
     ["Legal & Compliance", "Legal reviewers and approvers", "direct", inOrg(claudeOrgs[0]!).slice(0, 6), [rolesByOrg[claudeOrgs[0]!]![1]!]],
     ["Contractors", "Temporary staff; no role assignments", "direct", active.slice(-3, -1), null],
     [HOSTILE_GROUP_NAME, "Group with an HTML-looking name", "direct", active.slice(0, 2), []],

@@ -171,10 +171,16 @@ function csvCell(v: string): string {
 
 function csv(rng: Rng, hostile: boolean): Buffer {
   const rows = [["id", "customer", "region", "amount", "notes"]];
-  const customers = ["Acme Corp", "Globex, Inc.", "Initech \"Ltd\"", "Société Générale", "株式会社テスト", "شركة الأمل", "ООО Ромашка"];
+  const customers = ["Acme Corp", "Globex, Inc.", 'Initech "Ltd"', "Société Générale", "株式会社テスト", "شركة الأمل", "ООО Ромашка"];
   const n = 5 + rng.int(30);
   for (let i = 1; i <= n; i++) {
-    rows.push([String(i), rng.pick(customers), rng.pick(["EMEA", "APAC", "NA", "LATAM"]), (rng.int(1_000_000) / 100).toFixed(2), rng.chance(0.2) ? "multi\nline note" : ""]);
+    rows.push([
+      String(i),
+      rng.pick(customers),
+      rng.pick(["EMEA", "APAC", "NA", "LATAM"]),
+      (rng.int(1_000_000) / 100).toFixed(2),
+      rng.chance(0.2) ? "multi\nline note" : "",
+    ]);
   }
   if (hostile) rows.push(["999", HOSTILE_SNIPPETS[14]!, "=cmd|' /C calc'!A0", "@SUM(1+1)", HOSTILE_SNIPPETS[0]!]);
   return Buffer.from(rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n", "utf8");

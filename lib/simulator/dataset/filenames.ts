@@ -5,7 +5,7 @@ import type { GenericUploadType } from "./file-bytes";
 import { pickBy } from "./prng";
 
 const NAMES: Readonly<Record<GenericUploadType | "bin", readonly string[]>> = {
-  pdf: ["dashboard_mockup_v1.pdf", "Quarterly Report Q3 2026.pdf", "契約書（最終版）.pdf", "تقرير الربع الثالث.pdf", "Board deck – \"final\" (2).pdf"],
+  pdf: ["dashboard_mockup_v1.pdf", "Quarterly Report Q3 2026.pdf", "契約書（最終版）.pdf", "تقرير الربع الثالث.pdf", 'Board deck – "final" (2).pdf'],
   png: ["screenshot 2026-03-14 at 09.41.22.png", "диаграмма.png", "logo;v2.png", "whiteboard 📸.png"],
   csv: ["customers_export.csv", "ventes_2026 (copie).csv", "销售数据.csv", "Q3 numbers, draft.csv"],
   docx: ["NDA - Globex.docx", "Αναφορά συνάντησης.docx", "O'Brien contract redline.docx", "הסכם שירותים.docx"],
@@ -21,7 +21,12 @@ export function uploadFilename(type: GenericUploadType | "bin", h: number): stri
 }
 
 export const PROJECT_DOC_NAMES: readonly string[] = [
-  "requirements.md", "design-notes.txt", "style guide.txt", "glossary – terms.md", "FAQ (internal).txt", "背景資料.txt",
+  "requirements.md",
+  "design-notes.txt",
+  "style guide.txt",
+  "glossary – terms.md",
+  "FAQ (internal).txt",
+  "背景資料.txt",
 ];
 
 /**

@@ -159,7 +159,7 @@ export class IdCodec {
         const x = w[(i + 1) % n]!;
         const y = w[(i + 2) % n]!;
         w[i] = (w[i]! + ((rotl(x, 7) ^ y ^ k[r * 4 + i]!) | 0)) | 0;
-        w[i] = w[i]! ^ (rotl(y, 13) + x) | 0;
+        w[i] = (w[i]! ^ (rotl(y, 13) + x)) | 0;
       }
     }
   }
@@ -171,7 +171,7 @@ export class IdCodec {
       for (let i = n - 1; i >= 0; i--) {
         const x = w[(i + 1) % n]!;
         const y = w[(i + 2) % n]!;
-        w[i] = w[i]! ^ (rotl(y, 13) + x) | 0;
+        w[i] = (w[i]! ^ (rotl(y, 13) + x)) | 0;
         w[i] = (w[i]! - ((rotl(x, 7) ^ y ^ k[r * 4 + i]!) | 0)) | 0;
       }
     }

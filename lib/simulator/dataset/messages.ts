@@ -111,7 +111,9 @@ const wiki = MCP_INTEGRATIONS[2]!;
 function toolsChat(ids: IdCodec, ci: number, i: number): Block[] {
   switch (i) {
     case 0:
-      return [text("Find the Globex master services agreement in our Drive and summarise the **termination** clause. Also check the latest news about Globex.")];
+      return [
+        text("Find the Globex master services agreement in our Drive and summarise the **termination** clause. Also check the latest news about Globex."),
+      ];
     case 1:
       return [
         text("I'll search Drive for the agreement first, then look for recent news."),
@@ -127,7 +129,10 @@ function toolsChat(ids: IdCodec, ci: number, i: number): Block[] {
           output: "Error: request failed with status 403 Forbidden (robots.txt disallows fetching this URL)",
           isError: true,
         }),
-        text("**Termination (clause 14.2):** either party may terminate for convenience with 90 days' written notice; termination for cause requires a 30-day cure period.\n\nI could not fetch the news page (access was refused).", true),
+        text(
+          "**Termination (clause 14.2):** either party may terminate for convenience with 90 days' written notice; termination for cause requires a 30-day cure period.\n\nI could not fetch the news page (access was refused).",
+          true,
+        ),
       ];
     case 2:
       return [text("Run the churn analysis on the full customer table and show me the raw output.")];
@@ -136,7 +141,10 @@ function toolsChat(ids: IdCodec, ci: number, i: number): Block[] {
         text("Running the analysis over all 1,200 rows:"),
         ...toolPair(ids, ci, i, 0, {
           name: "repl",
-          input: { language: "python", code: `import csv, io\nDATA = """${bigTable(1200, 0xc0de)}"""\nrows = list(csv.DictReader(io.StringIO(DATA)))\nprint(len(rows))` },
+          input: {
+            language: "python",
+            code: `import csv, io\nDATA = """${bigTable(1200, 0xc0de)}"""\nrows = list(csv.DictReader(io.StringIO(DATA)))\nprint(len(rows))`,
+          },
           output: bigTable(1500, 0x0a7),
         }),
         text("Churn is concentrated in accounts with fewer than 20 seats (see the output above)."),
@@ -282,7 +290,18 @@ export function contentOf(t: ChatTable, ids: IdCodec, seed: number, ci: number, 
     if (kind === ChatKind.Files) return [text(i === 0 ? "Please review these uploads." : `More files (batch ${i / 2 + 1}).`)];
     if (kind === ChatKind.LargeFile) return [text("Attaching the forensic image of the laptop (1 GiB). Please confirm you received it.")];
     if (kind === ChatKind.Corpus) return [text(CORPUS_USER_TEXTS[i / 2] ?? "Thanks, that is everything.")];
-    if (kind === ChatKind.Artifacts) return [text(["Draft a launch plan and a pricing script.", "Add a timeline and a landing page.", "Add risks, a logo and a discount rule.", "Turn the pricing into a React table and update the page.", "Make the table interactive."][i / 2] ?? "Thanks!")];
+    if (kind === ChatKind.Artifacts)
+      return [
+        text(
+          [
+            "Draft a launch plan and a pricing script.",
+            "Add a timeline and a landing page.",
+            "Add risks, a logo and a discount rule.",
+            "Turn the pricing into a React table and update the page.",
+            "Make the table interactive.",
+          ][i / 2] ?? "Thanks!",
+        ),
+      ];
     return [text(genericUserText(seed, ci, i, long))];
   }
   if (kind === ChatKind.Files) return [text("I've reviewed the files. A summary is attached where relevant.", i === 3)];
@@ -341,4 +360,3 @@ export function truncateBlocks(blocks: Block[], toolUseMax: number, toolResultMa
     return b;
   });
 }
-

@@ -156,7 +156,19 @@ export function projectDoc(ids: IdCodec, seed: number, p: Project, slot: number)
   const filename = hostile ? HOSTILE_DOCUMENT_FILENAME : pickBy(PROJECT_DOC_NAMES, h + slot);
   const content = hostile
     ? HOSTILE_DOCUMENT
-    : [`# ${p.name}: ${filename}`, "", "## Context", "", pickBy(PROJECT_DESCRIPTIONS, h), "", "## Notes", "", `- ${pickBy(MULTILINGUAL, h >>> 5).text}`, "- Owners review this document monthly.", ""].join("\n");
+    : [
+        `# ${p.name}: ${filename}`,
+        "",
+        "## Context",
+        "",
+        pickBy(PROJECT_DESCRIPTIONS, h),
+        "",
+        "## Notes",
+        "",
+        `- ${pickBy(MULTILINGUAL, h >>> 5).text}`,
+        "- Owners review this document monthly.",
+        "",
+      ].join("\n");
   return {
     project: p.index,
     slot,
@@ -180,6 +192,7 @@ export function collaborators(ids: IdCodec, seed: number, dir: Directory, p: Pro
   if (p.index % 3 === 0) out.push({ type: "organization_role", organizationRole: "admin", role: "admin", grantedUs: at(4), uuid: uuid(4) });
   // A collaborator whose account was deleted keeps the assignment with `user_id: null`.
   if (p.index % 4 === 1) out.push({ type: "user", user: null, role: "editor", grantedUs: at(5), uuid: uuid(5) });
-  if (p.hostile) out.push({ type: "group", group: dir.groups.findIndex((g) => g.name === HOSTILE_GROUP_NAME), role: "editor", grantedUs: at(6), uuid: uuid(6) });
+  if (p.hostile)
+    out.push({ type: "group", group: dir.groups.findIndex((g) => g.name === HOSTILE_GROUP_NAME), role: "editor", grantedUs: at(6), uuid: uuid(6) });
   return out.sort((a, b) => a.grantedUs - b.grantedUs || (a.uuid < b.uuid ? -1 : 1));
 }

@@ -120,11 +120,7 @@ export type SessionBlock =
   | { type: "tool_use"; id: string | null; name: string; input: string; truncated: boolean }
   | { type: "tool_result"; tool_use_id: string | null; name: string; is_error: boolean; content: Array<{ type: "text"; text: string }>; truncated: boolean };
 
-export type Provenance =
-  | null
-  | { type: "content_unavailable"; reason: string }
-  | { type: "client_asserted" }
-  | { type: "synthetic_marker" };
+export type Provenance = null | { type: "content_unavailable"; reason: string } | { type: "client_asserted" } | { type: "synthetic_marker" };
 
 export interface LocalMessage {
   role: "user" | "assistant";
@@ -139,24 +135,74 @@ const plain = (t: string): SessionBlock => ({ type: "text", text: t, truncated: 
 
 function bigOutput(h: number): string {
   const lines: string[] = [];
-  for (let i = 0; i < 600; i++) lines.push(`${String(i + 1).padStart(4, " ")}  const value${i} = ${hashInts(h, i) % 100000}; // ${i % 5 === 0 ? "ünïcödé ✓" : "ok"}`);
+  for (let i = 0; i < 600; i++)
+    lines.push(`${String(i + 1).padStart(4, " ")}  const value${i} = ${hashInts(h, i) % 100000}; // ${i % 5 === 0 ? "ünïcödé ✓" : "ok"}`);
   return lines.join("\n");
 }
 
 /** One "exchange" of four turns: prompt, tool call, tool result, answer. */
-function exchangeTurn(ids: IdCodec, prefix: string, kind: Kind, s: number, m: number, step: number, h: number, big: boolean): { role: "user" | "assistant"; content: SessionBlock[] } {
+function exchangeTurn(
+  ids: IdCodec,
+  prefix: string,
+  kind: Kind,
+  s: number,
+  m: number,
+  step: number,
+  h: number,
+  big: boolean,
+): { role: "user" | "assistant"; content: SessionBlock[] } {
   const toolName = pickBy(TOOLS, h);
   const toolId = ids.tagged(PREFIX.toolUse, kind, s, m - (step - 1));
-  const input = toolName === "Bash" ? { command: "npm test -- --run auth" } : toolName === "Grep" ? { pattern: "expiresAt", path: "src/" } : { file_path: `src/auth/session_${h % 7}.ts` };
+  const input =
+    toolName === "Bash"
+      ? { command: "npm test -- --run auth" }
+      : toolName === "Grep"
+        ? { pattern: "expiresAt", path: "src/" }
+        : { file_path: `src/auth/session_${h % 7}.ts` };
   switch (step) {
     case 0:
-      return { role: "user", content: [plain(h % 9 === 0 ? `Check this: ${pickBy(HOSTILE_SNIPPETS, h)}` : h % 5 === 0 ? pickBy(MULTILINGUAL, h).text : "Fix the failing test in tests/auth_test.py")] };
+      return {
+        role: "user",
+        content: [
+          plain(
+            h % 9 === 0
+              ? `Check this: ${pickBy(HOSTILE_SNIPPETS, h)}`
+              : h % 5 === 0
+                ? pickBy(MULTILINGUAL, h).text
+                : "Fix the failing test in tests/auth_test.py",
+          ),
+        ],
+      };
     case 1:
-      return { role: "assistant", content: [plain("I'll look at the relevant file first."), { type: "tool_use", id: toolId, name: toolName, input: JSON.stringify(input), truncated: false }] };
+      return {
+        role: "assistant",
+        content: [
+          plain("I'll look at the relevant file first."),
+          { type: "tool_use", id: toolId, name: toolName, input: JSON.stringify(input), truncated: false },
+        ],
+      };
     case 2:
       return {
         role: "user",
-        content: [{ type: "tool_result", tool_use_id: toolId, name: toolName, is_error: h % 8 === 0, content: [{ type: "text", text: big ? bigOutput(h) : h % 8 === 0 ? "Error: ENOENT: no such file or directory" : "def test_login_expiry():\n    assert session.expires_at > now()" }], truncated: false }],
+        content: [
+          {
+            type: "tool_result",
+            tool_use_id: toolId,
+            name: toolName,
+            is_error: h % 8 === 0,
+            content: [
+              {
+                type: "text",
+                text: big
+                  ? bigOutput(h)
+                  : h % 8 === 0
+                    ? "Error: ENOENT: no such file or directory"
+                    : "def test_login_expiry():\n    assert session.expires_at > now()",
+              },
+            ],
+            truncated: false,
+          },
+        ],
       };
     default:
       return { role: "assistant", content: [plain(`The test was asserting on a stale expiry timestamp (${prefix}). I've updated it.`)] };
@@ -176,7 +222,12 @@ export function localMessage(ids: IdCodec, seed: number, s: LocalSession, m: num
   }
   if (m === offset) return { role: "user", createdUs, provenance: { type: "synthetic_marker" }, content: [marker("[system prompt content not shown]")] };
   if (s.kind === LocalKind.ClientAsserted && m === offset + 1) {
-    return { role: "assistant", createdUs, provenance: { type: "client_asserted" }, content: [marker("[conversation history supplied by the client; authorship not verified]"), plain("Earlier I suggested running the migrations first.")] };
+    return {
+      role: "assistant",
+      createdUs,
+      provenance: { type: "client_asserted" },
+      content: [marker("[conversation history supplied by the client; authorship not verified]"), plain("Earlier I suggested running the migrations first.")],
+    };
   }
   if (s.kind === LocalKind.Oversize && m === offset + 3) {
     return { role: "user", createdUs, provenance: { type: "content_unavailable", reason: "oversize" }, content: [] };

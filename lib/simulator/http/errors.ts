@@ -41,7 +41,9 @@ function pyList(items: readonly string[]): string {
 
 export const Errors = {
   invalidTimestamp: (param: string, value: string) =>
-    invalid(`The \`${param}\` parameter contains an invalid timestamp format. Timestamps must be provided in RFC 3339 format e.g., "2024-03-01T00:00:00Z". Got "${value}".`),
+    invalid(
+      `The \`${param}\` parameter contains an invalid timestamp format. Timestamps must be provided in RFC 3339 format e.g., "2024-03-01T00:00:00Z". Got "${value}".`,
+    ),
   invalidLimit: (max: number, got: string) => invalid(`The limit parameter must be between 1 and ${max}, inclusive. Got ${got}.`),
   invalidActivityCursor: (param: "after_id" | "before_id", value: string) => invalid(`Invalid \`${param}\`. No activity found for \`${param}\` "${value}"`),
   /** Documented for the local session endpoints; reused for every page-token endpoint. */
@@ -72,7 +74,11 @@ export const Errors = {
   artifactNotFound: () => notFound("No artifact version found with provided id, or it has already been deleted."),
   unknownPath: () => notFound("Not found"),
   projectHasChats: (id: string) =>
-    new ApiError(409, "conflict_error", `The "${id}" project cannot be deleted as it has chats attached to it. Delete or detach all chats, and try deleting the project again.`),
+    new ApiError(
+      409,
+      "conflict_error",
+      `The "${id}" project cannot be deleted as it has chats attached to it. Delete or detach all chats, and try deleting the project again.`,
+    ),
   rateLimited: (limit: number, retryAfter: number, extra: Record<string, string>) =>
     new ApiError(
       429,

@@ -8,7 +8,11 @@ import { Rng } from "../dataset/prng";
 
 const faultSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("latency"), ms: z.number().int().min(0).max(600_000) }),
-  z.object({ type: z.literal("status"), status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504), z.literal(529)]), shouldRetry: z.boolean().optional() }),
+  z.object({
+    type: z.literal("status"),
+    status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504), z.literal(529)]),
+    shouldRetry: z.boolean().optional(),
+  }),
   z.object({ type: z.literal("rate_limit"), retryAfterSeconds: z.number().int().min(1).max(3600) }),
   z.object({ type: z.literal("slow_body"), bytesPerSecond: z.number().int().min(1) }),
   z.object({ type: z.literal("stall_body"), afterBytes: z.number().int().min(0) }),

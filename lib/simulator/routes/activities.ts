@@ -77,7 +77,9 @@ export const activityRoutes: RouteDef[] = [
       const cursor = (k: number): string | null => {
         const it = items[k];
         if (!it) return null;
-        return it.src === "static" ? encodeActivityCursor(ds.activities.time[it.pos]!, data[k]!.id as string) : encodeActivityCursor(it.entry.timeUs, it.entry.id);
+        return it.src === "static"
+          ? encodeActivityCursor(ds.activities.time[it.pos]!, data[k]!.id as string)
+          : encodeActivityCursor(it.entry.timeUs, it.entry.id);
       };
       return { json: { data, has_more: hasMore, first_id: cursor(0), last_id: cursor(items.length - 1) } };
     },

@@ -25,7 +25,8 @@ export const chatRoutes: RouteDef[] = [
       const sortKey = parseEnum<ChatSortKey>(q, "order_by", ["created_at", "updated_at"], "created_at");
       if (perUser && sortKey === "updated_at") throw Errors.invalid("`order_by=updated_at` is only supported for org-wide queries (omit `user_ids[]`).");
       const projectIds = q.list("project_ids");
-      if (projectIds.length > 0 && !perUser) throw Errors.invalid("The `project_ids[]` filter requires at least one `user_ids[]` value; it is not supported for org-wide queries.");
+      if (projectIds.length > 0 && !perUser)
+        throw Errors.invalid("The `project_ids[]` filter requires at least one `user_ids[]` value; it is not supported for org-wide queries.");
       const limit = parseLimit(q, 100, 1000);
       const created = parseRange(q, "created_at");
       const updated = parseRange(q, "updated_at");
@@ -38,12 +39,14 @@ export const chatRoutes: RouteDef[] = [
         throw Errors.invalid("For org-wide queries, time filters must match the sort key: `created_at.*` filters require `order_by=created_at`.");
       }
       const cursors = parseCursors(q);
-      if (cursors.before !== null && !perUser) throw Errors.invalid("`before_id` is only supported for per-user queries (`user_ids[]` set); org-wide queries page forward only.");
+      if (cursors.before !== null && !perUser)
+        throw Errors.invalid("`before_id` is only supported for per-user queries (`user_ids[]` set); org-wide queries page forward only.");
       const cursorKey = (param: "after_id" | "before_id", raw: string | null): ChatCursorKey | null => {
         if (raw === null) return null;
         const c = decodeChatCursor(raw);
         if (!c) throw Errors.invalidCursor(param, "chat", raw);
-        if (c.k !== sortKey) throw Errors.invalid(`The \`${param}\` cursor was issued for \`order_by=${c.k}\` and cannot be used with \`order_by=${sortKey}\`.`);
+        if (c.k !== sortKey)
+          throw Errors.invalid(`The \`${param}\` cursor was issued for \`order_by=${c.k}\` and cannot be used with \`order_by=${sortKey}\`.`);
         // The cursor names its chat by the UUID (as the API's do); ties are broken by the chat's id.
         const chat = ds.ids.decodeUuid(Kind.ChatUuid, c.uuid);
         if (!chat || chat.a >= ds.chats.count) throw Errors.invalidCursor(param, "chat", raw);
@@ -83,7 +86,10 @@ export const chatRoutes: RouteDef[] = [
       ctx.state.deletedChats.add(ci);
       const project = ctx.ds.chats.project[ci]!;
       const id = chatId(ctx.ds.ids, ci);
-      ctx.emit("claude_chat_deleted", ctx.ds.chats.org[ci]!, { claude_chat_id: id, claude_project_id: project >= 0 ? ctx.ds.projects.list[project]!.id : null });
+      ctx.emit("claude_chat_deleted", ctx.ds.chats.org[ci]!, {
+        claude_chat_id: id,
+        claude_project_id: project >= 0 ? ctx.ds.projects.list[project]!.id : null,
+      });
       return { json: { id, type: "claude_chat_deleted" } };
     },
   },

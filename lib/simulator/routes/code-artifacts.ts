@@ -84,7 +84,12 @@ export const codeArtifactRoutes: RouteDef[] = [
       }
       const bytes = Buffer.from(codeArtifactHtml(a, version), "utf8");
       return {
-        download: { contentType: "text/html; charset=utf-8", filename: `${version.name}.html`, md5: createHash("md5").update(bytes).digest(), body: () => singleChunk(bytes) },
+        download: {
+          contentType: "text/html; charset=utf-8",
+          filename: `${version.name}.html`,
+          md5: createHash("md5").update(bytes).digest(),
+          body: () => singleChunk(bytes),
+        },
       };
     },
   },

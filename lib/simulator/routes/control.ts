@@ -36,7 +36,7 @@ const ROUTES: Record<string, Record<string, (deps: ControlDeps, req: IncomingMes
       try {
         body = await readJson(req);
       } catch {
-        return badRequest("Body must be JSON: {\"rules\": [...]} or an array of rules.");
+        return badRequest('Body must be JSON: {"rules": [...]} or an array of rules.');
       }
       const rules = Array.isArray(body) ? body : (body as { rules?: unknown } | null)?.rules;
       const parsed = faultRulesSchema.safeParse(rules);
@@ -72,6 +72,11 @@ export async function handleControl(deps: ControlDeps, req: IncomingMessage, pat
   const methods = ROUTES[path];
   if (!methods) return null;
   const handler = methods[req.method ?? "GET"];
-  if (!handler) return { status: 405, allow: Object.keys(methods).join(", "), json: { type: "error", error: { type: "invalid_request_error", message: `Method ${req.method} is not allowed on ${path}.` } } };
+  if (!handler)
+    return {
+      status: 405,
+      allow: Object.keys(methods).join(", "),
+      json: { type: "error", error: { type: "invalid_request_error", message: `Method ${req.method} is not allowed on ${path}.` } },
+    };
   return handler(deps, req);
 }

@@ -130,7 +130,10 @@ export const fileRoutes: RouteDef[] = [
     handler: (ctx) => {
       const f = resolveFile(ctx, ctx.params.claude_file_id!);
       ctx.state.deletedFiles.add(f.info.id);
-      ctx.emit("claude_file_deleted", f.kind === "chat" ? ctx.ds.chats.org[f.info.ci]! : ctx.ds.projects.list[f.info.project]!.org, { claude_file_id: f.info.id, filename: f.info.filename });
+      ctx.emit("claude_file_deleted", f.kind === "chat" ? ctx.ds.chats.org[f.info.ci]! : ctx.ds.projects.list[f.info.project]!.org, {
+        claude_file_id: f.info.id,
+        filename: f.info.filename,
+      });
       return { json: { id: f.info.id, type: "claude_file_deleted" } };
     },
   },
@@ -163,9 +166,13 @@ export const fileRoutes: RouteDef[] = [
       // Undocumented: an expired file has no bytes left, so its content is a 404.
       if (info.type === "expired") throw Errors.generatedFileNotFound();
       const spec = { type: info.type, key: info.key, title: info.filename, hostile: info.hostile };
-      const download: Download = { contentType: info.mimeType, filename: info.filename, md5: ctx.ds.blobs.digest(spec).md5, body: () => singleChunk(ctx.ds.blobs.bytes(spec)) };
+      const download: Download = {
+        contentType: info.mimeType,
+        filename: info.filename,
+        md5: ctx.ds.blobs.digest(spec).md5,
+        body: () => singleChunk(ctx.ds.blobs.bytes(spec)),
+      };
       return { download };
     },
   },
 ];
-

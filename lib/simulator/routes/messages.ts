@@ -45,11 +45,22 @@ function renderMessage(ds: Dataset, state: State, ci: number, i: number, toolUse
   const files = fileRefsOf(ds.chats, ds.seed, ci, i)
     .map((ref) => chatFileInfo(ds.chats, ds.ids, ds.seed, ci, ref.msg, ref.slot)!)
     .filter((info) => chatFileIsLive(state, info))
-    .map((info) => messageFileEntry(info, info.large ? ds.blobs.largeDigest()! : ds.blobs.digest({ type: info.type, key: info.key, title: info.filename, hostile: info.hostile })));
+    .map((info) =>
+      messageFileEntry(
+        info,
+        info.large ? ds.blobs.largeDigest()! : ds.blobs.digest({ type: info.type, key: info.key, title: info.filename, hostile: info.hostile }),
+      ),
+    );
   const generated = generatedOf(ds.chats, ds.seed, ci, i).map((_, slot) => {
     const info = genFileInfo(ds.chats, ds.ids, ds.seed, ci, i, slot)!;
     const digest = generatedDigest(ds, info);
-    return { id: info.id, filename: info.filename, md5: digest ? digest.md5.toString("hex") : null, mime_type: info.mimeType, size_bytes: digest ? digest.size : null };
+    return {
+      id: info.id,
+      filename: info.filename,
+      md5: digest ? digest.md5.toString("hex") : null,
+      mime_type: info.mimeType,
+      size_bytes: digest ? digest.size : null,
+    };
   });
   const artifacts = artifactRefsOf(ds.chats, ds.ids, ds.seed, ci, i);
   return {

@@ -150,7 +150,15 @@ export const projectRoutes: RouteDef[] = [
             if (a.kind === "file") {
               const f = projectFile(ctx.ds.ids, ctx.ds.seed, p, a.slot);
               const digest = ctx.ds.blobs.digest({ type: f.type, key: f.key, title: f.filename, hostile: f.hostile });
-              return { id: f.id, created_at: formatUs(f.createdUs), filename: f.filename, md5: digest.md5.toString("hex"), mime_type: MIME_TYPES[f.type], size_bytes: digest.size, type: "project_file" };
+              return {
+                id: f.id,
+                created_at: formatUs(f.createdUs),
+                filename: f.filename,
+                md5: digest.md5.toString("hex"),
+                mime_type: MIME_TYPES[f.type],
+                size_bytes: digest.size,
+                type: "project_file",
+              };
             }
             const d = projectDoc(ctx.ds.ids, ctx.ds.seed, p, a.slot);
             return { id: d.id, created_at: formatUs(d.createdUs), filename: d.filename, mime_type: "text/plain", type: "project_doc", updated_at: null };

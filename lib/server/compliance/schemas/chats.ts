@@ -7,7 +7,10 @@ import { FileSummary } from "./files";
 export const Chat = z.looseObject({
   id: z.string(),
   /** Empty for a chat the user deleted in claude.ai. */
-  name: z.string().nullish().transform((name) => name ?? ""),
+  name: z
+    .string()
+    .nullish()
+    .transform((name) => name ?? ""),
   created_at: Timestamp,
   updated_at: nullable(Timestamp),
   deleted_at: nullable(Timestamp),
@@ -43,7 +46,10 @@ export type ChatMessage = z.output<typeof ChatMessage>;
 /** The messages endpoint returns the chat's metadata with one page of its messages. */
 export const ChatWithMessages = Chat.extend({
   chat_messages: listOrEmpty(ChatMessage),
-  has_more: z.boolean().nullish().transform((value) => value ?? false),
+  has_more: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
   first_id: nullable(z.string()),
   last_id: nullable(z.string()),
 });

@@ -8,10 +8,17 @@ import { z } from "zod";
 export const nullable = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
 
 /** A boolean flag that older API versions omitted; omitted means false. */
-export const flag = z.boolean().nullish().transform((value) => value ?? false);
+export const flag = z
+  .boolean()
+  .nullish()
+  .transform((value) => value ?? false);
 
 /** An array the API may send as null or omit. */
-export const listOrEmpty = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((value) => value ?? []);
+export const listOrEmpty = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((value) => value ?? []);
 
 export const Timestamp = z.string().min(1);
 

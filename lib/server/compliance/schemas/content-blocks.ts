@@ -24,7 +24,15 @@ export const ToolResultBlock = z.looseObject({
   type: z.literal("tool_result"),
   tool_use_id: nullable(z.string()),
   name: nullable(z.string()),
-  content: listOrEmpty(z.looseObject({ type: z.string(), text: z.string().nullish().transform((text) => text ?? "") })),
+  content: listOrEmpty(
+    z.looseObject({
+      type: z.string(),
+      text: z
+        .string()
+        .nullish()
+        .transform((text) => text ?? ""),
+    }),
+  ),
   is_error: flag,
   integration_name: nullable(z.string()),
   mcp_server_url: nullable(z.string()),

@@ -4,7 +4,10 @@ import { nullable, Timestamp, UserReference } from "./common";
 
 export const Project = z.looseObject({
   id: z.string(),
-  name: z.string().nullish().transform((name) => name ?? ""),
+  name: z
+    .string()
+    .nullish()
+    .transform((name) => name ?? ""),
   created_at: Timestamp,
   updated_at: nullable(Timestamp),
   deleted_at: nullable(Timestamp),

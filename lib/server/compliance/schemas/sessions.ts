@@ -48,7 +48,10 @@ export const RemoteSessionMessage = z.looseObject({
   created_at: Timestamp,
   content: listOrEmpty(ContentBlock),
   sent_by_user_id: nullable(z.string()),
-  content_unavailable: z.boolean().nullish().transform((value) => value ?? false),
+  content_unavailable: z
+    .boolean()
+    .nullish()
+    .transform((value) => value ?? false),
 });
 export type RemoteSessionMessage = z.output<typeof RemoteSessionMessage>;
 
