@@ -5,7 +5,9 @@ describe("the lint rules that keep server code out of the browser", () => {
   it('refuses a server import in any "use client" file, wherever it is', { timeout: 60_000 }, async () => {
     const code = '"use client";\nimport { getDb } from "@/lib/server/db";\nexport const db = getDb;\n';
     for (const filePath of ["components/probe.tsx", "app/(console)/probe/probe.tsx", "lib/probe/probe.ts"]) {
-      expect(await findings(filePath, code), filePath).toContainEqual(expect.stringMatching(/^docket\/client-boundary: A "use client" module is sent to the browser/));
+      expect(await findings(filePath, code), filePath).toContainEqual(
+        expect.stringMatching(/^docket\/client-boundary: A "use client" module is sent to the browser/),
+      );
     }
     const typeOnly = '"use client";\nimport type { Actor } from "@/lib/server/auth/session-store";\nexport type Probe = Actor;\n';
     // A type import reaches no browser: the boundary rule lets it through (the client folders refuse it anyway).
