@@ -63,7 +63,9 @@ export function SourceText({ text, language }: { text: string; language: string 
 
 function PlainSource({ text }: { text: string }) {
   return (
-    <pre className="overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5">{text}</pre>
+    <pre tabIndex={0} className="overflow-x-auto whitespace-pre-wrap break-words rounded border border-slate-200 bg-slate-50 p-3 font-mono text-xs leading-5">
+      {text}
+    </pre>
   );
 }
 

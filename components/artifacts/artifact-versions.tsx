@@ -4,13 +4,14 @@ import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { VersionDiff } from "@/components/artifacts/version-diff";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { formatUtc } from "@/components/thread/format";
 import { artifactVersionsOptions } from "@/lib/queries/artifact-queries";
 import { threadHref } from "@/lib/thread/thread-href";
 
 /** Every version of the artifact in its chat, oldest first, each linked to its view and to its message. */
 export function ArtifactVersions({ versionId }: { versionId: string }) {
+  const { format } = useTimeFormat();
   const query = useQuery(artifactVersionsOptions(versionId));
   if (query.isPending) {
     return (
@@ -55,7 +56,7 @@ export function ArtifactVersions({ versionId }: { versionId: string }) {
                 </Link>
                 {isCurrent && <span className="text-xs font-semibold text-sky-800">shown above</span>}
                 <time dateTime={version.createdAt} className="font-mono text-xs text-slate-600">
-                  {formatUtc(version.createdAt)}
+                  {format(version.createdAt)}
                 </time>
                 <span className="text-xs text-slate-700">{version.title ?? "(untitled)"}</span>
                 {chatId && (

@@ -8,15 +8,16 @@ import { ArtifactVersions } from "@/components/artifacts/artifact-versions";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
 import { LivePreview } from "@/components/artifacts/live-preview";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { formatUtc } from "@/components/thread/format";
 import { artifactDownloadUrl, artifactKindOf, hasLivePreview } from "@/lib/artifacts/artifact-kind";
 import { artifactVersionOptions } from "@/lib/queries/artifact-queries";
 import { threadHref } from "@/lib/thread/thread-href";
 
 /** One version of an artifact as evidence: its facts, its MD5 check, its text, and its other versions. */
 export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; sandboxOrigin: string | null }) {
+  const { format } = useTimeFormat();
   const titleId = useId();
   const query = useQuery(artifactVersionOptions(versionId));
   if (query.isPending) return <p className="text-sm text-slate-500">Loading the artifact…</p>;
@@ -35,7 +36,7 @@ export function ArtifactView({ versionId, sandboxOrigin }: { versionId: string; 
           <Definition label="Type" mono>
             {artifact.artifactType ?? "—"}
           </Definition>
-          <Definition label="Version created">{formatUtc(artifact.createdAt)}</Definition>
+          <Definition label="Version created">{format(artifact.createdAt)}</Definition>
           <Definition label="Artifact id" mono>
             {artifact.id}
           </Definition>

@@ -7,13 +7,14 @@ import { SourceText } from "@/components/artifacts/artifact-source";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { DisplayedTextNotes, IntegrityFacts, IntegrityNotice } from "@/components/artifacts/integrity-notice";
 import { DeleteAction } from "@/components/deletion/delete-action";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { formatUtc } from "@/components/thread/format";
 import { projectDocumentOptions } from "@/lib/queries/artifact-queries";
 
 /** A project document as evidence: its facts, its MD5 check and its text, exactly as stored. */
 export function ProjectDocumentView({ documentId }: { documentId: string }) {
+  const { format } = useTimeFormat();
   const titleId = useId();
   const query = useQuery(projectDocumentOptions(documentId));
   if (query.isPending) return <p className="text-sm text-slate-500">Loading the document…</p>;
@@ -40,7 +41,7 @@ export function ProjectDocumentView({ documentId }: { documentId: string }) {
             )}
           </Definition>
           <Definition label="Added by">{document.createdBy?.email ?? document.createdBy?.id ?? "(no longer a member)"}</Definition>
-          <Definition label="Added">{formatUtc(document.createdAt)}</Definition>
+          <Definition label="Added">{format(document.createdAt)}</Definition>
           <Definition label="Type" mono>
             {document.mimeType ?? "—"}
           </Definition>

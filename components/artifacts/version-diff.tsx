@@ -153,8 +153,8 @@ function DiffTable({ lines, showsUnchanged }: { lines: DiffLine[]; showsUnchange
               </tr>
             ) : (
               <tr key={index} data-change={row.line.kind} className={ROW_STYLES[row.line.kind].className}>
-                <td className="w-10 select-none px-2 text-right text-slate-400">{row.line.oldNumber ?? ""}</td>
-                <td className="w-10 select-none px-2 text-right text-slate-400">{row.line.newNumber ?? ""}</td>
+                <td className="w-10 select-none px-2 text-right text-slate-500">{row.line.oldNumber ?? ""}</td>
+                <td className="w-10 select-none px-2 text-right text-slate-500">{row.line.newNumber ?? ""}</td>
                 <td className="w-4 select-none text-center">{ROW_STYLES[row.line.kind].sign}</td>
                 <td className="whitespace-pre-wrap break-all pr-2">
                   {row.line.text.replace(/\n$/, "")}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { LoadMore } from "@/components/ui/load-more";
@@ -16,6 +17,7 @@ const OUTCOME_STYLES: Record<string, string> = {
 };
 
 export function AuditLogTable({ filters }: { filters: AuditSearchParams }) {
+  const { zone, format } = useTimeFormat();
   const query = useInfiniteQuery(auditEventsOptions(filters));
   if (query.isPending) return <EmptyState>Loading the audit log…</EmptyState>;
   if (query.isError)
@@ -33,7 +35,7 @@ export function AuditLogTable({ filters }: { filters: AuditSearchParams }) {
     >
       <TableHead>
         <HeaderCell>#</HeaderCell>
-        <HeaderCell>Time (UTC)</HeaderCell>
+        <HeaderCell>Time ({zone})</HeaderCell>
         <HeaderCell>Actor</HeaderCell>
         <HeaderCell>Action</HeaderCell>
         <HeaderCell>Target</HeaderCell>
@@ -45,7 +47,7 @@ export function AuditLogTable({ filters }: { filters: AuditSearchParams }) {
           <tr key={event.seq} className="align-top">
             <Cell mono>{event.seq}</Cell>
             <Cell mono className="whitespace-nowrap">
-              {event.occurredAt.replace("T", " ").replace("Z", "")}
+              {format(event.occurredAt)}
             </Cell>
             <Cell>
               {event.actor?.email ?? event.actor?.subject ?? "—"}

@@ -3,6 +3,7 @@
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { DateTimeField } from "@/components/ui/date-time-field";
 import { explainChatFilterProblems, type ChatFilterName, type ChatFilters } from "@/lib/console/chat-filters";
 import { organizationsOptions, projectListOptions } from "@/lib/queries/console-queries";
 
@@ -14,11 +15,11 @@ const SELECT_CLASS = "mt-1 w-full rounded border border-slate-300 bg-white px-2 
 const PAGE_SIZES = ["10", "25", "50", "100", "200"];
 const DEFAULT_PAGE_SIZE = "50";
 
-const TEXT_FIELDS: Array<{ name: FormFieldName; label: string; placeholder?: string }> = [
-  { name: "createdFrom", label: "Created from (UTC)", placeholder: "2024-03-01T00:00:00Z" },
-  { name: "createdTo", label: "Created to (UTC)", placeholder: "2024-04-01T00:00:00Z" },
-  { name: "updatedFrom", label: "Updated from (UTC)", placeholder: "2024-03-01T00:00:00Z" },
-  { name: "updatedTo", label: "Updated to (UTC)", placeholder: "2024-04-01T00:00:00Z" },
+const TIME_FIELDS: Array<{ name: FormFieldName; label: string }> = [
+  { name: "createdFrom", label: "Created from" },
+  { name: "createdTo", label: "Created to" },
+  { name: "updatedFrom", label: "Updated from" },
+  { name: "updatedTo", label: "Updated to" },
 ];
 
 /** Which field a time-range explanation belongs to: it concerns the range as a whole. */
@@ -61,21 +62,24 @@ export function ChatFilterForm({ initial }: { initial: ChatFilters }) {
           onChange={(value) => change("project", value)}
         />
       </Field>
-      {TEXT_FIELDS.map((field) => {
+      {TIME_FIELDS.map((field) => {
         const problem = PROBLEM_FIELD[field.name] ? undefined : problems[field.name];
         return (
-          <Field key={field.name} problem={problem} problemId={`${field.name}-problem`}>
-            {field.label}
-            <input
+          <div key={field.name}>
+            <DateTimeField
               name={field.name}
-              defaultValue={initial[field.name] ?? ""}
-              placeholder={field.placeholder}
-              onChange={(event) => change(field.name, event.target.value)}
-              aria-invalid={problem ? true : undefined}
-              aria-describedby={problem ? `${field.name}-problem` : undefined}
-              className={INPUT_CLASS}
+              label={field.label}
+              defaultValue={initial[field.name]}
+              onChange={(value) => change(field.name, value ?? "")}
+              invalid={Boolean(problem)}
+              describedBy={problem ? `${field.name}-problem` : undefined}
             />
-          </Field>
+            {problem && (
+              <p id={`${field.name}-problem`} className="mt-1 text-xs text-amber-800">
+                {problem}
+              </p>
+            )}
+          </div>
         );
       })}
       <Field problem={problems.orderBy} problemId="orderBy-problem">

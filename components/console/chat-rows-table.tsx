@@ -1,10 +1,12 @@
 import Link from "next/link";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import type { ChatSummary } from "@/lib/schemas/console";
 import { threadHref } from "@/lib/thread/thread-href";
 
 /** Chats as rows: every column the API gives, soft-deleted chats marked. */
 export function ChatRowsTable({ chats, emptyText }: { chats: ChatSummary[]; emptyText: string }) {
+  const { zone } = useTimeFormat();
   return (
     <DataTable footer={chats.length === 0 && <p className="p-4 text-sm text-slate-500">{emptyText}</p>}>
       <TableHead>
@@ -12,9 +14,9 @@ export function ChatRowsTable({ chats, emptyText }: { chats: ChatSummary[]; empt
         <HeaderCell>Owner</HeaderCell>
         <HeaderCell>Model</HeaderCell>
         <HeaderCell>Project</HeaderCell>
-        <HeaderCell>Created (UTC)</HeaderCell>
-        <HeaderCell>Updated (UTC)</HeaderCell>
-        <HeaderCell>Deleted by user (UTC)</HeaderCell>
+        <HeaderCell>Created ({zone})</HeaderCell>
+        <HeaderCell>Updated ({zone})</HeaderCell>
+        <HeaderCell>Deleted by user ({zone})</HeaderCell>
       </TableHead>
       <TableBody>
         {chats.map((chat) => (
@@ -26,6 +28,7 @@ export function ChatRowsTable({ chats, emptyText }: { chats: ChatSummary[]; empt
 }
 
 function ChatRow({ chat }: { chat: ChatSummary }) {
+  const { formatCompact } = useTimeFormat();
   return (
     <tr className={chat.deleted ? "bg-rose-50/60" : undefined}>
       <Cell>
@@ -50,19 +53,14 @@ function ChatRow({ chat }: { chat: ChatSummary }) {
         )}
       </Cell>
       <Cell mono className="whitespace-nowrap">
-        {formatMinute(chat.createdAt)}
+        {formatCompact(chat.createdAt)}
       </Cell>
       <Cell mono className="whitespace-nowrap">
-        {chat.updatedAt ? formatMinute(chat.updatedAt) : "—"}
+        {chat.updatedAt ? formatCompact(chat.updatedAt) : "—"}
       </Cell>
       <Cell mono className="whitespace-nowrap">
-        {chat.deleted ? (chat.deletedAt ? formatMinute(chat.deletedAt) : "yes, time unknown") : "—"}
+        {chat.deleted ? (chat.deletedAt ? formatCompact(chat.deletedAt) : "yes, time unknown") : "—"}
       </Cell>
     </tr>
   );
-}
-
-/** The API's RFC 3339 time, shortened to the minute for a dense table; the full value stays in the API answer. */
-export function formatMinute(timestamp: string): string {
-  return timestamp.replace("T", " ").slice(0, 16);
 }

@@ -3,10 +3,12 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { ChatRowsTable } from "@/components/console/chat-rows-table";
+import { ListCsvDownload } from "@/components/layout/list-csv-download";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Notice } from "@/components/ui/notice";
 import { chatsPageHref, explainChatFilterProblems, type ChatFilters } from "@/lib/console/chat-filters";
+import { chatsCsv } from "@/lib/console/list-csv";
 import { chatPageOptions } from "@/lib/queries/console-queries";
 
 /** One page of chats; the URL holds the filters and the cursor, so every page is a link. */
@@ -42,6 +44,9 @@ export function ChatsTable({ filters }: { filters: ChatFilters }) {
   const hasNext = Boolean(lastCursor) && (pagedBack || hasMore);
   return (
     <section aria-label="Chats" className="mt-6">
+      <div className="mb-2 flex justify-end">
+        <ListCsvDownload list="chats" table={chatsCsv(chats)} view={filters} />
+      </div>
       <ChatRowsTable chats={chats} emptyText={isLaterPage ? "No chats on this page." : "No chat matches these filters."} />
       <nav aria-label="Chat pages" className="mt-3 flex gap-4 text-sm font-semibold">
         {hasPrevious && firstCursor && (

@@ -3,12 +3,14 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { ListCsvDownload } from "@/components/layout/list-csv-download";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Cell, DataTable, HeaderCell, SortableHeader, TableBody, TableHead, type TableSort } from "@/components/ui/table";
 import { chatsPageHref } from "@/lib/console/chat-filters";
 import { filterCustodians, sortCustodians, type CustodianSortKey } from "@/lib/console/custodian-rows";
+import { custodiansCsv } from "@/lib/console/list-csv";
 import { custodiansOptions } from "@/lib/queries/console-queries";
 
 /** The organisation's users, searched and sorted in the browser over the pages loaded so far. */
@@ -68,6 +70,7 @@ export function CustodianTable({ orgUuid, initialSearch }: { orgUuid: string; in
             className="mt-1 block w-80 rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
           />
         </label>
+        <ListCsvDownload list="custodians" table={custodiansCsv(rows)} view={{ org: orgUuid, filter: search, sort: `${sort.key} ${sort.direction}` }} />
         {selected.size > 0 ? (
           <Link href={chatsPageHref({ users: [...selected].join(","), org: orgUuid })} className={buttonClasses("primary")}>
             Show chats of {selected.size} selected
@@ -122,8 +125,8 @@ export function CustodianTable({ orgUuid, initialSearch }: { orgUuid: string; in
                   aria-label={`Select ${custodian.email ?? custodian.fullName ?? custodian.id}`}
                 />
               </Cell>
-              <Cell>{custodian.fullName ?? <span className="text-slate-400">(no name)</span>}</Cell>
-              <Cell mono>{custodian.email ?? <span className="text-slate-400">(no email)</span>}</Cell>
+              <Cell>{custodian.fullName ?? <span className="text-slate-500">(no name)</span>}</Cell>
+              <Cell mono>{custodian.email ?? <span className="text-slate-500">(no email)</span>}</Cell>
               <Cell className="text-xs">{custodian.organizationRole ?? "—"}</Cell>
             </tr>
           ))}

@@ -5,13 +5,13 @@ import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ChatRowsTable } from "@/components/console/chat-rows-table";
 import { DeleteAction } from "@/components/deletion/delete-action";
 import { visibilityOf } from "@/components/console/projects-table";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { Definition } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { formatSize } from "@/components/files/format-size";
 import { RevealedName } from "@/components/files/revealed-name";
-import { formatUtc } from "@/components/thread/format";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { projectChatsOptions, projectDetailOptions } from "@/lib/queries/console-queries";
 import type { ProjectAttachment, ProjectChatPage, ProjectCollaborator, ProjectDetail } from "@/lib/schemas/console";
@@ -48,6 +48,7 @@ export function ProjectDetailView({ projectId }: { projectId: string }) {
 }
 
 function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
+  const { format } = useTimeFormat();
   return (
     <header className="border-b border-slate-200 pb-3">
       <div className="flex flex-wrap items-center gap-3">
@@ -59,7 +60,7 @@ function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
       </div>
       {project.deleted && (
         <p className="mt-1 text-sm text-slate-600">
-          A user deleted this project in claude.ai{project.deletedAt ? ` on ${formatUtc(project.deletedAt)}` : ""}; the API still serves it.
+          A user deleted this project in claude.ai{project.deletedAt ? ` on ${format(project.deletedAt)}` : ""}; the API still serves it.
         </p>
       )}
       <dl className="mt-2 grid grid-cols-1 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-3">
@@ -68,8 +69,8 @@ function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
         <Definition label="Project id" mono>
           {project.id}
         </Definition>
-        <Definition label="Created">{formatUtc(project.createdAt)}</Definition>
-        <Definition label="Updated">{formatUtc(project.updatedAt)}</Definition>
+        <Definition label="Created">{format(project.createdAt)}</Definition>
+        <Definition label="Updated">{format(project.updatedAt)}</Definition>
         <Definition label="Organisation" mono>
           {project.organizationUuid ?? "—"}
         </Definition>
@@ -84,7 +85,10 @@ function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
 function PlainText({ text, empty }: { text: string | null; empty: string }) {
   if (!text) return <p className="text-sm italic text-slate-500">{empty}</p>;
   return (
-    <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-sans text-sm text-slate-900">
+    <pre
+      tabIndex={0}
+      className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-sans text-sm text-slate-900"
+    >
       {text}
     </pre>
   );
@@ -98,6 +102,7 @@ const ATTACHMENT_VIEWS: Record<ProjectAttachment["kind"], { label: string; path:
 
 /** Deleted from here, where the project is known: a project file's own metadata does not name it, and a hold on the project must be checked. */
 function AttachmentsTable({ attachments, projectId }: { attachments: ProjectAttachment[]; projectId: string }) {
+  const { format, zone } = useTimeFormat();
   if (attachments.length === 0) return <p className="text-sm text-slate-500">The project has no attachments.</p>;
   return (
     <DataTable>
@@ -107,7 +112,7 @@ function AttachmentsTable({ attachments, projectId }: { attachments: ProjectAtta
         <HeaderCell>Type</HeaderCell>
         <HeaderCell>Size</HeaderCell>
         <HeaderCell>MD5</HeaderCell>
-        <HeaderCell>Added (UTC)</HeaderCell>
+        <HeaderCell>Added ({zone})</HeaderCell>
         <HeaderCell>
           <span className="sr-only">Actions</span>
         </HeaderCell>
@@ -135,7 +140,7 @@ function AttachmentsTable({ attachments, projectId }: { attachments: ProjectAtta
               <Cell mono>{formatSize(attachment.sizeBytes)}</Cell>
               <Cell mono>{attachment.md5 ?? "—"}</Cell>
               <Cell mono className="whitespace-nowrap">
-                {formatUtc(attachment.createdAt)}
+                {format(attachment.createdAt)}
               </Cell>
               <Cell>
                 {view.deletionKind && (
@@ -151,6 +156,7 @@ function AttachmentsTable({ attachments, projectId }: { attachments: ProjectAtta
 }
 
 function CollaboratorsTable({ collaborators }: { collaborators: ProjectCollaborator[] }) {
+  const { format, zone } = useTimeFormat();
   if (collaborators.length === 0) return <p className="text-sm text-slate-500">No role assignments besides the creator&apos;s.</p>;
   return (
     <DataTable>
@@ -158,7 +164,7 @@ function CollaboratorsTable({ collaborators }: { collaborators: ProjectCollabora
         <HeaderCell>Who</HeaderCell>
         <HeaderCell>Kind</HeaderCell>
         <HeaderCell>Role</HeaderCell>
-        <HeaderCell>Granted (UTC)</HeaderCell>
+        <HeaderCell>Granted ({zone})</HeaderCell>
       </TableHead>
       <TableBody>
         {collaborators.map((collaborator, index) => (
@@ -169,7 +175,7 @@ function CollaboratorsTable({ collaborators }: { collaborators: ProjectCollabora
             <Cell className="text-xs">{collaborator.type}</Cell>
             <Cell className="text-xs">{collaborator.role ?? "—"}</Cell>
             <Cell mono className="whitespace-nowrap">
-              {formatUtc(collaborator.grantedAt)}
+              {format(collaborator.grantedAt)}
             </Cell>
           </tr>
         ))}

@@ -2,16 +2,19 @@
 
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatMinute } from "@/components/console/chat-rows-table";
+import { ListCsvDownload } from "@/components/layout/list-csv-download";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { LoadMore } from "@/components/ui/load-more";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
+import { projectsCsv } from "@/lib/console/list-csv";
 import type { ProjectFilters } from "@/lib/console/project-filters";
 import { projectListOptions } from "@/lib/queries/console-queries";
 import type { ProjectSummary } from "@/lib/schemas/console";
 
 /** Projects in the API's order (oldest first), a page at a time: page tokens only lead forward. */
 export function ProjectsTable({ filters }: { filters: ProjectFilters }) {
+  const { zone } = useTimeFormat();
   const query = useInfiniteQuery(projectListOptions(filters));
   if (query.isPending) return <p className="mt-6 text-sm text-slate-500">Loading projects…</p>;
   if (query.isLoadingError)
@@ -23,9 +26,12 @@ export function ProjectsTable({ filters }: { filters: ProjectFilters }) {
   const projects = query.data.pages.flatMap((page) => page.projects);
   return (
     <section aria-label="Projects" className="mt-6">
-      <p className="mb-2 text-xs text-slate-500">
-        {projects.length} {projects.length === 1 ? "project" : "projects"} loaded{query.hasNextPage ? "; more exist" : ""}, oldest first.
-      </p>
+      <div className="mb-2 flex items-end justify-between gap-3">
+        <p className="text-xs text-slate-500">
+          {projects.length} {projects.length === 1 ? "project" : "projects"} loaded{query.hasNextPage ? "; more exist" : ""}, oldest first.
+        </p>
+        <ListCsvDownload list="projects" table={projectsCsv(projects)} view={filters} />
+      </div>
       <DataTable
         footer={
           <>
@@ -43,8 +49,8 @@ export function ProjectsTable({ filters }: { filters: ProjectFilters }) {
           <HeaderCell>Name</HeaderCell>
           <HeaderCell>Created by</HeaderCell>
           <HeaderCell>Visible to</HeaderCell>
-          <HeaderCell>Created (UTC)</HeaderCell>
-          <HeaderCell>Updated (UTC)</HeaderCell>
+          <HeaderCell>Created ({zone})</HeaderCell>
+          <HeaderCell>Updated ({zone})</HeaderCell>
         </TableHead>
         <TableBody>
           {projects.map((project) => (
@@ -57,6 +63,7 @@ export function ProjectsTable({ filters }: { filters: ProjectFilters }) {
 }
 
 function ProjectRow({ project }: { project: ProjectSummary }) {
+  const { formatCompact } = useTimeFormat();
   return (
     <tr className={project.deleted ? "bg-rose-50/60" : undefined}>
       <Cell>
@@ -71,10 +78,10 @@ function ProjectRow({ project }: { project: ProjectSummary }) {
       <Cell mono>{project.owner?.email ?? project.owner?.id ?? "(no longer a member)"}</Cell>
       <Cell className="text-xs">{visibilityOf(project)}</Cell>
       <Cell mono className="whitespace-nowrap">
-        {formatMinute(project.createdAt)}
+        {formatCompact(project.createdAt)}
       </Cell>
       <Cell mono className="whitespace-nowrap">
-        {project.updatedAt ? formatMinute(project.updatedAt) : "—"}
+        {project.updatedAt ? formatCompact(project.updatedAt) : "—"}
       </Cell>
     </tr>
   );

@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { ListCsvDownload } from "@/components/layout/list-csv-download";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
-import { formatUtc } from "@/components/thread/format";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
+import { deletionRequestsCsv } from "@/lib/console/list-csv";
 import { deletionListOptions, type DeletionListFilters } from "@/lib/queries/deletion-queries";
 import { DELETION_REASON_LABELS, DELETION_STATUSES, type DeletionRequestDto, type DeletionStatus } from "@/lib/schemas/deletions";
 import { DecisionControls } from "./decision-controls";
@@ -105,6 +107,7 @@ function PendingRequests({
 }
 
 function RequestHistory({ title, mine, now }: { title: string; mine: boolean; now: number }) {
+  const { format, zone } = useTimeFormat();
   const [status, setStatus] = useState<DeletionStatus | "">("");
   const query = useInfiniteQuery(deletionListOptions({ mine, ...(status ? { status } : {}) }));
   const requests = query.data?.pages.flatMap((page) => page.requests) ?? [];
@@ -132,38 +135,47 @@ function RequestHistory({ title, mine, now }: { title: string; mine: boolean; no
       ) : requests.length === 0 ? (
         <p className="text-sm text-slate-500">No request.</p>
       ) : (
-        <DataTable>
-          <TableHead>
-            <HeaderCell>Status</HeaderCell>
-            <HeaderCell>What</HeaderCell>
-            <HeaderCell>Requested by</HeaderCell>
-            <HeaderCell>Requested (UTC)</HeaderCell>
-            <HeaderCell>Reason</HeaderCell>
-            <HeaderCell>Reference</HeaderCell>
-          </TableHead>
-          <TableBody>
-            {requests.map((request) => (
-              <tr key={request.id}>
-                <Cell>
-                  <StatusBadge status={request.status} />
-                </Cell>
-                <Cell>
-                  <Link href={requestHref(request.id)} className="underline">
-                    {kindLabel(request.target.kind)} <span dir="auto">{displayName(request.target.name, request.target.kind)}</span>
-                  </Link>
-                  <span className="block font-mono text-xs text-slate-500">{request.target.id}</span>
-                </Cell>
-                <Cell className="text-xs">{personOf(request.requestedBy)}</Cell>
-                <Cell mono className="whitespace-nowrap">
-                  {formatUtc(request.requestedAt)}
-                  <span className="block font-sans text-slate-500">{formatAge(request.requestedAt, now)}</span>
-                </Cell>
-                <Cell className="text-xs">{DELETION_REASON_LABELS[request.reason.code]}</Cell>
-                <Cell className="text-xs">{request.reference}</Cell>
-              </tr>
-            ))}
-          </TableBody>
-        </DataTable>
+        <>
+          <div className="mb-2 flex justify-end">
+            <ListCsvDownload
+              list="deletion-requests"
+              table={deletionRequestsCsv(requests)}
+              view={{ status: status || undefined, mine: mine ? "yes" : undefined }}
+            />
+          </div>
+          <DataTable>
+            <TableHead>
+              <HeaderCell>Status</HeaderCell>
+              <HeaderCell>What</HeaderCell>
+              <HeaderCell>Requested by</HeaderCell>
+              <HeaderCell>Requested ({zone})</HeaderCell>
+              <HeaderCell>Reason</HeaderCell>
+              <HeaderCell>Reference</HeaderCell>
+            </TableHead>
+            <TableBody>
+              {requests.map((request) => (
+                <tr key={request.id}>
+                  <Cell>
+                    <StatusBadge status={request.status} />
+                  </Cell>
+                  <Cell>
+                    <Link href={requestHref(request.id)} className="underline">
+                      {kindLabel(request.target.kind)} <span dir="auto">{displayName(request.target.name, request.target.kind)}</span>
+                    </Link>
+                    <span className="block font-mono text-xs text-slate-500">{request.target.id}</span>
+                  </Cell>
+                  <Cell className="text-xs">{personOf(request.requestedBy)}</Cell>
+                  <Cell mono className="whitespace-nowrap">
+                    {format(request.requestedAt)}
+                    <span className="block font-sans text-slate-500">{formatAge(request.requestedAt, now)}</span>
+                  </Cell>
+                  <Cell className="text-xs">{DELETION_REASON_LABELS[request.reason.code]}</Cell>
+                  <Cell className="text-xs">{request.reference}</Cell>
+                </tr>
+              ))}
+            </TableBody>
+          </DataTable>
+        </>
       )}
       <MorePages query={query} />
     </EvidenceSection>

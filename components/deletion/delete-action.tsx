@@ -9,7 +9,7 @@ import { deletionCapabilityOptions } from "@/lib/queries/deletion-queries";
 import type { DeletionTarget } from "@/lib/schemas/deletions";
 import { DeletionDialogBody, EMPTY_DRAFT, type DeletionDraft } from "./deletion-dialog";
 import { kindLabel } from "./deletion-format";
-import { ModalDialog } from "./modal-dialog";
+import { ModalDialog } from "@/components/ui/modal-dialog";
 
 type DeleteActionProps = {
   target: DeletionTarget;

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
-import { formatUtc } from "@/components/thread/format";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { deletionDetailOptions } from "@/lib/queries/deletion-queries";
 import type { DeletionHistoryEntry, DeletionRequestDto } from "@/lib/schemas/deletions";
@@ -84,14 +84,15 @@ export function DeletionRequestView({ deletionId, canApprove }: { deletionId: st
 }
 
 function DecisionAndExecution({ request }: { request: DeletionRequestDto }) {
+  const { format } = useTimeFormat();
   const { upstream, reconciliation, snapshot } = request;
   return (
     <DefinitionList>
       <Definition label="Decided by">{personOf(request.decidedBy)}</Definition>
-      <Definition label="Decided">{formatUtc(request.decidedAt)}</Definition>
+      <Definition label="Decided">{format(request.decidedAt)}</Definition>
       <Definition label="Decision comment">{request.decisionComment ?? "—"}</Definition>
-      <Definition label="Execution started">{formatUtc(request.executionStartedAt)}</Definition>
-      <Definition label="Completed">{formatUtc(request.completedAt)}</Definition>
+      <Definition label="Execution started">{format(request.executionStartedAt)}</Definition>
+      <Definition label="Completed">{format(request.completedAt)}</Definition>
       <Definition label="DELETE calls">{request.attempts}</Definition>
       <Definition label="Upstream request id" mono>
         {upstream?.requestId ?? "—"}
@@ -104,10 +105,10 @@ function DecisionAndExecution({ request }: { request: DeletionRequestDto }) {
       <Definition label="Outcome">{request.outcome ? `${request.outcome.kind.replaceAll("_", " ")}: ${request.outcome.message}` : "—"}</Definition>
       <Definition label="Read back">
         {reconciliation
-          ? `${reconciliation.found === "gone" ? "gone" : "still present"} at ${formatUtc(reconciliation.checkedAt)}${reconciliation.upstreamRequestId ? ` (upstream ${reconciliation.upstreamRequestId})` : ""}`
+          ? `${reconciliation.found === "gone" ? "gone" : "still present"} at ${format(reconciliation.checkedAt)}${reconciliation.upstreamRequestId ? ` (upstream ${reconciliation.upstreamRequestId})` : ""}`
           : "—"}
       </Definition>
-      <Definition label="Snapshot taken">{snapshot ? formatUtc(snapshot.takenAt) : "— (none: nothing was sent)"}</Definition>
+      <Definition label="Snapshot taken">{snapshot ? format(snapshot.takenAt) : "— (none: nothing was sent)"}</Definition>
       <Definition label="Snapshot SHA-256" mono>
         {snapshot?.sha256 ?? "—"}
       </Definition>
@@ -146,12 +147,13 @@ function ChatsFirst({ request }: { request: DeletionRequestDto }) {
 }
 
 function History({ history }: { history: DeletionHistoryEntry[] }) {
+  const { format, zone } = useTimeFormat();
   if (history.length === 0) return <p className="text-sm text-slate-500">The audit log holds no event for this request.</p>;
   return (
     <DataTable>
       <TableHead>
         <HeaderCell>#</HeaderCell>
-        <HeaderCell>When (UTC)</HeaderCell>
+        <HeaderCell>When ({zone})</HeaderCell>
         <HeaderCell>Step</HeaderCell>
         <HeaderCell>Outcome</HeaderCell>
         <HeaderCell>Who</HeaderCell>
@@ -163,7 +165,7 @@ function History({ history }: { history: DeletionHistoryEntry[] }) {
           <tr key={entry.seq} className="align-top">
             <Cell mono>{entry.seq}</Cell>
             <Cell mono className="whitespace-nowrap">
-              {formatUtc(entry.occurredAt)}
+              {format(entry.occurredAt)}
             </Cell>
             <Cell>
               {ACTION_LABELS[entry.action] ?? entry.action}
@@ -176,7 +178,7 @@ function History({ history }: { history: DeletionHistoryEntry[] }) {
             </Cell>
             <Cell mono>
               {entry.upstreamRequestId ?? "—"}
-              <span className="block text-slate-400" title="This event's hash in the audit chain">
+              <span className="block text-slate-500" title="This event's hash in the audit chain">
                 {entry.rowHash.slice(0, 16)}…
               </span>
             </Cell>
@@ -189,7 +191,7 @@ function History({ history }: { history: DeletionHistoryEntry[] }) {
 
 function Params({ params }: { params: DeletionHistoryEntry["params"] }) {
   const shown = Object.entries(params).filter(([key]) => key !== "deletionId");
-  if (shown.length === 0) return <span className="text-xs text-slate-400">—</span>;
+  if (shown.length === 0) return <span className="text-xs text-slate-500">—</span>;
   return (
     <dl className="space-y-0.5 text-xs">
       {shown.map(([key, value]) => (

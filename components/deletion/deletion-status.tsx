@@ -1,4 +1,4 @@
-import { formatUtc } from "@/components/thread/format";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import type { DeletionRequestDto } from "@/lib/schemas/deletions";
 import { STATUS_LABELS, STATUS_STYLES } from "./deletion-format";
 import { HoldsNotice } from "./holds-notice";
@@ -9,12 +9,13 @@ export function StatusBadge({ status }: { status: DeletionRequestDto["status"] }
 
 /** Where a request stands, in a sentence, with what the API answered when it was executed. */
 export function DeletionStatusLine({ request }: { request: DeletionRequestDto }) {
+  const { format } = useTimeFormat();
   const { outcome, upstream } = request;
   return (
     <div role="status" className="space-y-2 text-sm" data-testid="deletion-status">
       <p className="flex flex-wrap items-center gap-2">
         <StatusBadge status={request.status} />
-        <span>{sentenceFor(request)}</span>
+        <span>{sentenceFor(request, format)}</span>
       </p>
       {outcome && outcome.kind !== "legal_hold" && <p>{outcome.message}</p>}
       {outcome?.kind === "legal_hold" && <HoldsNotice holds={outcome.holds ?? []} message={outcome.message} />}
@@ -28,16 +29,16 @@ export function DeletionStatusLine({ request }: { request: DeletionRequestDto })
   );
 }
 
-function sentenceFor(request: DeletionRequestDto): string {
+function sentenceFor(request: DeletionRequestDto, format: (timestamp: string | null) => string): string {
   switch (request.status) {
     case "requested":
-      return `Waiting for a second person with the approver role to approve it (it expires ${formatUtc(request.expiresAt)}).`;
+      return `Waiting for a second person with the approver role to approve it (it expires ${format(request.expiresAt)}).`;
     case "approved":
       return "Approved; its execution has not started.";
     case "executing":
       return "The DELETE is being sent; its outcome is not recorded yet.";
     case "succeeded":
-      return `Deleted${request.completedAt ? ` at ${formatUtc(request.completedAt)}` : ""}.`;
+      return `Deleted${request.completedAt ? ` at ${format(request.completedAt)}` : ""}.`;
     case "failed":
       return "Nothing was deleted by this request.";
     case "unknown":

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { formatUtc } from "@/components/thread/format";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { DELETION_REASON_LABELS, type DeletionPerson, type DeletionRequestDto } from "@/lib/schemas/deletions";
 import { displayName, formatAge, formatTimeLeft, kindLabel, objectHref } from "./deletion-format";
@@ -9,6 +9,7 @@ export const personOf = (person: DeletionPerson | null) => (person ? (person.ema
 
 /** What is to be deleted, by whom, why and until when: what an approver weighs. */
 export function RequestFacts({ request, now }: { request: DeletionRequestDto; now: number }) {
+  const { format } = useTimeFormat();
   const { target, reason } = request;
   const gone = request.status === "succeeded";
   return (
@@ -30,7 +31,7 @@ export function RequestFacts({ request, now }: { request: DeletionRequestDto; no
       </Definition>
       <Definition label="Requested by">{personOf(request.requestedBy)}</Definition>
       <Definition label="Requested">
-        {formatUtc(request.requestedAt)} ({formatAge(request.requestedAt, now)})
+        {format(request.requestedAt)} ({formatAge(request.requestedAt, now)})
       </Definition>
       <Definition label="Reason">
         {DELETION_REASON_LABELS[reason.code]}
@@ -39,10 +40,10 @@ export function RequestFacts({ request, now }: { request: DeletionRequestDto; no
       <Definition label="Reference">{request.reference}</Definition>
       {request.status === "requested" || request.status === "approved" ? (
         <Definition label="Expires">
-          {formatUtc(request.expiresAt)} ({formatTimeLeft(request.expiresAt, now)})
+          {format(request.expiresAt)} ({formatTimeLeft(request.expiresAt, now)})
         </Definition>
       ) : (
-        <Definition label="Expiry">{formatUtc(request.expiresAt)}</Definition>
+        <Definition label="Expiry">{format(request.expiresAt)}</Definition>
       )}
       <Definition label="Approval">{request.approvalsRequired ? "by a second person" : "off (the requester's confirmation sufficed)"}</Definition>
     </DefinitionList>

@@ -93,7 +93,7 @@ function CsvTable({ preview }: { preview: TextPreview }) {
   return (
     <div className="space-y-1">
       {(!parsed.complete || preview.truncated) && <p className="text-xs text-slate-600">Showing the first {rows.length} rows.</p>}
-      <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-white">
+      <div tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-white">
         <table aria-label="CSV preview" className="w-full border-collapse text-left text-xs">
           <thead className="sticky top-0 bg-slate-50">
             <tr>
@@ -143,7 +143,7 @@ function MarkdownPreview({ text }: { text: string }) {
       {showSource ? (
         <Source text={text} />
       ) : (
-        <div className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-white p-3 text-sm">
+        <div tabIndex={0} className="max-h-[32rem] overflow-auto rounded-md border border-slate-200 bg-white p-3 text-sm">
           <Suspense fallback={<p className="text-slate-500">Formatting…</p>}>
             <SafeMarkdown text={text} />
           </Suspense>
@@ -156,6 +156,7 @@ function MarkdownPreview({ text }: { text: string }) {
 function Source({ text }: { text: string }) {
   return (
     <pre
+      tabIndex={0}
       data-testid="text-preview"
       dir="auto"
       className="max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded-md border border-slate-200 bg-white p-3 font-mono text-xs text-slate-900"

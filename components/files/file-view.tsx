@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { DeleteAction } from "@/components/deletion/delete-action";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
-import { formatUtc } from "@/components/thread/format";
 import { fileDetailOptions } from "@/lib/queries/file-queries";
 import type { FileDetail, FileKind } from "@/lib/schemas/files";
 import { threadHref } from "@/lib/thread/thread-href";
@@ -50,6 +50,7 @@ export function FileView({ kind, id }: { kind: FileKind; id: string }) {
 }
 
 function FileHeader({ file }: { file: FileDetail }) {
+  const { format } = useTimeFormat();
   // The name is the uploader's text: shown as text, in its own direction, its hidden characters written out.
   const name = revealInvisible(file.filename ?? "(no name)");
   return (
@@ -80,7 +81,7 @@ function FileHeader({ file }: { file: FileDetail }) {
           {file.mimeType ?? "—"}
         </Definition>
         <Definition label="Size">{formatSize(file.sizeBytes)}</Definition>
-        <Definition label="Created">{formatUtc(file.createdAt)}</Definition>
+        <Definition label="Created">{format(file.createdAt)}</Definition>
         <Definition label="MD5 recorded at upload" mono>
           {file.recordedMd5 ?? "—"}
         </Definition>

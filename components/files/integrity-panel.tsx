@@ -2,9 +2,9 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { formatUtc } from "@/components/thread/format";
 import { integrityOptions } from "@/lib/queries/file-queries";
 import type { FileDetail, IntegrityReport } from "@/lib/schemas/files";
 import { formatSize } from "./format-size";
@@ -38,13 +38,14 @@ export function IntegrityPanel({ file }: { file: FileDetail }) {
 }
 
 function IntegrityVerdict({ report }: { report: IntegrityReport }) {
+  const { format } = useTimeFormat();
   const details = (
     <dl className="mt-2 grid grid-cols-1 gap-y-0.5 font-mono text-xs">
       <Digest label="MD5 of the bytes read" value={report.actualMd5} />
       <Digest label="Content-MD5 sent with them" value={report.servedMd5} />
       <Digest label="MD5 recorded at upload" value={report.recordedMd5} />
       <Digest label="Bytes read" value={formatSize(report.bytes)} />
-      <Digest label="Checked" value={`${formatUtc(report.checkedAt)}${report.upstreamRequestId ? ` · upstream ${report.upstreamRequestId}` : ""}`} />
+      <Digest label="Checked" value={`${format(report.checkedAt)}${report.upstreamRequestId ? ` · upstream ${report.upstreamRequestId}` : ""}`} />
     </dl>
   );
   const findings = report.findings.map((finding) => <li key={finding}>{FINDING_TEXT[finding]}</li>);

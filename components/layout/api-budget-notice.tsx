@@ -1,14 +1,17 @@
 "use client";
 
 import { useSyncExternalStore } from "react";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { currentApiBudget, subscribeToApiBudget } from "@/lib/queries/api-budget-store";
 import { isBudgetLow } from "@/lib/schemas/api-budget";
 
 /** Warns when the organisation's Compliance API budget for the minute runs low, and when it is used up. */
 export function ApiBudgetNotice() {
   const budget = useSyncExternalStore(subscribeToApiBudget, currentApiBudget, () => null);
+  const { format } = useTimeFormat();
   if (!budget || !isBudgetLow(budget)) return null;
-  const until = budget.resetsAt ? ` until ${formatClock(budget.resetsAt)} UTC` : "";
+  // The time of day is enough: the budget resets within the minute.
+  const until = budget.resetsAt ? ` until ${format(budget.resetsAt).slice("YYYY-MM-DD ".length)}` : "";
   return (
     <div role="status" aria-label="Compliance API budget" className="border-b border-amber-300 bg-amber-50">
       <p className="mx-auto max-w-6xl px-6 py-1.5 text-xs text-amber-900">
@@ -26,9 +29,4 @@ export function ApiBudgetNotice() {
       </p>
     </div>
   );
-}
-
-function formatClock(timestamp: string): string {
-  const date = new Date(timestamp);
-  return Number.isNaN(date.getTime()) ? timestamp : date.toISOString().slice(11, 19);
 }

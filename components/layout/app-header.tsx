@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { ApiBudgetNotice } from "@/components/layout/api-budget-notice";
+import { ThemeSwitch } from "@/components/layout/theme-switch";
+import { TimeZoneSwitch } from "@/components/layout/time-zone";
+import type { Theme } from "@/lib/console/theme";
 import { permissionsOf, type Permission, type Role } from "@/lib/schemas/access";
 
 /** The review console's sections, for the header and the home page. */
@@ -20,7 +23,7 @@ export const PERMISSION_SECTIONS: ReadonlyArray<{ href: string; label: string; p
   { href: "/legal-holds", label: "Legal holds", permission: "holds.manage" },
 ];
 
-export function AppHeader({ email, roles }: { email: string; roles: Role[] }) {
+export function AppHeader({ email, roles, theme }: { email: string; roles: Role[]; theme: Theme }) {
   const permissions = permissionsOf(roles);
   const canReadContent = permissions.has("content.read");
   const sections = PERMISSION_SECTIONS.filter((section) => permissions.has(section.permission) && !(section.unless && permissions.has(section.unless)));
@@ -49,8 +52,10 @@ export function AppHeader({ email, roles }: { email: string; roles: Role[] }) {
           )}
         </nav>
         <div className="flex items-center gap-4 text-sm">
+          <TimeZoneSwitch />
+          <ThemeSwitch initialTheme={theme} />
           <span className="text-slate-600">
-            {email} <span className="text-slate-400">· {roles.join(", ")}</span>
+            {email} <span className="text-slate-500">· {roles.join(", ")}</span>
           </span>
           <SignOutButton />
         </div>

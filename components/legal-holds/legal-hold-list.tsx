@@ -3,11 +3,13 @@
 import Link from "next/link";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { ListCsvDownload } from "@/components/layout/list-csv-download";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
 
-import { formatUtc } from "@/components/thread/format";
+import { legalHoldsCsv } from "@/lib/console/list-csv";
 import { legalHoldKeys, legalHoldListOptions, releaseLegalHold } from "@/lib/queries/legal-hold-queries";
 import { MAX_HOLD_REASON, type LegalHoldDto, type LegalHoldStatus } from "@/lib/schemas/legal-holds";
 
@@ -25,17 +27,22 @@ export function LegalHoldList({ canReadContent }: { canReadContent: boolean }) {
   const query = useQuery(legalHoldListOptions(status));
   return (
     <div className="space-y-3">
-      <div role="group" aria-label="Show holds" className="flex gap-2">
-        {FILTERS.map((filter) => (
-          <Button
-            key={filter.label}
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div role="group" aria-label="Show holds" className="flex gap-2">
+          {FILTERS.map((filter) => (
+            <Button
+              key={filter.label}
 
-            aria-pressed={status === filter.value}
-            onClick={() => setStatus(filter.value)}
-          >
-            {filter.label}
-          </Button>
-        ))}
+              aria-pressed={status === filter.value}
+              onClick={() => setStatus(filter.value)}
+            >
+              {filter.label}
+            </Button>
+          ))}
+        </div>
+        {query.data && query.data.holds.length > 0 && (
+          <ListCsvDownload list="legal-holds" table={legalHoldsCsv(query.data.holds)} view={{ status: status ?? "all" }} />
+        )}
       </div>
       {query.isPending ? (
         <p className="text-sm text-slate-500">Loading the holds…</p>
@@ -57,6 +64,7 @@ export function LegalHoldList({ canReadContent }: { canReadContent: boolean }) {
 }
 
 function HoldCard({ hold, canReadContent }: { hold: LegalHoldDto; canReadContent: boolean }) {
+  const { format } = useTimeFormat();
   const headingId = useId();
   return (
     <article aria-labelledby={headingId} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
@@ -73,13 +81,13 @@ function HoldCard({ hold, canReadContent }: { hold: LegalHoldDto; canReadContent
       <p className="whitespace-pre-wrap text-sm">{hold.reason}</p>
       <DefinitionList>
         <Definition label="In force since">
-          {hold.startsOn} (placed {formatUtc(hold.createdAt)})
+          {hold.startsOn} (placed {format(hold.createdAt)})
         </Definition>
         <Definition label="Placed by">{personOf(hold.createdBy)}</Definition>
         {hold.status === "released" && (
           <>
             <Definition label="Released">
-              {formatUtc(hold.releasedAt)} by {personOf(hold.releasedBy)}
+              {format(hold.releasedAt)} by {personOf(hold.releasedBy)}
             </Definition>
             <Definition label="Release reason">{hold.releaseReason ?? "—"}</Definition>
           </>
@@ -105,7 +113,7 @@ function ScopeList({ title, ids, pagePath }: { title: string; ids: string[]; pag
         {title} ({ids.length})
       </p>
       {ids.length === 0 ? (
-        <p className="text-slate-400">—</p>
+        <p className="text-slate-500">—</p>
       ) : (
         <ul className="font-mono">
           {ids.map((id) => (

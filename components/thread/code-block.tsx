@@ -20,7 +20,7 @@ export function CodeBlock({ code, language }: { code: string; language: string }
 
 function PlainCode({ code }: { code: string }) {
   return (
-    <pre className={CODE_BLOCK_CLASS}>
+    <pre tabIndex={0} className={CODE_BLOCK_CLASS}>
       <code>
         {code.split("\n").map((line, index) => (
           // The highlighter also renders an empty line as a line break, so the block keeps its height.

@@ -6,7 +6,7 @@ export default function HighlightedCode({ code, language }: { code: string; lang
   return (
     <Highlight code={code} language={language} theme={themes.github}>
       {({ tokens, getLineProps, getTokenProps }) => (
-        <pre className={CODE_BLOCK_CLASS}>
+        <pre tabIndex={0} className={CODE_BLOCK_CLASS}>
           <code>
             {tokens.map((line, lineIndex) => (
               <div key={lineIndex} {...getLineProps({ line })}>

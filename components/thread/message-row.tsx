@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { memo, useState } from "react";
 import { RevealedName } from "@/components/files/revealed-name";
-import { formatUtc } from "@/components/thread/format";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { MarkdownText } from "@/components/thread/markdown-text";
 import { PlainText } from "@/components/thread/plain-text";
 import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thread/tool-call-card";
@@ -40,7 +40,7 @@ function ItemView({ item, role }: { item: ThreadItem; role: string }) {
           <p className="text-xs font-semibold text-slate-600">
             Block of a kind Docket does not know ({item.block.originalType ?? "no type"}), as the API sent it:
           </p>
-          <pre data-search-text className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">
+          <pre tabIndex={0} data-search-text className="max-h-80 overflow-auto whitespace-pre-wrap break-words rounded bg-slate-50 p-2 font-mono text-xs">
             {item.block.rawJson}
           </pre>
         </div>
@@ -111,6 +111,7 @@ type MessageRowProps = {
 
 /** One message of the thread; memoised so scrolling re-renders only the rows that move into view. */
 export const MessageRow = memo(function MessageRow({ chatId, paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
+  const { format } = useTimeFormat();
   const [showsRawJson, setShowsRawJson] = useState(false);
   const href = threadHref(chatId, { messageId: message.id, at: message.createdAt });
   return (
@@ -118,13 +119,15 @@ export const MessageRow = memo(function MessageRow({ chatId, paired: { message, 
       aria-label={`${message.role} message ${message.id}`}
       aria-current={isHighlighted ? "true" : undefined}
       data-message-id={message.id}
+      // Focusable from script only: the j and k keys move focus from message to message.
+      tabIndex={-1}
       className={`border-b border-slate-100 px-4 py-3 ${isHighlighted ? "bg-amber-50 ring-2 ring-inset ring-amber-400" : "bg-white"}`}
     >
       <header className="mb-1 flex flex-wrap items-center gap-3 text-xs text-slate-500">
         <span className={`font-semibold uppercase tracking-wide ${message.role === "user" ? "text-sky-800" : "text-violet-800"}`}>{message.role}</span>
         {/* A permalink, loaded in full: the thread's first request then starts at this message. */}
         <a href={href} title="Link to this message" className="hover:underline">
-          <time dateTime={message.createdAt}>{formatUtc(message.createdAt)}</time>
+          <time dateTime={message.createdAt}>{format(message.createdAt)}</time>
         </a>
         <CopyLinkButton href={href} />
         {isTruncated(message) && (
@@ -142,7 +145,9 @@ export const MessageRow = memo(function MessageRow({ chatId, paired: { message, 
       ))}
       <Attachments message={message} />
       {showsRawJson && (
-        <pre className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">{JSON.stringify(message, null, 2)}</pre>
+        <pre tabIndex={0} className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
+          {JSON.stringify(message, null, 2)}
+        </pre>
       )}
     </article>
   );

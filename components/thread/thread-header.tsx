@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DeleteAction } from "@/components/deletion/delete-action";
-import { formatUtc } from "@/components/thread/format";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import type { ChatSummary } from "@/lib/schemas/console";
 import type { EarlierMessages } from "@/lib/thread/thread-pages";
 import { safeLinkHref } from "@/lib/thread/safe-link";
@@ -10,6 +10,7 @@ const EARLIER_NOTE: Record<EarlierMessages, string | null> = { none: null, more:
 type ThreadHeaderProps = { chat: ChatSummary; loadedCount: number; attachmentCount: number; earlier: EarlierMessages; hasLater: boolean };
 
 export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasLater }: ThreadHeaderProps) {
+  const { format } = useTimeFormat();
   const claudeHref = chat.href ? safeLinkHref(chat.href) : null;
   const unloaded = [EARLIER_NOTE[earlier], hasLater ? "more later" : null].filter((note) => note !== null);
   return (
@@ -29,8 +30,7 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
       </div>
       {chat.deleted && (
         <p className="mt-1 text-sm text-slate-600">
-          The user deleted this chat in claude.ai{chat.deletedAt ? ` on ${formatUtc(chat.deletedAt)}` : ""}: the API keeps its messages but empties their
-          content.
+          The user deleted this chat in claude.ai{chat.deletedAt ? ` on ${format(chat.deletedAt)}` : ""}: the API keeps its messages but empties their content.
         </p>
       )}
       <dl className="mt-2 grid grid-cols-2 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-4">
@@ -60,11 +60,11 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
         </div>
         <div>
           <dt className="inline font-semibold">Created: </dt>
-          <dd className="inline">{formatUtc(chat.createdAt)}</dd>
+          <dd className="inline">{format(chat.createdAt)}</dd>
         </div>
         <div>
           <dt className="inline font-semibold">Updated: </dt>
-          <dd className="inline">{formatUtc(chat.updatedAt)}</dd>
+          <dd className="inline">{format(chat.updatedAt)}</dd>
         </div>
         <div>
           <dt className="inline font-semibold">Messages loaded: </dt>

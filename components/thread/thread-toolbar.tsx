@@ -1,17 +1,22 @@
 import { Button } from "@/components/ui/button";
 import type { ThreadSearch } from "./use-thread-search";
 
-/** Search in the loaded messages (Enter: next, Shift+Enter: previous) and the jumps to either end. */
-export function ThreadToolbar({ search, onJumpToFirst, onJumpToLast }: { search: ThreadSearch; onJumpToFirst: () => void; onJumpToLast: () => void }) {
+/** The search field, which the / key focuses. */
+export const THREAD_SEARCH_INPUT_ID = "thread-search";
+
+type ThreadToolbarProps = { search: ThreadSearch; onJumpToFirst: () => void; onJumpToLast: () => void; onShowShortcuts: () => void };
+
+/** Search in the loaded messages (Enter: next, Shift+Enter: previous), the jumps to either end, and the keyboard shortcuts. */
+export function ThreadToolbar({ search, onJumpToFirst, onJumpToLast, onShowShortcuts }: ThreadToolbarProps) {
   const { term, matchCount, position } = search;
   return (
     <div className="flex flex-wrap items-center gap-3 text-sm">
       <form role="search" onSubmit={search.submit} className="flex items-center gap-2">
-        <label htmlFor="thread-search" className="text-xs font-semibold text-slate-600">
+        <label htmlFor={THREAD_SEARCH_INPUT_ID} className="text-xs font-semibold text-slate-600">
           Search loaded messages
         </label>
         <input
-          id="thread-search"
+          id={THREAD_SEARCH_INPUT_ID}
           name="term"
           type="search"
           onChange={(event) => {
@@ -45,6 +50,9 @@ export function ThreadToolbar({ search, onJumpToFirst, onJumpToLast }: { search:
       <div className="ml-auto flex gap-2">
         <Button onClick={onJumpToFirst}>Jump to first</Button>
         <Button onClick={onJumpToLast}>Jump to last</Button>
+        <Button variant="quiet" onClick={onShowShortcuts} aria-keyshortcuts="?">
+          Shortcuts
+        </Button>
       </div>
     </div>
   );

@@ -1,18 +1,20 @@
 "use client";
 
 import { ControlsOnceHydrated, useIsHydrated } from "@/components/layout/hydration";
+import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import type { FirstThreadPage, ServedOpening } from "@/lib/thread/served-thread-page";
-import { formatUtc } from "./format";
 import { ThreadHeader } from "./thread-header";
 import { ThreadLoading } from "./thread-loading";
 import { ThreadRows } from "./thread-rows";
-import { ThreadToolbar } from "./thread-toolbar";
+import { ShortcutsDialog } from "./shortcuts-dialog";
+import { THREAD_SEARCH_INPUT_ID, ThreadToolbar } from "./thread-toolbar";
 import { useThreadJumps } from "./use-thread-jumps";
 import { useThreadPages } from "./use-thread-pages";
 import { useThreadPaging } from "./use-thread-paging";
 import { useThreadSearch } from "./use-thread-search";
+import { useThreadShortcuts } from "./use-thread-shortcuts";
 import { useThreadVirtualizer } from "./use-thread-virtualizer";
 import { useUntruncatedReload } from "./use-untruncated-reload";
 
@@ -29,6 +31,7 @@ type ThreadViewProps = {
 
 /** A chat's messages: paged both ways as the reviewer scrolls, virtualised, searchable, with deep links. */
 export function ThreadView({ chatId, opening: servedOpening, firstPage, initialMessageId, ignoredAt }: ThreadViewProps) {
+  const { format } = useTimeFormat();
   const { query, opening, setOpening, refusal, clearRefusal, formattedByText, messages, pageIndexById, paired, indexById, earlier } = useThreadPages(
     chatId,
     servedOpening,
@@ -47,6 +50,14 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
     initialMessageId,
   });
   const search = useThreadSearch(messages, indexById, virtualizer, scroller);
+  const shortcuts = useThreadShortcuts({
+    messages,
+    indexById,
+    virtualizer,
+    scroller,
+    markedId: search.currentId ?? initialMessageId,
+    searchInputId: THREAD_SEARCH_INPUT_ID,
+  });
   const reload = useUntruncatedReload(chatId, opening, pageIndexById);
 
   if (!query.data) {
@@ -72,13 +83,14 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
   return (
     <ControlsOnceHydrated className="flex min-h-0 flex-1 flex-col gap-3">
       <ThreadHeader chat={chat} loadedCount={messages.length} attachmentCount={attachmentCount} earlier={earlier} hasLater={hasNextPage} />
-      <ThreadToolbar search={search} onJumpToFirst={jumpToFirst} onJumpToLast={jumpToLast} />
+      <ThreadToolbar search={search} onJumpToFirst={jumpToFirst} onJumpToLast={jumpToLast} onShowShortcuts={shortcuts.openHelp} />
+      {shortcuts.isHelpOpen && <ShortcutsDialog onClose={shortcuts.closeHelp} />}
       {ignoredAt !== undefined && (
         <p className="text-sm text-amber-800">The link&apos;s time is not a valid timestamp, so it was ignored: the thread is read from its first message.</p>
       )}
       {deepLinkMissing && (
         <p className="text-sm text-amber-800">
-          Message {initialMessageId} is not {opening.kind === "at" ? `among this chat's messages from ${formatUtc(opening.at)} on` : "in this chat"}.
+          Message {initialMessageId} is not {opening.kind === "at" ? `among this chat's messages from ${format(opening.at)} on` : "in this chat"}.
         </p>
       )}
       {reload.isError && <ErrorNotice error={reload.error} />}
@@ -103,7 +115,7 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
           onWheel={onWheel}
           isHydrated={isHydrated}
           formattedByText={formattedByText}
-          highlightedId={search.currentId ?? initialMessageId}
+          highlightedId={shortcuts.currentId ?? search.currentId ?? initialMessageId}
           reloadingId={reload.isPending ? reload.variables : null}
           onLoadUntruncated={reload.mutate}
         />

@@ -30,7 +30,7 @@ function ResultOutput({ result }: { result: ToolResultBlock }) {
       <p className="flex items-center gap-2 text-xs font-semibold text-slate-600">
         Output {result.isError && <Badge tone="error">Error</Badge>} {result.truncated && <TruncatedBadge />}
       </p>
-      <pre data-search-text className={PANEL}>
+      <pre tabIndex={0} data-search-text className={PANEL}>
         {result.content.map((item) => item.text).join("\n") || "(empty)"}
       </pre>
     </div>
@@ -50,7 +50,7 @@ export function ToolCallCard({ use, result }: { use: ToolUseBlock; result: ToolR
       <Provenance integrationName={use.integrationName} mcpServerUrl={use.mcpServerUrl} />
       <div>
         <p className="flex items-center gap-2 text-xs font-semibold text-slate-600">Input {use.truncated && <TruncatedBadge />}</p>
-        <pre data-search-text className={PANEL}>
+        <pre tabIndex={0} data-search-text className={PANEL}>
           {use.truncated ? use.input : prettyJsonOrRaw(use.input)}
         </pre>
       </div>

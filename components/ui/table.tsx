@@ -7,7 +7,8 @@ import type { ReactNode, TdHTMLAttributes, ThHTMLAttributes } from "react";
  */
 export function DataTable({ label, footer, className, children }: { label?: string; footer?: ReactNode; className?: string; children: ReactNode }) {
   return (
-    <div className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className ?? ""}`}>
+    // Focusable, so a keyboard can scroll a table wider than the screen.
+    <div tabIndex={0} className={`overflow-x-auto rounded-lg border border-slate-200 bg-white ${className ?? ""}`}>
       <table aria-label={label} className="w-full text-left text-sm">
         {children}
       </table>

@@ -149,6 +149,7 @@ const MATRIX: Row[] = [
     CONTENT_READ,
   ),
   api("/api/preferences/organization", "PUT", "/api/preferences/organization", CONTENT_READ_NO_CONTENT, { orgUuid: SMALL_SEED_1.organization }),
+  api("/api/preferences/time-zone", "PUT", "/api/preferences/time-zone", { ...all(204), anonymous: 401, nobody: 403 }, { timeZone: "UTC" }),
   api("/api/deletions/capability", "GET", "/api/deletions/capability", DELETION_REQUEST(200)),
   api("/api/deletions/prepare", "POST", "/api/deletions/prepare", DELETION_REQUEST(200), {
     target: { kind: "chat", id: SMALL_SEED_1.chat },

@@ -386,3 +386,32 @@ test("search paints every hit in the mounted rows, the current one apart, and cl
   await expect.poll(() => page.evaluate(() => CSS.highlights.has("thread-search") || CSS.highlights.has("thread-search-current"))).toBe(false);
   await expect(current).toHaveCount(0);
 });
+
+test("the keyboard reads the thread: j and k move from message to message, / searches, ? lists the keys", async ({ page }) => {
+  await page.goto(`/chats/${TOOLS_CHAT}`);
+  const rows = messageRows(page);
+  await expect(rows.first()).toBeVisible();
+  const ids = await rows.evaluateAll((articles) => articles.slice(0, 3).map((article) => article.getAttribute("data-message-id")));
+
+  await page.keyboard.press("j");
+  await expect(messageRow(page, ids[1]!)).toBeFocused();
+  await expect(messageRow(page, ids[1]!)).toHaveAttribute("aria-current", "true");
+  await page.keyboard.press("j");
+  await expect(messageRow(page, ids[2]!)).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(messageRow(page, ids[1]!)).toBeFocused();
+
+  await page.keyboard.press("/");
+  await expect(page.getByRole("searchbox", { name: "Search loaded messages" })).toBeFocused();
+  // Typed in the field, j is a letter of the search, not a move.
+  await page.keyboard.type("j");
+  await expect(page.getByRole("searchbox", { name: "Search loaded messages" })).toHaveValue("j");
+  await expect(messageRow(page, ids[1]!)).toHaveAttribute("aria-current", "true");
+
+  await page.getByRole("searchbox", { name: "Search loaded messages" }).blur();
+  await page.keyboard.press("?");
+  const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toContainText("Next message");
+  await page.keyboard.press("Escape");
+  await expect(help).toBeHidden();
+});

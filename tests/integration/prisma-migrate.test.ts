@@ -45,6 +45,7 @@ describe("prisma CLI with the offline schema engine", () => {
     );
     expect(columns).toEqual([
       { column_name: "selected_organization_uuid", data_type: "text", is_nullable: "YES" },
+      { column_name: "time_zone", data_type: "text", is_nullable: "YES" },
       { column_name: "updated_at", data_type: "timestamp with time zone", is_nullable: "NO" },
       { column_name: "user_id", data_type: "uuid", is_nullable: "NO" },
     ]);

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = [
   "deletion.cancelled",
   "hold.created",
   "hold.released",
+  "list.export",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -1,4 +1,5 @@
 import "server-only";
+import { CSV_BYTE_ORDER_MARK, csvLine } from "@/lib/console/csv";
 
 import { AuditEventFilter, type AuditExportFormat } from "@/lib/schemas/audit-event";
 import { AUDIT_EVENT_COLUMNS, auditBodyFromRow, readChainHead, toHex, type AuditEventRow, type Queryable } from "@/lib/server/audit/audit-chain";
@@ -53,7 +54,7 @@ export function exportAuditEvents(
   const conditions = auditFilterSql(AuditEventFilter.parse(filter));
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const encoder = new TextEncoder();
-  const render = format === "csv" ? csvLine : jsonLine;
+  const render = format === "csv" ? auditCsvLine : jsonLine;
   let head: bigint | null | undefined;
   let after = 0n;
 
@@ -63,7 +64,7 @@ export function exportAuditEvents(
         if (head === undefined) {
           head = (await readChainHead(db))?.seq ?? null;
           // The byte-order mark lets spreadsheet programs read the file as UTF-8.
-          if (format === "csv") controller.enqueue(encoder.encode(`\uFEFF${CSV_COLUMNS.join(",")}\r\n`));
+          if (format === "csv") controller.enqueue(encoder.encode(CSV_BYTE_ORDER_MARK + csvLine(CSV_COLUMNS)));
         }
         const rows =
           head === null || after >= head
@@ -96,7 +97,7 @@ function jsonLine(row: AuditEventRow): string {
   return `${canonicalJson(line)}\n`;
 }
 
-function csvLine(row: AuditEventRow): string {
+function auditCsvLine(row: AuditEventRow): string {
   const body = auditBodyFromRow(row);
   const cells: Record<(typeof CSV_COLUMNS)[number], string | null> = {
     seq: row.seq.toString(),
@@ -119,16 +120,5 @@ function csvLine(row: AuditEventRow): string {
     prev_hash: toHex(row.prev_hash),
     row_hash: toHex(row.row_hash),
   };
-  return `${CSV_COLUMNS.map((column) => csvCell(cells[column])).join(",")}\r\n`;
-}
-
-/**
- * RFC 4180 quoting, after the OWASP CSV-injection guard: a cell a spreadsheet would read as a
- * formula (= + - @, or a leading tab or carriage return) is prefixed with a quote mark. A null is
- * an empty cell; the JSON Lines export is the exact form.
- */
-function csvCell(value: string | null): string {
-  if (value === null) return "";
-  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replaceAll('"', '""')}"` : guarded;
+  return csvLine(CSV_COLUMNS.map((column) => cells[column]));
 }

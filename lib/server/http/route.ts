@@ -15,7 +15,8 @@ const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MAX_BODY_BYTES = 64 * 1024;
 
 export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
-  permission: Permission;
+  /** "signed_in": anyone with a Docket role (a preference of their own, say). */
+  permission: Permission | "signed_in";
   params?: P;
   query?: Q;
   /** A JSON body, for mutations. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { Button } from "@/components/ui/button";
+import { Button } from "./button";
 
 /**
  * A modal dialog on the platform's own <dialog>: showModal() makes the rest of the page inert (focus

@@ -1,0 +1,79 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES } from "@/tests/support/simulator-ids";
+import { expect, test } from "./support/fixtures";
+import type { Persona } from "./support/stack";
+
+/** Every page of the console, as the persona who may see it, once it has loaded what it shows. */
+const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) => Promise<void> }> = [
+  { path: "/signin", persona: null, ready: (page) => expect(page.getByRole("button", { name: "Sign in with SSO" })).toBeVisible() },
+  { path: "/no-access", persona: "nobody", ready: (page) => expect(page.getByText("Your account has no Docket role.")).toBeVisible() },
+  { path: "/", persona: "approver", ready: (page) => expect(page.getByRole("region", { name: "System status" })).toBeVisible() },
+  {
+    path: "/custodians",
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Custodians" }).locator("tbody tr").first()).toBeVisible(),
+  },
+  {
+    path: `/chats?org=${SMALL_SEED_1.organization}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Chats" }).locator("tbody tr").first()).toBeVisible(),
+  },
+  { path: `/chats/${SMALL_SEED_1.chat}`, persona: "reviewer", ready: (page) => expect(page.locator("article[data-message-id]").first()).toBeVisible() },
+  {
+    path: `/projects?org=${SMALL_SEED_1.organization}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Projects" })).toBeVisible(),
+  },
+  { path: `/projects/${SMALL_SEED_1.project}`, persona: "reviewer", ready: (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible() },
+  {
+    path: `/files/${SMALL_SEED_1_FILES.files.csv}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("status").filter({ hasText: "MD5 verified" })).toBeVisible(),
+  },
+  {
+    path: `/generated-files/${SMALL_SEED_1_FILES.generatedFiles.csv}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("heading", { level: 1 })).toBeVisible(),
+  },
+  {
+    path: `/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Content" })).toBeVisible(),
+  },
+  {
+    path: `/project-documents/${SMALL_SEED_1_ARTIFACTS.projectDocument}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Content" })).toBeVisible(),
+  },
+  { path: "/approvals", persona: "approver", ready: (page) => expect(page.getByRole("heading", { level: 1 })).toHaveText("Deletion approvals") },
+  { path: "/legal-holds", persona: "admin", ready: (page) => expect(page.getByRole("form", { name: "Place a legal hold" })).toBeVisible() },
+  { path: "/audit", persona: "auditor", ready: (page) => expect(page.getByRole("cell").first()).toBeVisible() },
+];
+
+for (const { path, persona, ready } of PAGES) {
+  for (const scheme of ["light", "dark"] as const) {
+    test(`${path} (${persona ?? "anonymous"}, ${scheme}) has no serious or critical accessibility violation`, async ({ page, signedInAs }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      if (persona) await signedInAs(persona);
+      await page.goto(path);
+      await ready(page);
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const serious = violations
+        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+        .map((violation) => ({ rule: violation.id, help: violation.help, nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")) }));
+      expect(serious).toEqual([]);
+    });
+  }
+}
+
+test("the skip link is the first stop of the keyboard and moves focus to the page's content", async ({ page, signedInAs }) => {
+  await signedInAs("reviewer");
+  await page.goto("/custodians");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+});
