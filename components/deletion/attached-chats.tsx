@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import type { ChatRef, DeletionPreparation } from "@/lib/schemas/deletions";
-import { threadHref } from "@/lib/thread/thread-href";
-import { displayName } from "./deletion-format";
+
+import { ChatRefLabel } from "./chat-ref-label";
 
 /** The API refuses to delete a project that still has chats (409): they are deleted first, each with its own request. */
 export function AttachedChats({
@@ -32,13 +31,7 @@ export function AttachedChats({
       <ul className="divide-y divide-amber-200">
         {summary.chats.map((chat) => (
           <li key={chat.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
-            <span>
-              <Link href={threadHref(chat.id)} dir="auto" className="underline">
-                {displayName(chat.name, "chat")}
-              </Link>{" "}
-              <span className="font-mono text-xs">{chat.id}</span>
-              {chat.ownerEmail && <span className="text-xs"> · {chat.ownerEmail}</span>}
-            </span>
+            <ChatRefLabel chat={chat} />
             {onDeleteChatFirst && (
               <Button variant="outline-danger" size="small" onClick={() => onDeleteChatFirst(chat)}>
                 Request deletion of this chat

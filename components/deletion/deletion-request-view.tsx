@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTimeFormat } from "@/components/layout/time-zone";
@@ -10,8 +9,8 @@ import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { deletionDetailOptions } from "@/lib/queries/deletion-queries";
 import type { DeletionHistoryEntry, DeletionRequestDto } from "@/lib/schemas/deletions";
-import { threadHref } from "@/lib/thread/thread-href";
 import { DecisionControls } from "./decision-controls";
+import { ChatRefLabel } from "./chat-ref-label";
 import { DeleteAction } from "./delete-action";
 import { displayName, kindTitle } from "./deletion-format";
 import { DeletionStatusLine, StatusBadge } from "./deletion-status";
@@ -131,12 +130,7 @@ function ChatsFirst({ request }: { request: DeletionRequestDto }) {
       <ul className="divide-y divide-amber-200">
         {chats.map((chat) => (
           <li key={chat.id} className="flex flex-wrap items-center justify-between gap-2 py-1">
-            <span>
-              <Link href={threadHref(chat.id)} dir="auto" className="underline">
-                {displayName(chat.name, "chat")}
-              </Link>{" "}
-              <span className="font-mono text-xs">{chat.id}</span>
-            </span>
+            <ChatRefLabel chat={chat} />
             <DeleteAction target={{ kind: "chat", id: chat.id }} label="Request deletion of this chat" />
           </li>
         ))}

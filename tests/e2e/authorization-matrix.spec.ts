@@ -82,6 +82,8 @@ const HOLDS_MANAGE = (allowed: Expected): Record<Who, Expected> => ({
   auditor: 403,
   admin: allowed,
 });
+/** A list's download as a browser declares it (an empty file's). */
+const LIST_EXPORT_RECEIPT = { rows: 0, bytes: 0, sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", view: {} };
 const NO_SUCH_REQUEST = "00000000-0000-4000-8000-00000000d31e";
 const NO_SUCH_HOLD = "00000000-0000-4000-8000-0000000001d0";
 const IDEMPOTENCY_KEY = "00000000-0000-4000-8000-0000000a11e5";
@@ -178,6 +180,11 @@ const MATRIX: Row[] = [
   }),
   api("/api/legal-holds/[holdId]", "GET", `/api/legal-holds/${NO_SUCH_HOLD}`, HOLDS_MANAGE(404)),
   api("/api/legal-holds/[holdId]/release", "POST", `/api/legal-holds/${NO_SUCH_HOLD}/release`, HOLDS_MANAGE(404), { reason: "Matrix." }),
+  ...(["custodians", "chats", "projects"] as const).map((list) =>
+    api(`/api/exports/${list}`, "POST", `/api/exports/${list}`, { ...CONTENT_READ, reviewer: 204, approver: 204 }, LIST_EXPORT_RECEIPT),
+  ),
+  api("/api/exports/deletion-requests", "POST", "/api/exports/deletion-requests", DELETION_REQUEST(204), LIST_EXPORT_RECEIPT),
+  api("/api/exports/legal-holds", "POST", "/api/exports/legal-holds", HOLDS_MANAGE(204), LIST_EXPORT_RECEIPT),
   api("/api/audit/events", "GET", "/api/audit/events", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
   api("/api/audit/export", "GET", "/api/audit/export?format=jsonl", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),
   api("/api/audit/checkpoint", "GET", "/api/audit/checkpoint", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 403 }),

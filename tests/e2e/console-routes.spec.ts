@@ -103,12 +103,7 @@ test("a filter combination the API refuses is explained with a 400, and nothing 
   expect(await readAuditRows({ subject: reviewer.subject })).toEqual([]);
 });
 
-for (const hostile of [
-  encodeURIComponent("../x"),
-  "claude_chat_x%2F..",
-  encodeURIComponent("claude_chat_x?user_ids[]=y"),
-  "claude_proj_01DMbPsPSc1aPz1WVi3G4y32",
-]) {
+for (const hostile of [encodeURIComponent("../x"), "claude_chat_x%2F..", encodeURIComponent("claude_chat_x?user_ids[]=y"), SMALL_SEED_1.project]) {
   test(`a hostile chat id (${hostile}) is refused with 400 before any read, and no content read is recorded`, async ({ request }) => {
     const response = await getAs(request, `/api/chats/${hostile}/messages`);
     expect(response.status()).toBe(400);

@@ -1,5 +1,6 @@
 import { request, type Page } from "@playwright/test";
 import { DeletionPreparation, DeletionRequestDto, type DeletionCapability } from "@/lib/schemas/deletions";
+import { SMALL_SEED_1_DELETIONS } from "@/tests/support/simulator-ids";
 import { expect, test } from "./support/fixtures";
 import { database, type Persona, seedSession, SESSION_COOKIE, simulatorControl } from "./support/stack";
 
@@ -8,17 +9,7 @@ import { database, type Persona, seedSession, SESSION_COOKIE, simulatorControl }
  * finds another's request open. Every test that deletes resets the simulator afterwards, so later
  * specs and reruns find them again.
  */
-const CHATS = {
-  fourEyes: { id: "claude_chat_01W612Xfart8oBa3F8icx7XF", name: "Refactor auth middleware" },
-  ownRequest: { id: "claude_chat_01VNmjmFoY3h99u1tw7a32E9", name: "Patent prior-art search" },
-  rejected: { id: "claude_chat_01TgrGF8iCu8h45fWy4RGXGf", name: "Pricing page A/B test ideas" },
-  held: { id: "claude_chat_014FmzvALn3VX2RoL1uzUAH6", name: "Translate contract clause 7.2" },
-  typedGate: { id: "claude_chat_012GPdvpWdrYCMvX4pP9SoEc", name: "ترجمة العقد إلى العربية" },
-} as const;
-/** A project with one chat and two documents (organisation 8cfa8135-…). */
-const PROJECT_WITH_A_CHAT = { id: "claude_proj_013JkUmCwrQvcVshSa43AeVF", name: "Vendor Due Diligence" };
-/** A project with one chat ("Draft NDA review") and no attachments. */
-const PROJECT_REFUSED = { id: "claude_proj_014QTNytTj8w1KQpLgYZ12DS", name: "契約レビュー", chatId: "claude_chat_01TAjyFnnZLZ1heZf4DU4FuV" };
+const { chats: CHATS, projectWithAChat: PROJECT_WITH_A_CHAT, projectRefused: PROJECT_REFUSED } = SMALL_SEED_1_DELETIONS;
 
 /** The DELETEs the simulator received for one object. */
 async function deletesOf(objectId: string): Promise<Array<{ path: string; status: number }>> {

@@ -4,30 +4,29 @@ import type { Page } from "@playwright/test";
 import { FileDetail } from "@/lib/schemas/files";
 import { LONG_LOG_LAST_LINE } from "@/lib/simulator/dataset/file-bytes";
 import { expect, readAuditRows, test } from "./support/fixtures";
-import { SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_PREVIEW_CORPUS } from "@/tests/support/simulator-ids";
+import { SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES, SMALL_SEED_1_PREVIEW_CORPUS } from "@/tests/support/simulator-ids";
 import type { SeededSession } from "./support/stack";
 
-/** Chats and files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts). */
-const FILES_CHAT = "claude_chat_01HwqSCVf9G3S9f4zHvrrQSZ";
+const { chat: FILES_CHAT, uploads: UPLOADS, generatedFiles: GENERATED } = SMALL_SEED_1_FILES;
 const UPLOADED = {
-  pdf: "claude_file_01DYoQE77NBBWjmVjkmiWKz1",
-  png: "claude_file_01Y5jDQvo4wF82cidCLc1ptT",
-  csv: "claude_file_01TWmgVmynKGwzhkBMDZdgas",
-  docx: "claude_file_01QYTrK7HZQagFz35JskhY43",
-  txt: "claude_file_01WzwA8Ajxe3eTSJUWGVjnMA",
-  json: "claude_file_01U4wRWvLWzoue9EzdGTahAi",
-  md: "claude_file_01Xqd6kpJCpvrXTjfKEVTgBJ",
-  svg: "claude_file_01V7jockhtdUrYB4dVh4j8LM",
+  pdf: UPLOADS.pdf,
+  png: UPLOADS.png,
+  csv: UPLOADS.csv,
+  docx: UPLOADS.docx,
+  txt: UPLOADS.txt,
+  json: UPLOADS.json,
+  md: UPLOADS.md,
+  svg: UPLOADS.svg,
 };
-const HOSTILE_SVG = "claude_file_01Aktk5k1CyXBuS86z1xHppg";
-const HOSTILE_MARKDOWN = "claude_file_012qP1TfAAPeq35cBVZDimtN";
-const GENERATED_CSV = "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ";
+const HOSTILE_SVG = UPLOADS.hostileSvg;
+const HOSTILE_MARKDOWN = UPLOADS.pathTraversal;
+const GENERATED_CSV = GENERATED.csv;
 const { chat: CORPUS_CHAT, files: CORPUS } = SMALL_SEED_1_PREVIEW_CORPUS;
 /** A project with attachments (fixtures projectWithoutChats). */
 const PROJECT_WITH_ATTACHMENTS = SMALL_SEED_1_ARTIFACTS.documentsProject;
 /** The longest name Docket hands a browser, in UTF-8 bytes (lib/server/files/content-disposition.ts). */
 const MAX_SAVED_NAME_BYTES = 150;
-const EXPIRED_GENERATED = "claude_gen_file_01KxScc4xzVNu9GKWkjN1aNg";
+const EXPIRED_GENERATED = GENERATED.expired;
 
 /**
  * Every upload of the dataset's files and hostile chats, with the name the page shows and the name it
@@ -35,24 +34,24 @@ const EXPIRED_GENERATED = "claude_gen_file_01KxScc4xzVNu9GKWkjN1aNg";
  * Windows forbids replaced), every other name exactly as uploaded, whatever its script.
  */
 const DOWNLOAD_NAMES: Array<[fileId: string, shown: string, saved: string]> = [
-  ["claude_file_01DYoQE77NBBWjmVjkmiWKz1", "dashboard_mockup_v1.pdf", "dashboard_mockup_v1.pdf"],
-  ["claude_file_01Y5jDQvo4wF82cidCLc1ptT", "screenshot 2026-03-14 at 09.41.22.png", "screenshot 2026-03-14 at 09.41.22.png"],
-  ["claude_file_01TWmgVmynKGwzhkBMDZdgas", "Q3 numbers, draft.csv", "Q3 numbers, draft.csv"],
-  ["claude_file_01QYTrK7HZQagFz35JskhY43", "NDA - Globex.docx", "NDA - Globex.docx"],
-  ["claude_file_01WzwA8Ajxe3eTSJUWGVjnMA", "meeting notes – 14 März.txt", "meeting notes – 14 März.txt"],
-  ["claude_file_01U4wRWvLWzoue9EzdGTahAi", "schéma données.json", "schéma données.json"],
-  ["claude_file_01Xqd6kpJCpvrXTjfKEVTgBJ", "議事録 2026-04-10.md", "議事録 2026-04-10.md"],
-  ["claude_file_01V7jockhtdUrYB4dVh4j8LM", "icon set ✨.svg", "icon set ✨.svg"],
-  ["claude_file_01EjdD43WaeRzaKnMmw4AnLH", "销售数据.csv", "销售数据.csv"],
-  ["claude_file_01XroNeuNiBhKyvTEYoStkK8", "הסכם שירותים.docx", "הסכם שירותים.docx"],
-  ["claude_file_015Ad8t87CjX1Xy9cNpHASk9", "whiteboard 📸.png", "whiteboard 📸.png"],
-  ["claude_file_0159HQnRJsm8iM1XkiF6uzKt", '"quarterly report"; filename=evil.exe; .pdf', "_quarterly report__ filename=evil.exe_ .pdf"],
-  ["claude_file_01HgmnNqCoxSAYZ91CFtm7KG", "<script>window.__xss=1</script>.txt", "script_.txt"],
+  [UPLOADS.pdf, "dashboard_mockup_v1.pdf", "dashboard_mockup_v1.pdf"],
+  [UPLOADS.png, "screenshot 2026-03-14 at 09.41.22.png", "screenshot 2026-03-14 at 09.41.22.png"],
+  [UPLOADS.csv, "Q3 numbers, draft.csv", "Q3 numbers, draft.csv"],
+  [UPLOADS.docx, "NDA - Globex.docx", "NDA - Globex.docx"],
+  [UPLOADS.txt, "meeting notes – 14 März.txt", "meeting notes – 14 März.txt"],
+  [UPLOADS.json, "schéma données.json", "schéma données.json"],
+  [UPLOADS.md, "議事録 2026-04-10.md", "議事録 2026-04-10.md"],
+  [UPLOADS.svg, "icon set ✨.svg", "icon set ✨.svg"],
+  [UPLOADS.chineseCsv, "销售数据.csv", "销售数据.csv"],
+  [UPLOADS.hebrewDocx, "הסכם שירותים.docx", "הסכם שירותים.docx"],
+  [UPLOADS.emojiPng, "whiteboard 📸.png", "whiteboard 📸.png"],
+  [UPLOADS.quotedPdf, '"quarterly report"; filename=evil.exe; .pdf', "_quarterly report__ filename=evil.exe_ .pdf"],
+  [UPLOADS.scriptTxt, "<script>window.__xss=1</script>.txt", "script_.txt"],
   // The override is written out on the page rather than left to turn "fdp.exe" around.
-  ["claude_file_014EcaCa23aYTZmY7d5jyNaM", "invoice⟦U+202E⟧fdp.exe", "invoicefdp.exe"],
-  ["claude_file_01Aktk5k1CyXBuS86z1xHppg", '"><svg onload=window.__xss=1>.svg', "___svg onload=window.__xss=1_.svg"],
-  ["claude_file_01ATjXrTrMQjeNmWndJ87Q5Q", "%22encoded%22 %0d%0aSet-Cookie: x=1.csv", "%22encoded%22 %0d%0aSet-Cookie_ x=1.csv"],
-  ["claude_file_012qP1TfAAPeq35cBVZDimtN", "../../../../etc/passwd", "passwd"],
+  [UPLOADS.bidiExe, "invoice⟦U+202E⟧fdp.exe", "invoicefdp.exe"],
+  [UPLOADS.hostileSvg, '"><svg onload=window.__xss=1>.svg', "___svg onload=window.__xss=1_.svg"],
+  [UPLOADS.encodedCsv, "%22encoded%22 %0d%0aSet-Cookie: x=1.csv", "%22encoded%22 %0d%0aSet-Cookie_ x=1.csv"],
+  [UPLOADS.pathTraversal, "../../../../etc/passwd", "passwd"],
   // The preview corpus: a line break and a right-to-left mark are written out on the page and dropped from
   // the saved name; a path keeps its last segment; the trailing dot and space Windows would drop go.
   [CORPUS.lineBreak, "minutes⟦U+000D⟧⟦U+000A⟧Set-Cookie: docket_session=stolen.txt", "minutes Set-Cookie_ docket_session=stolen.txt"],

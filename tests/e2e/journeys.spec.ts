@@ -1,15 +1,14 @@
 import type { ErrorEnvelope } from "@/lib/schemas/api-error";
 import { expect, test } from "./support/fixtures";
 import { arriveHome } from "./support/journey";
-import { SMALL_SEED_1 } from "@/tests/support/simulator-ids";
+import { SMALL_SEED_1, UNKNOWN_CHAT } from "@/tests/support/simulator-ids";
 import { simulatorControl } from "./support/stack";
 
 // Each journey starts where a person starts (sign-in, then the home page) and goes on in the same
 // server. The home page reads the Compliance API from the pages' module graph; the route handlers
 // must still recognise every upstream answer afterwards.
 
-/** Well-formed (base58), so the API is asked, and no chat has it. */
-const MISSING_CHAT = "claude_chat_01AAAAAAAAAAAAAAAAAAAAAA";
+const MISSING_CHAT = UNKNOWN_CHAT;
 const CHAT = SMALL_SEED_1.chat;
 const messagesOf = (chatId: string) => `/v1/compliance/apps/chats/${chatId}/messages`;
 

@@ -1,11 +1,10 @@
 import type { Page } from "@playwright/test";
 import { ChatPage } from "@/lib/schemas/console";
+import { SMALL_SEED_1_HOLDS } from "@/tests/support/simulator-ids";
 import { expect, test } from "./support/fixtures";
 
 /** Users, chats and projects of the `small` dataset, seed 1 (lib/simulator/dataset). */
-const CUSTODIAN = { id: "user_014Gadjmx9tPCWuis2Exad4z", email: "lars.ivanova@acme-corp.example" };
-const CHAT = "claude_chat_01ACN34be5psBbJC9Um17cNB";
-const PROJECT = "claude_proj_01H1zhE5yZheYDdHMUtETo9J";
+const { custodian: CUSTODIAN, chat: CHAT, project: PROJECT } = SMALL_SEED_1_HOLDS;
 const ORGANIZATION = "Acme Legal";
 
 const holdForm = (page: Page) => page.getByRole("form", { name: "Place a legal hold" });

@@ -2,12 +2,12 @@ import type { BrowserContext, Page, Route } from "@playwright/test";
 import { ChatThreadPage } from "@/lib/schemas/console";
 import { threadHref } from "@/lib/thread/thread-href";
 import { expect, readAuditHead, readAuditRows, test } from "./support/fixtures";
-import { SMALL_SEED_1 } from "@/tests/support/simulator-ids";
+import { SMALL_SEED_1, SMALL_SEED_1_LONG_CHAT } from "@/tests/support/simulator-ids";
 import { SESSION_COOKIE, simulatorControl, type SeededSession } from "./support/stack";
 
 /** More chats of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts): SMALL_SEED_1.chat is the tools chat. */
 const TOOLS_CHAT = SMALL_SEED_1.chat;
-const LONG_CHAT = "claude_chat_015qvvhZX3oKjThoMJRKqSq4";
+const LONG_CHAT = SMALL_SEED_1_LONG_CHAT;
 
 const messageRows = (page: Page) => page.locator("article[data-message-id]");
 const messageRow = (page: Page, messageId: string) => page.locator(`article[data-message-id="${messageId}"]`);

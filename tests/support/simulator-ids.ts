@@ -36,9 +36,64 @@ export const SMALL_SEED_1_ARTIFACTS = {
 
 /** Uploaded and generated files of the small dataset (seed 1), by type. */
 export const SMALL_SEED_1_FILES = {
+  /** The chat with uploads of every type (fixtures filesChat). */
+  chat: "claude_chat_01HwqSCVf9G3S9f4zHvrrQSZ",
   files: { csv: "claude_file_01TWmgVmynKGwzhkBMDZdgas", png: "claude_file_01Y5jDQvo4wF82cidCLc1ptT" },
-  generatedFiles: { csv: "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ", png: "claude_gen_file_01ReFXsZb9Hv149CTNid6etq" },
+  /** Every upload of the files and hostile chats, by what it tests. */
+  uploads: {
+    pdf: "claude_file_01DYoQE77NBBWjmVjkmiWKz1",
+    png: "claude_file_01Y5jDQvo4wF82cidCLc1ptT",
+    csv: "claude_file_01TWmgVmynKGwzhkBMDZdgas",
+    docx: "claude_file_01QYTrK7HZQagFz35JskhY43",
+    txt: "claude_file_01WzwA8Ajxe3eTSJUWGVjnMA",
+    json: "claude_file_01U4wRWvLWzoue9EzdGTahAi",
+    md: "claude_file_01Xqd6kpJCpvrXTjfKEVTgBJ",
+    svg: "claude_file_01V7jockhtdUrYB4dVh4j8LM",
+    chineseCsv: "claude_file_01EjdD43WaeRzaKnMmw4AnLH",
+    hebrewDocx: "claude_file_01XroNeuNiBhKyvTEYoStkK8",
+    emojiPng: "claude_file_015Ad8t87CjX1Xy9cNpHASk9",
+    quotedPdf: "claude_file_0159HQnRJsm8iM1XkiF6uzKt",
+    scriptTxt: "claude_file_01HgmnNqCoxSAYZ91CFtm7KG",
+    bidiExe: "claude_file_014EcaCa23aYTZmY7d5jyNaM",
+    hostileSvg: "claude_file_01Aktk5k1CyXBuS86z1xHppg",
+    encodedCsv: "claude_file_01ATjXrTrMQjeNmWndJ87Q5Q",
+    pathTraversal: "claude_file_012qP1TfAAPeq35cBVZDimtN",
+  },
+  generatedFiles: {
+    csv: "claude_gen_file_01UQcnAQFJ1reUb6HM26mJZQ",
+    png: "claude_gen_file_01ReFXsZb9Hv149CTNid6etq",
+    /** A generated file whose bytes the API no longer serves (fixtures expiredGeneratedFile). */
+    expired: "claude_gen_file_01KxScc4xzVNu9GKWkjN1aNg",
+  },
 } as const;
+
+/** Chats and projects the deletion tests destroy, one per test, so none finds another's request open. */
+export const SMALL_SEED_1_DELETIONS = {
+  chats: {
+    fourEyes: { id: "claude_chat_01W612Xfart8oBa3F8icx7XF", name: "Refactor auth middleware" },
+    ownRequest: { id: "claude_chat_01VNmjmFoY3h99u1tw7a32E9", name: "Patent prior-art search" },
+    rejected: { id: "claude_chat_01TgrGF8iCu8h45fWy4RGXGf", name: "Pricing page A/B test ideas" },
+    held: { id: "claude_chat_014FmzvALn3VX2RoL1uzUAH6", name: "Translate contract clause 7.2" },
+    typedGate: { id: "claude_chat_012GPdvpWdrYCMvX4pP9SoEc", name: "ترجمة العقد إلى العربية" },
+  },
+  /** A project with one chat and two documents. */
+  projectWithAChat: { id: "claude_proj_013JkUmCwrQvcVshSa43AeVF", name: "Vendor Due Diligence" },
+  /** A project with one chat ("Draft NDA review") and no attachments. */
+  projectRefused: { id: "claude_proj_014QTNytTj8w1KQpLgYZ12DS", name: "契約レビュー", chatId: "claude_chat_01TAjyFnnZLZ1heZf4DU4FuV" },
+} as const;
+
+/** What the legal-hold tests place holds on. */
+export const SMALL_SEED_1_HOLDS = {
+  custodian: { id: "user_014Gadjmx9tPCWuis2Exad4z", email: "lars.ivanova@acme-corp.example" },
+  chat: "claude_chat_01ACN34be5psBbJC9Um17cNB",
+  project: "claude_proj_01H1zhE5yZheYDdHMUtETo9J",
+} as const;
+
+/** The 10,000-message chat (fixtures longChat). */
+export const SMALL_SEED_1_LONG_CHAT = "claude_chat_015qvvhZX3oKjThoMJRKqSq4";
+
+/** Well-formed as the API writes ids (base58), so Docket asks the API, yet no dataset has it: the API answers 404. */
+export const UNKNOWN_CHAT = "claude_chat_01AAAAAAAAAAAAAAAAAAAAAA";
 
 /** The preview corpus chat of the same dataset (fixtures previewCorpus): each upload by what it tests. */
 export const SMALL_SEED_1_PREVIEW_CORPUS = {

@@ -1,10 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { access, mkdir, rm, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { readdirSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ESLint } from "eslint";
 
 export const repositoryRoot = fileURLToPath(new URL("../../..", import.meta.url));
+
+/** In the name of every file lintFindings writes, so that tests scanning the sources skip them. */
+export const LINT_PROBE_MARK = ".lint-probe-";
 
 const eslint = new ESLint({ cwd: repositoryRoot });
 
@@ -14,7 +18,7 @@ const eslint = new ESLint({ cwd: repositoryRoot });
  * rules only lint files the TypeScript project can find on disk.
  */
 export async function lintFindings(filePath: string, code: string): Promise<string[]> {
-  const probe = join(repositoryRoot, filePath.replace(/(\.[a-z]+)$/, `.${randomUUID()}$1`));
+  const probe = join(repositoryRoot, filePath.replace(/(\.[a-z]+)$/, `${LINT_PROBE_MARK}${randomUUID()}$1`));
   const firstMissing = await firstMissingFolder(dirname(probe));
   await mkdir(dirname(probe), { recursive: true });
   await writeFile(probe, code);
@@ -43,4 +47,17 @@ async function firstMissingFolder(folder: string): Promise<string | null> {
 /** The rules the configuration applies to a file that exists, with their options. */
 export async function rulesFor(filePath: string): Promise<Record<string, unknown>> {
   return ((await eslint.calculateConfigForFile(join(repositoryRoot, filePath))) as { rules: Record<string, unknown> }).rules;
+}
+
+/**
+ * The project's source files under `folders` whose names match `extensions`, relative to the root,
+ * with the generated client and other tests' lint probes (written and removed meanwhile) left out.
+ */
+export function projectSourceFiles(folders: readonly string[], extensions: RegExp): string[] {
+  return folders.flatMap((folder) =>
+    readdirSync(join(repositoryRoot, folder), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && extensions.test(entry.name) && !entry.name.includes(LINT_PROBE_MARK))
+      .map((entry) => relative(repositoryRoot, join(entry.parentPath, entry.name)))
+      .filter((path) => !path.startsWith(join("lib", "generated"))),
+  );
 }

@@ -1,21 +1,14 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { lintFindings as findings, repositoryRoot as root } from "./lint-findings";
+import { lintFindings as findings, projectSourceFiles, repositoryRoot as root } from "./lint-findings";
 
 /** Reviewed uses of dangerouslySetInnerHTML; each also needs its files entry in eslint.config.mjs. */
 const REVIEWED_DANGEROUS_HTML_FILES: string[] = [];
 
-function sourceFiles(folder: string): string[] {
-  return readdirSync(join(root, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(entry.name))
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-    .filter((path) => !path.startsWith(join("lib", "generated")));
-}
-
 describe("raw HTML in the app", () => {
   it("is set with dangerouslySetInnerHTML in the reviewed files only", () => {
-    const files = ["app", "components", "lib"].flatMap(sourceFiles);
+    const files = projectSourceFiles(["app", "components", "lib"], /\.(ts|tsx|js|jsx|mjs|cjs)$/);
     expect(files.length).toBeGreaterThan(50);
     const users = files.filter((path) => readFileSync(join(root, path), "utf8").includes("dangerouslySetInnerHTML"));
     expect(users).toEqual(REVIEWED_DANGEROUS_HTML_FILES);
