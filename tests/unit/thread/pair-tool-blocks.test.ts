@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pairToolBlocks } from "@/lib/thread/pair-tool-blocks";
+import { pairToolBlocks, ToolCallPairer, type PairedMessage } from "@/lib/thread/pair-tool-blocks";
 import type { ChatMessage, MessageBlock } from "@/lib/schemas/console";
 
 const message = (id: string, blocks: MessageBlock[]): ChatMessage => ({
@@ -82,5 +82,62 @@ describe("pairToolBlocks", () => {
     const raw = '{"type":"server_tool_use","x":1}';
     const [paired] = pairToolBlocks([message("m1", [{ type: "unknown", originalType: "server_tool_use", rawJson: raw }])]);
     expect(paired!.items).toEqual([{ kind: "unknown", block: { type: "unknown", originalType: "server_tool_use", rawJson: raw } }]);
+  });
+});
+
+describe("ToolCallPairer (a chat paired as it streams past)", () => {
+  const idsOf = (paired: PairedMessage[]) => paired.map((entry) => entry.message.id);
+
+  it("releases a message at once when none of its calls waits for a result", () => {
+    const pairer = new ToolCallPairer(3);
+    expect(idsOf(pairer.push(message("m1", [text("hello"), use("t1"), result("t1", "out")])))).toEqual(["m1"]);
+    expect(pairer.finish()).toEqual([]);
+  });
+
+  it("holds a message and those after it until the result arrives, keeping their order", () => {
+    const pairer = new ToolCallPairer(3);
+    expect(pairer.push(message("m1", [use("t1")]))).toEqual([]);
+    expect(pairer.push(message("m2", [text("meanwhile")]))).toEqual([]);
+    const released = pairer.push(message("m3", [result("t1", "late")]));
+    expect(idsOf(released)).toEqual(["m1", "m2", "m3"]);
+    expect(released[0]!.items[0]).toMatchObject({ kind: "tool_call", result: { content: [{ text: "late" }] } });
+    expect(released[2]!.items[0]).toMatchObject({ kind: "result_shown_with_call", callMessageId: "m1" });
+  });
+
+  it("gives up on a result after the window: the call is released alone and a later result is an orphan", () => {
+    const pairer = new ToolCallPairer(2);
+    expect(pairer.push(message("m1", [use("t1")]))).toEqual([]);
+    expect(pairer.push(message("m2", [text("one")]))).toEqual([]);
+    const released = pairer.push(message("m3", [text("two")]));
+    expect(idsOf(released)).toEqual(["m1", "m2", "m3"]);
+    expect(released[0]!.items[0]).toMatchObject({ kind: "tool_call", result: null });
+    const [late] = pairer.push(message("m4", [result("t1", "too late")]));
+    expect(late!.items[0]!.kind).toBe("orphan_result");
+  });
+
+  it("never holds more than the window, whatever the chat's length", () => {
+    const pairer = new ToolCallPairer(5);
+    let heldAtMost = 0;
+    let pushed = 0;
+    let released = 0;
+    for (let index = 0; index < 200; index++) {
+      pushed++;
+      released += pairer.push(message(`m${index}`, [use(`never-answered-${index}`)])).length;
+      heldAtMost = Math.max(heldAtMost, pushed - released);
+    }
+    released += pairer.finish().length;
+    expect(heldAtMost).toBe(5);
+    expect(released).toBe(200);
+  });
+
+  it("pairs exactly like pairToolBlocks when the window covers the chat", () => {
+    const messages = [
+      message("m1", [use("t1"), use(null, "fetch")]),
+      message("m2", [result("t1", "a"), result(null, "b", "fetch")]),
+      message("m3", [use("t2"), result("t2", "c"), result("t2", "d")]),
+    ];
+    const pairer = new ToolCallPairer(10);
+    const streamed = [...messages.flatMap((entry) => pairer.push(entry)), ...pairer.finish()];
+    expect(streamed).toEqual(pairToolBlocks(messages));
   });
 });
