@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DeleteAction } from "@/components/deletion/delete-action";
+import { ChatExportMenu } from "@/components/thread/chat-export-menu";
 import { useTimeFormat } from "@/components/layout/time-zone";
 import type { ChatSummary } from "@/lib/schemas/console";
 import type { EarlierMessages } from "@/lib/thread/thread-pages";
@@ -7,9 +8,17 @@ import { safeLinkHref } from "@/lib/thread/safe-link";
 
 const EARLIER_NOTE: Record<EarlierMessages, string | null> = { none: null, more: "more earlier", unchecked: "earlier ones not checked yet" };
 
-type ThreadHeaderProps = { chat: ChatSummary; loadedCount: number; attachmentCount: number; earlier: EarlierMessages; hasLater: boolean };
+type ThreadHeaderProps = {
+  chat: ChatSummary;
+  loadedCount: number;
+  attachmentCount: number;
+  earlier: EarlierMessages;
+  hasLater: boolean;
+  /** The reviewer may export (the route decides; this only hides what would be refused). */
+  canExport: boolean;
+};
 
-export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasLater }: ThreadHeaderProps) {
+export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasLater, canExport }: ThreadHeaderProps) {
   const { format } = useTimeFormat();
   const claudeHref = chat.href ? safeLinkHref(chat.href) : null;
   const unloaded = [EARLIER_NOTE[earlier], hasLater ? "more later" : null].filter((note) => note !== null);
@@ -25,6 +34,7 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
               Open in claude.ai
             </a>
           )}
+          {canExport && <ChatExportMenu chatId={chat.id} />}
           <DeleteAction target={{ kind: "chat", id: chat.id }} />
         </div>
       </div>

@@ -27,10 +27,11 @@ type ThreadViewProps = {
   initialMessageId?: string;
   /** A link's time that is not a valid timestamp: said, never sent. */
   ignoredAt?: string;
+  canExport: boolean;
 };
 
 /** A chat's messages: paged both ways as the reviewer scrolls, virtualised, searchable, with deep links. */
-export function ThreadView({ chatId, opening: servedOpening, firstPage, initialMessageId, ignoredAt }: ThreadViewProps) {
+export function ThreadView({ chatId, opening: servedOpening, firstPage, initialMessageId, ignoredAt, canExport }: ThreadViewProps) {
   const { format } = useTimeFormat();
   const { query, opening, setOpening, refusal, clearRefusal, formattedByText, messages, pageIndexById, paired, indexById, earlier } = useThreadPages(
     chatId,
@@ -82,7 +83,14 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
 
   return (
     <ControlsOnceHydrated className="flex min-h-0 flex-1 flex-col gap-3">
-      <ThreadHeader chat={chat} loadedCount={messages.length} attachmentCount={attachmentCount} earlier={earlier} hasLater={hasNextPage} />
+      <ThreadHeader
+        chat={chat}
+        loadedCount={messages.length}
+        attachmentCount={attachmentCount}
+        earlier={earlier}
+        hasLater={hasNextPage}
+        canExport={canExport}
+      />
       <ThreadToolbar search={search} onJumpToFirst={jumpToFirst} onJumpToLast={jumpToLast} onShowShortcuts={shortcuts.openHelp} />
       {shortcuts.isHelpOpen && <ShortcutsDialog onClose={shortcuts.closeHelp} />}
       {ignoredAt !== undefined && (

@@ -65,6 +65,8 @@ const ServerEnv = z
      * metadata and hashes go into the pre-deletion snapshot.
      */
     DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
+    /** The evidence store: collected objects by SHA-256, and exports spooled on their way out. */
+    DOCKET_EVIDENCE_DIR: z.string().min(1, "must not be empty").default(".data/evidence"),
     DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
     DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
     /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */

@@ -125,6 +125,7 @@ const MATRIX: Row[] = [
   api("/api/organizations/[orgUuid]/users", "GET", `/api/organizations/${SMALL_SEED_1.organization}/users?limit=5`, CONTENT_READ),
   api("/api/chats", "GET", `/api/chats?userIds=${SMALL_SEED_1.user}&limit=5`, CONTENT_READ),
   api("/api/chats/[chatId]/messages", "GET", `/api/chats/${SMALL_SEED_1.chat}/messages?limit=5`, CONTENT_READ),
+  api("/api/chats/[chatId]/export", "GET", `/api/chats/${SMALL_SEED_1.chat}/export?format=json`, CONTENT_READ),
   api("/api/projects", "GET", "/api/projects?limit=5", CONTENT_READ),
   api("/api/projects/[projectId]", "GET", `/api/projects/${SMALL_SEED_1.project}`, CONTENT_READ),
   api("/api/projects/[projectId]/chats", "GET", `/api/projects/${SMALL_SEED_1.project}/chats?limit=5`, CONTENT_READ),

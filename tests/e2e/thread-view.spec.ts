@@ -392,6 +392,8 @@ test("the keyboard reads the thread: j and k move from message to message, / sea
   const rows = messageRows(page);
   await expect(rows.first()).toBeVisible();
   const ids = await rows.evaluateAll((articles) => articles.slice(0, 3).map((article) => article.getAttribute("data-message-id")));
+  // The keys work once the page's scripts run, which the controls show by becoming enabled.
+  await expect(page.getByRole("searchbox", { name: "Search loaded messages" })).toBeEnabled();
 
   await page.keyboard.press("j");
   await expect(messageRow(page, ids[1]!)).toBeFocused();

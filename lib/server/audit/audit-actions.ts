@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   "user.list",
   "chat.list",
   "chat.view",
+  "chat.export",
   "message.view",
   "file.view",
   "file.download",

@@ -36,6 +36,8 @@ export interface CallOptions {
 /** Every read returns the upstream request-id with the data, for the audit log and for support. */
 export interface Result<T> {
   data: T;
+  /** The response as the API sent it, before parsing: every field, unknown ones included (lossless exports). */
+  raw: unknown;
   requestId: string | null;
 }
 

@@ -86,7 +86,7 @@ export class ComplianceTransport {
     url: URL,
     schema: S,
     signal?: AbortSignal,
-  ): Promise<{ data: z.output<S>; requestId: string | null }> {
+  ): Promise<{ data: z.output<S>; raw: unknown; requestId: string | null }> {
     const deadline = AbortSignal.timeout(this.#options.timeouts.totalMs);
     const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
     // A read whose body breaks off is retried whole, like one that failed before its headers.
@@ -109,7 +109,7 @@ export class ComplianceTransport {
         requestId,
       );
     }
-    return { data: parsed.data, requestId };
+    return { data: parsed.data, raw: json, requestId };
   }
 
   /** Opens a download: the body is returned unread, so memory stays constant whatever its size. */

@@ -1,6 +1,7 @@
 import "server-only";
-import type { ChatThreadPage, MessageBlock } from "@/lib/schemas/console";
+import type { ChatMessage, ChatThreadPage, MessageBlock } from "@/lib/schemas/console";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
+import type { ChatMessage as UpstreamChatMessage } from "@/lib/server/compliance/schemas/chats";
 import type { ContentBlock } from "@/lib/server/compliance/schemas/content-blocks";
 import { AppError } from "@/lib/server/http/errors";
 import type { ConsoleRead } from "./console-read";
@@ -10,7 +11,7 @@ import { toChatSummary, toMessageFile } from "./to-dto";
 /** Without a limit the API returns every message; a 10,000-message chat is read in pages instead. */
 const DEFAULT_LIMIT = 100;
 /** The API's value for "do not truncate". */
-const UNTRUNCATED = -1;
+export const UNTRUNCATED = -1;
 
 /** A chat's header and one page of its messages. */
 export async function getChatMessages(client: ComplianceClient, chatId: string, request: ChatMessagesRequest): Promise<ConsoleRead<ChatThreadPage>> {
@@ -30,26 +31,30 @@ export async function getChatMessages(client: ComplianceClient, chatId: string, 
   return {
     dto: {
       chat: toChatSummary(data),
-      messages: data.chat_messages.map((message) => ({
-        id: message.id,
-        role: message.role,
-        createdAt: message.created_at,
-        blocks: message.content.map(toMessageBlock),
-        files: (message.files ?? []).map(toMessageFile),
-        generatedFiles: (message.generated_files ?? []).map(toMessageFile),
-        artifacts: (message.artifacts ?? []).map((artifact) => ({
-          id: artifact.id,
-          versionId: artifact.version_id,
-          title: artifact.title,
-          artifactType: artifact.artifact_type,
-        })),
-      })),
+      messages: data.chat_messages.map(toChatMessage),
       firstCursor: data.first_id,
       lastCursor: data.last_id,
       hasMore: data.has_more,
     },
     upstreamRequestIds: requestId ? [requestId] : [],
     organizationId: data.organization_uuid,
+  };
+}
+
+export function toChatMessage(message: UpstreamChatMessage): ChatMessage {
+  return {
+    id: message.id,
+    role: message.role,
+    createdAt: message.created_at,
+    blocks: message.content.map(toMessageBlock),
+    files: (message.files ?? []).map(toMessageFile),
+    generatedFiles: (message.generated_files ?? []).map(toMessageFile),
+    artifacts: (message.artifacts ?? []).map((artifact) => ({
+      id: artifact.id,
+      versionId: artifact.version_id,
+      title: artifact.title,
+      artifactType: artifact.artifact_type,
+    })),
   };
 }
 

@@ -58,6 +58,7 @@ export default async function ChatThreadPage({
           firstPage={readInTime ?? firstPage}
           initialMessageId={messageId}
           ignoredAt={openAt === undefined ? at : undefined}
+          canExport={actor.permissions.has("content.export")}
         />
       </Suspense>
       <ApiLimitsNote />
