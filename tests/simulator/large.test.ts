@@ -82,6 +82,8 @@ describe("large dataset", () => {
     expect(result.bytes).toBe(meta.size_bytes);
     expect(result.md5).toBe(meta.md5);
     expect(Buffer.from(result.header, "base64").toString("hex")).toBe(result.md5);
-    expect(peak - baseline).toBeLessThan(64 * MiB);
+    // Far below the file's size, so a body buffered whole fails it, and far enough above the stream's
+    // own buffers that a busy machine's garbage collector does not (it peaked at 73 MiB once under load).
+    expect(peak - baseline).toBeLessThan(256 * MiB);
   }, 120_000);
 });
