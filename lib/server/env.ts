@@ -40,13 +40,22 @@ const ed25519PrivateKey = z.string().transform((raw, ctx) => {
   }
 });
 
+/** What every Docket process that calls the API or holds evidence reads: the app and the worker. */
+const sharedFields = {
+  COMPLIANCE_API_BASE_URL: httpUrl.default("https://api.anthropic.com"),
+  COMPLIANCE_API_KEY: z
+    .string({ error: "is required" })
+    .regex(/^sk-ant-(api|admin)\d{2}-[A-Za-z0-9_-]+$/, "must be a Compliance Access Key (sk-ant-api01-...) or an Admin API key"),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+  /** The evidence store: collected objects by SHA-256, and exports spooled on their way out. */
+  DOCKET_EVIDENCE_DIR: z.string().min(1, "must not be empty").default(".data/evidence"),
+  /** The share of each minute's API budget that background work leaves to people. */
+  DOCKET_INTERACTIVE_RESERVE: z.coerce.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").default(0.2),
+};
+
 const ServerEnv = z
   .object({
-    COMPLIANCE_API_BASE_URL: httpUrl.default("https://api.anthropic.com"),
-    COMPLIANCE_API_KEY: z
-      .string({ error: "is required" })
-      .regex(/^sk-ant-(api|admin)\d{2}-[A-Za-z0-9_-]+$/, "must be a Compliance Access Key (sk-ant-api01-...) or an Admin API key"),
-    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
+    ...sharedFields,
     NEXTAUTH_URL: httpUrl,
     NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
     OIDC_ISSUER: httpUrl,
@@ -65,8 +74,6 @@ const ServerEnv = z
      * metadata and hashes go into the pre-deletion snapshot.
      */
     DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
-    /** The evidence store: collected objects by SHA-256, and exports spooled on their way out. */
-    DOCKET_EVIDENCE_DIR: z.string().min(1, "must not be empty").default(".data/evidence"),
     DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
     DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
     /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */
@@ -105,6 +112,17 @@ function sameSite(first: string, second: string): boolean {
 
 export type ServerEnv = z.infer<typeof ServerEnv>;
 
+const WorkerEnv = z.object({
+  ...sharedFields,
+  /** How long a worker's claim on a list or an item holds without renewal: a killed worker's work is taken over after it. */
+  DOCKET_WORKER_LEASE_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3600).default(60),
+  /** Collection steps one worker process runs at once. */
+  DOCKET_WORKER_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(32).default(2),
+  DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
+  DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
+});
+export type WorkerEnv = z.infer<typeof WorkerEnv>;
+
 export class InvalidEnvironmentError extends DocketError {
   static override readonly brand: string = "InvalidEnvironmentError";
   constructor(readonly problems: string[]) {
@@ -118,8 +136,17 @@ export class InvalidEnvironmentError extends DocketError {
  * some are secrets.
  */
 export function parseServerEnv(source: Record<string, string | undefined>): ServerEnv {
+  return parseEnv(ServerEnv, source);
+}
+
+/** The worker's environment (npm run worker): no sign-in, but the API, the database and the evidence store. */
+export function parseWorkerEnv(source: Record<string, string | undefined>): WorkerEnv {
+  return parseEnv(WorkerEnv, source);
+}
+
+function parseEnv<S extends z.ZodType>(schema: S, source: Record<string, string | undefined>): z.output<S> {
   const withoutEmpty = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== undefined && value !== ""));
-  const result = ServerEnv.safeParse(withoutEmpty);
+  const result = schema.safeParse(withoutEmpty);
   if (result.success) return result.data;
   throw new InvalidEnvironmentError(
     result.error.issues.map((issue) => {

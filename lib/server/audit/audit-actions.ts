@@ -47,6 +47,11 @@ export const AUDIT_ACTIONS = [
   "hold.created",
   "hold.released",
   "list.export",
+  "collection.created",
+  "collection.paused",
+  "collection.resumed",
+  "collection.cancelled",
+  "collection.download",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,7 +15,7 @@ import { ArtifactMetadata, FileMetadata, GeneratedFileMetadata } from "./schemas
 import { Group, GroupMember, Organization, OrganizationSettings, OrganizationUser, Role, RolePermission } from "./schemas/organizations";
 import { Project, ProjectAttachment, ProjectCollaborator, ProjectDetails, ProjectDocument, ProjectDocumentMetadata } from "./schemas/projects";
 import { LocalSession, LocalSessionMessage, RemoteSession, RemoteSessionMessage, sessionMessagesPage } from "./schemas/sessions";
-import { ComplianceTransport, DEFAULT_TIMEOUTS, type Timeouts } from "./transport";
+import { ComplianceTransport, DEFAULT_TIMEOUTS, type RequestBudget, type Timeouts } from "./transport";
 import { buildComplianceUrl, parseApiOrigin, type PathInput } from "./url-builder";
 
 export interface ComplianceClientOptions {
@@ -27,6 +27,8 @@ export interface ComplianceClientOptions {
   /** Tests make waits instant; production never sets these. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  /** The rate budget shared with Docket's other processes (lib/server/compliance/shared-budget.ts). */
+  budget?: RequestBudget;
 }
 
 export interface CallOptions {
@@ -64,6 +66,7 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     maxJsonBytes: options.maxJsonBytes ?? 128 * 1024 * 1024,
     sleep: options.sleep,
     random: options.random,
+    budget: options.budget,
   });
 
   async function call<E extends Ep, S extends z.ZodType>(
@@ -121,6 +124,10 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     /** The rate-limit budget reported by the last response (for the UI to warn when it runs low). */
     get rateLimit() {
       return transport.rateLimit;
+    },
+    /** Requests this client has sent, retries included. */
+    get requestsSent() {
+      return transport.requestsSent;
     },
     close: () => transport.close(),
 

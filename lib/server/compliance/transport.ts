@@ -32,6 +32,21 @@ export function knownApiBudget(state: RateLimitState | null): ApiBudget | null {
   return { remaining: state.remaining, limit: state.limit, resetsAt: state.resetsAt };
 }
 
+/** What an answer said of the budget, for a budget shared with other processes. */
+export interface BudgetReport {
+  status: number;
+  limit: number | null;
+  remaining: number | null;
+  resetsAt: string | null;
+  retryAfterMs: number | null;
+}
+
+/** A rate budget consulted before every request (retries included) and told what every answer said of it. */
+export interface RequestBudget {
+  beforeRequest(signal?: AbortSignal): Promise<void>;
+  afterResponse(report: BudgetReport): Promise<void>;
+}
+
 export interface TransportOptions {
   origin: URL;
   apiKey: string;
@@ -41,6 +56,7 @@ export interface TransportOptions {
   maxJsonBytes: number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
+  budget?: RequestBudget;
 }
 
 export interface StreamResponse {
@@ -63,6 +79,7 @@ export class ComplianceTransport {
   readonly #dispatcher: Dispatcher;
   readonly #options: TransportOptions;
   #rateLimit: RateLimitState | null = null;
+  #requestsSent = 0;
 
   constructor(options: TransportOptions) {
     this.#origin = options.origin;
@@ -74,6 +91,11 @@ export class ComplianceTransport {
       bodyTimeout: options.timeouts.bodyIdleMs,
       keepAliveTimeout: 10_000,
     });
+  }
+
+  /** Requests sent by this transport, retries included: what a collection reports as used. */
+  get requestsSent(): number {
+    return this.#requestsSent;
   }
 
   /** The rate-limit headers of the last response that carried them. */
@@ -145,6 +167,8 @@ export class ComplianceTransport {
     if (url.origin !== this.#origin.origin || !url.pathname.startsWith("/v1/compliance/")) {
       throw new ComplianceResponseError("Refused to send the access key outside the Compliance API.", null);
     }
+    await this.#options.budget?.beforeRequest(signal);
+    this.#requestsSent++;
     let response: Dispatcher.ResponseData;
     try {
       response = await request(url, {
@@ -165,11 +189,18 @@ export class ComplianceTransport {
     }
     const headers = flattenHeaders(response.headers);
     const requestId = headers["request-id"] ?? null;
-    this.#recordRateLimit(headers);
+    const rateLimit = this.#recordRateLimit(headers);
+    const retryAfterMs = parseRetryAfter(headers["retry-after"] ?? null);
+    await this.#options.budget?.afterResponse({
+      status: response.statusCode,
+      limit: rateLimit?.limit ?? null,
+      remaining: rateLimit?.remaining ?? null,
+      resetsAt: rateLimit?.resetsAt ?? null,
+      retryAfterMs,
+    });
     if (response.statusCode >= 200 && response.statusCode < 300) {
       return { status: response.statusCode, headers, body: response.body, requestId };
     }
-    const retryAfterMs = parseRetryAfter(headers["retry-after"] ?? null);
     const apiError = await toApiError(response.statusCode, response.body, requestId, retryAfterMs);
     throw new FailedAttempt(apiError, {
       kind: "response",
@@ -202,10 +233,10 @@ export class ComplianceTransport {
     return Buffer.concat(chunks).toString("utf8");
   }
 
-  #recordRateLimit(headers: Record<string, string>): void {
+  #recordRateLimit(headers: Record<string, string>): RateLimitState | null {
     const limit = headers["anthropic-ratelimit-requests-limit"];
     const remaining = headers["anthropic-ratelimit-requests-remaining"];
-    if (limit === undefined && remaining === undefined) return;
+    if (limit === undefined && remaining === undefined) return null;
     const toNumber = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value) ? Number(value) : null);
     this.#rateLimit = {
       limit: toNumber(limit),
@@ -213,6 +244,7 @@ export class ComplianceTransport {
       resetsAt: headers["anthropic-ratelimit-requests-reset"] ?? null,
       observedAt: new Date().toISOString(),
     };
+    return this.#rateLimit;
   }
 
   async close(): Promise<void> {

@@ -30,20 +30,28 @@ export interface ChatExportSummary {
   upstreamRequestIds: string[];
 }
 
+/** One form the chat is written in, and where to. */
+export interface ChatExportTarget {
+  format: ChatExportFormat;
+  sink: ExportSink;
+}
+
 /**
- * Writes one chat, every page of its messages, in the chosen format. Tool output is read untruncated:
- * an export is evidence, not a preview. Pages are read forward with the API's cursors; a page that
- * claims more but gives no cursor to continue from is refused, rather than looping or stopping short.
+ * Writes one chat, every page of its messages, in each of the chosen forms at once (each page is read
+ * once, whatever the number of forms). Tool output is read untruncated: an export is evidence, not a
+ * preview. Pages are read forward with the API's cursors; a page that claims more but gives no cursor
+ * to continue from is refused, rather than looping or stopping short. `onPage` sees every page as
+ * parsed (a collection finds the chat's files there).
  */
 export async function writeChatExport(
   client: ComplianceClient,
   chatId: string,
-  format: ChatExportFormat,
+  targets: readonly ChatExportTarget[],
   transcript: TranscriptOptions,
-  sink: ExportSink,
   signal: AbortSignal,
+  onPage?: (page: ChatWithMessages) => void,
 ): Promise<ChatExportSummary> {
-  const writer = format === "json" ? jsonWriter(sink) : markdownWriter(sink, transcript);
+  const writers = targets.map(({ format, sink }) => (format === "json" ? jsonWriter(sink) : markdownWriter(sink, transcript)));
   const upstreamRequestIds: string[] = [];
   let chat: ChatSummary | null = null;
   let messages = 0;
@@ -56,14 +64,15 @@ export async function writeChatExport(
     );
     if (requestId) upstreamRequestIds.push(requestId);
     const rawPage = rawObject(raw, requestId);
+    onPage?.(data);
     if (chat === null) {
       chat = toChatSummary(data);
-      await writer.start(data, rawPage);
+      for (const writer of writers) await writer.start(data, rawPage);
     }
-    await writer.page(data, rawPage, messages);
+    for (const writer of writers) await writer.page(data, rawPage, messages);
     messages += data.chat_messages.length;
     if (!data.has_more) {
-      await writer.end(data, messages);
+      for (const writer of writers) await writer.end(data, messages);
       return { chat, messages, pages: upstreamRequestIds.length, upstreamRequestIds };
     }
     if (data.last_id === null || data.last_id === cursor || data.chat_messages.length === 0) {

@@ -58,7 +58,7 @@ export async function respondWithChatExport(client: ComplianceClient, record: Au
   let summary: Awaited<ReturnType<typeof writeChatExport>>;
   try {
     const provenance = { exportedAt: new Date().toISOString(), exportedBy: request.actor.email ?? request.actor.subject, docketVersion: DOCKET_VERSION };
-    summary = await writeChatExport(client, chatId, format, { includeMetadata, provenance }, spool, request.signal);
+    summary = await writeChatExport(client, chatId, [{ format, sink: spool }], { includeMetadata, provenance }, request.signal);
     spooled = await spool.finish();
   } catch (error) {
     await spool.discard();

@@ -7,6 +7,8 @@ export interface SpooledFile {
   path: string;
   bytes: number;
   sha256: string;
+  /** Beside the SHA-256, for comparing with the MD5 the Compliance API gives its files. */
+  md5: string;
 }
 
 /** Text is gathered into writes of this size: one syscall per small Markdown line would dominate. */
@@ -24,7 +26,8 @@ const READ_BYTES = 1024 * 1024;
 export class Spool {
   readonly #path: string;
   readonly #handle: FileHandle;
-  readonly #hash = createHash("sha256");
+  readonly #sha256 = createHash("sha256");
+  readonly #md5 = createHash("md5");
   #pending: Buffer[] = [];
   #pendingBytes = 0;
   #bytes = 0;
@@ -41,7 +44,10 @@ export class Spool {
   }
 
   async write(text: string): Promise<void> {
-    const buffer = Buffer.from(text, "utf8");
+    await this.writeBytes(Buffer.from(text, "utf8"));
+  }
+
+  async writeBytes(buffer: Buffer): Promise<void> {
     this.#pending.push(buffer);
     this.#pendingBytes += buffer.length;
     if (this.#pendingBytes >= WRITE_BYTES) await this.#flush();
@@ -50,8 +56,10 @@ export class Spool {
   /** Closes the file for writing; the spool may then be read back with `stream`. */
   async finish(): Promise<SpooledFile> {
     await this.#flush();
+    // On disk before it is named evidence or sent: a crash must not leave a hash without its bytes.
+    await this.#handle.sync();
     await this.#handle.close();
-    return { path: this.#path, bytes: this.#bytes, sha256: this.#hash.digest("hex") };
+    return { path: this.#path, bytes: this.#bytes, sha256: this.#sha256.digest("hex"), md5: this.#md5.digest("hex") };
   }
 
   /** Removes the spool after a failure; safe to call in any state. */
@@ -65,7 +73,8 @@ export class Spool {
     const buffer = Buffer.concat(this.#pending, this.#pendingBytes);
     this.#pending = [];
     this.#pendingBytes = 0;
-    this.#hash.update(buffer);
+    this.#sha256.update(buffer);
+    this.#md5.update(buffer);
     this.#bytes += buffer.length;
     await this.#handle.write(buffer);
   }

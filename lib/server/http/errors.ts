@@ -25,6 +25,7 @@ const APP_ERRORS = {
   deletion_state: [409, "This deletion request is not in a state that allows this."],
   deletion_expired: [409, "This deletion request has expired. Make a new one if the object must still be deleted."],
   hold_released: [409, "This legal hold was already released."],
+  collection_state: [409, "This collection is not in a state that allows this."],
   outcome_unrecorded: [
     503,
     "The DELETE was sent, but its outcome could not be recorded. Nothing is reported as deleted until Docket's reconciler has read the object back.",

@@ -1,0 +1,83 @@
+// `npm run worker`: the background process. It takes collection steps from PostgreSQL through pg-boss
+// and runs them; the web app only queues them. Any number of workers may run against one database.
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { createComplianceClient } from "@/lib/server/compliance/client";
+import { createSharedBudget } from "@/lib/server/compliance/shared-budget";
+import { runCollectionStep } from "@/lib/server/collections/run-step";
+import { createDb } from "@/lib/server/db";
+import { InvalidEnvironmentError, parseWorkerEnv } from "@/lib/server/env";
+import {
+  COLLECTION_LANES,
+  COLLECTION_STEP_QUEUE,
+  queueCollection,
+  queueCollectionStep,
+  startJobQueue,
+  STEP_MS,
+  type CollectionStepJob,
+} from "@/lib/server/jobs/collection-queue";
+
+/** How often a worker wakes the collections that should be moving: those a dead worker left, or whose queueing failed. */
+const SWEEP_MS = 15_000;
+/** A lane with nothing it can claim now (others hold the rest, or it is backing off) looks again after this long. */
+const WAITING_DELAY_SECONDS = 2;
+
+function readEnv() {
+  try {
+    return parseWorkerEnv(process.env);
+  } catch (error) {
+    if (error instanceof InvalidEnvironmentError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+const env = readEnv();
+const db = createDb(env.DATABASE_URL);
+const budget = createSharedBudget(db, { kind: "background", interactiveReserve: env.DOCKET_INTERACTIVE_RESERVE });
+const boss = await startJobQueue(env.DATABASE_URL, { supervise: true });
+const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+const stopping = new AbortController();
+
+async function runStep(job: CollectionStepJob): Promise<void> {
+  const client = createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
+  try {
+    const result = await runCollectionStep(
+      { db, client, evidenceDir: env.DOCKET_EVIDENCE_DIR, workerId, leaseMs: env.DOCKET_WORKER_LEASE_SECONDS * 1000, signal: stopping.signal },
+      job.collectionId,
+      Date.now() + STEP_MS,
+    );
+    if (result === "more") await queueCollectionStep(boss, job);
+    else if (result === "waiting") await queueCollectionStep(boss, job, WAITING_DELAY_SECONDS);
+  } finally {
+    await client.close();
+  }
+}
+
+/** Wakes every lane of the collections that are queued or running; lanes that already wait are left as they are. */
+async function sweep(): Promise<void> {
+  const collections = await db.$queryRaw<Array<{ id: string }>>`SELECT id::text FROM collection WHERE state IN ('queued', 'running')`;
+  for (const { id } of collections) await queueCollection(boss, id);
+}
+
+for (let lane = 0; lane < env.DOCKET_WORKER_CONCURRENCY; lane++) {
+  await boss.work<CollectionStepJob>(COLLECTION_STEP_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async ([job]) => {
+    if (job) await runStep(job.data);
+  });
+}
+await sweep();
+const sweeper = setInterval(() => void sweep().catch((error: unknown) => console.error("[worker] sweep failed:", error)), SWEEP_MS);
+console.log(`Docket worker ${workerId} running ${env.DOCKET_WORKER_CONCURRENCY} steps at once (${COLLECTION_LANES} lanes per collection)`);
+
+async function shutdown(signal: string): Promise<void> {
+  console.log(`Docket worker ${workerId}: ${signal}, finishing the steps in hand`);
+  clearInterval(sweeper);
+  stopping.abort();
+  await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  await db.$disconnect();
+  process.exit(0);
+}
+process.once("SIGTERM", () => void shutdown("SIGTERM"));
+process.once("SIGINT", () => void shutdown("SIGINT"));
