@@ -163,3 +163,8 @@ export function getServerEnv(): ServerEnv {
   cached ??= parseServerEnv(process.env);
   return cached;
 }
+
+/** The worker's counterpart of getServerEnv; it throws InvalidEnvironmentError naming every problem. */
+export function getWorkerEnv(): WorkerEnv {
+  return parseWorkerEnv(process.env);
+}

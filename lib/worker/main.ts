@@ -6,7 +6,7 @@ import { createComplianceClient } from "@/lib/server/compliance/client";
 import { createSharedBudget } from "@/lib/server/compliance/shared-budget";
 import { runCollectionStep } from "@/lib/server/collections/run-step";
 import { createDb } from "@/lib/server/db";
-import { InvalidEnvironmentError, parseWorkerEnv } from "@/lib/server/env";
+import { getWorkerEnv, InvalidEnvironmentError } from "@/lib/server/env";
 import {
   COLLECTION_LANES,
   COLLECTION_STEP_QUEUE,
@@ -24,7 +24,7 @@ const WAITING_DELAY_SECONDS = 2;
 
 function readEnv() {
   try {
-    return parseWorkerEnv(process.env);
+    return getWorkerEnv();
   } catch (error) {
     if (error instanceof InvalidEnvironmentError) {
       console.error(error.message);

@@ -53,3 +53,8 @@ export function getJobQueue(databaseUrl: string): Promise<PgBoss> {
   });
   return globalForQueue.docketJobQueue;
 }
+
+/** The web app's way to wake a collection (a new one, or one resumed). */
+export async function queueCollectionFromApp(databaseUrl: string, collectionId: string): Promise<void> {
+  await queueCollection(await getJobQueue(databaseUrl), collectionId);
+}

@@ -1,0 +1,6 @@
+import { collectionControlRoute } from "@/lib/server/collections/control-route";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export const POST = collectionControlRoute("resume");
