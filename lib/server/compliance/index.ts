@@ -1,6 +1,8 @@
 import "server-only";
+import { getDb } from "@/lib/server/db";
 import { getServerEnv } from "@/lib/server/env";
 import { createComplianceClient, type ComplianceClient } from "./client";
+import { createSharedBudget } from "./shared-budget";
 
 // One client per process, whichever module graph (pages, route handlers, instrumentation) asks first:
 // its rate-limit state is the process's one view of the organisation's budget. Its errors are
@@ -11,7 +13,8 @@ const globalForClient = globalThis as unknown as { docketComplianceClient?: Comp
 export function getComplianceClient(): ComplianceClient {
   if (!globalForClient.docketComplianceClient) {
     const env = getServerEnv();
-    globalForClient.docketComplianceClient = createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY });
+    const budget = createSharedBudget(getDb(), { kind: "interactive", interactiveReserve: env.DOCKET_INTERACTIVE_RESERVE });
+    globalForClient.docketComplianceClient = createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
   }
   return globalForClient.docketComplianceClient;
 }

@@ -90,11 +90,17 @@ export function createSharedBudget(db: PrismaClient, options: SharedBudgetOption
     },
   };
   if (options.kind === "background") return budget;
-  // A person's read is not refused because the budget's row could not be written: the API itself is
-  // the judge of its budget, and its 429 reaches the reviewer.
+  // A person's read neither waits for the count nor fails with it: the count is what the worker needs
+  // to leave room, and the API itself is the judge of its budget, its 429 reaching the reviewer.
   return {
-    beforeRequest: (signal) => budget.beforeRequest(signal).catch((error: unknown) => console.warn("[budget] not counted:", error)),
-    afterResponse: (report) => budget.afterResponse(report).catch((error: unknown) => console.warn("[budget] answer not recorded:", error)),
+    beforeRequest(signal) {
+      budget.beforeRequest(signal).catch((error: unknown) => console.warn("[budget] not counted:", error));
+      return Promise.resolve();
+    },
+    afterResponse(report) {
+      budget.afterResponse(report).catch((error: unknown) => console.warn("[budget] answer not recorded:", error));
+      return Promise.resolve();
+    },
   };
 }
 
