@@ -39,6 +39,12 @@ export default async function HomePage() {
             step is audited before and after the call to the Compliance API.
           </HomeSection>
         )}
+        {can("content.export") && (
+          <HomeSection id="collections" title="Evidence" link={{ href: "/collections", label: "Open the collections" }}>
+            Collect a matter&apos;s content (custodians, organisations or projects, over a period) in the background, and download it as a package whose hashes
+            and signed manifest a recipient can check. A single chat exports from its page as Markdown or JSON.
+          </HomeSection>
+        )}
         {can("audit.read") && (
           <HomeSection id="audit" title="Audit log" link={{ href: "/audit", label: "Open the audit log" }}>
             Every sign-in, content view, download, export and deletion, chained by hash{can("audit.verify") ? "; verify and export it" : ""}.

@@ -14,12 +14,13 @@ export const REVIEW_SECTIONS = [
 ] as const;
 
 /**
- * The deletion and legal-hold pages, each for the roles whose permissions use it (`unless`: a role
+ * The deletion, collection and legal-hold pages, each for the roles whose permissions use it (`unless`: a role
  * with that permission gets another row instead). The pages check the permission themselves.
  */
 export const PERMISSION_SECTIONS: ReadonlyArray<{ href: string; label: string; permission: Permission; unless?: Permission }> = [
   { href: "/approvals", label: "Approvals", permission: "deletion.approve" },
   { href: "/approvals", label: "Deletion requests", permission: "deletion.request", unless: "deletion.approve" },
+  { href: "/collections", label: "Collections", permission: "content.export" },
   { href: "/legal-holds", label: "Legal holds", permission: "holds.manage" },
 ];
 

@@ -1,20 +1,16 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
+import { splitIds } from "@/lib/console/split-ids";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { UserLookup } from "@/components/console/user-lookup";
 import { ControlsOnceHydrated } from "@/components/layout/hydration";
-import { organizationsOptions } from "@/lib/queries/console-queries";
-import { createLegalHold, findUserByEmail, legalHoldKeys } from "@/lib/queries/legal-hold-queries";
+import { createLegalHold, legalHoldKeys } from "@/lib/queries/legal-hold-queries";
 import { HOLD_SCOPE_ID_PATTERNS, MAX_HOLD_REASON, MAX_MATTER_NAME, type HoldScopeKind, type LegalHoldDto } from "@/lib/schemas/legal-holds";
 
 const FIELD = "mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal";
-
-/** Ids as pasted: one per line, or separated by commas or spaces. */
-function splitIds(text: string): string[] {
-  return [...new Set(text.split(/[\s,;]+/).filter((id) => id !== ""))];
-}
 
 const SCOPE_FIELDS: Array<{ kind: HoldScopeKind; label: string; placeholder: string }> = [
   { kind: "user", label: "Custodians (user ids): all their chats and the files in them", placeholder: "user_01…" },
@@ -125,7 +121,7 @@ export function CreateHoldForm({ canLookUpUsers }: { canLookUpUsers: boolean }) 
           ))}
         </div>
         {canLookUpUsers ? (
-          <UserLookup onFound={addUser} />
+          <UserLookup onFound={addUser} addLabel="Add to the custodians" />
         ) : (
           <p className="text-xs text-slate-600">
             Enter user ids (user_…). Looking a user up by email reads the organisation&apos;s user list, which needs the reviewer role too.
@@ -154,68 +150,5 @@ export function CreateHoldForm({ canLookUpUsers }: { canLookUpUsers: boolean }) 
         )}
       </ControlsOnceHydrated>
     </form>
-  );
-}
-
-/** Finds a user's id by email, in one organisation (the API lists users; it cannot search them). */
-function UserLookup({ onFound }: { onFound: (userId: string) => void }) {
-  const ids = { org: useId(), email: useId() };
-  const organizations = useQuery(organizationsOptions());
-  const [orgUuid, setOrgUuid] = useState("");
-  const [email, setEmail] = useState("");
-  const lookup = useMutation({ mutationFn: ({ org, address }: { org: string; address: string }) => findUserByEmail(org, address) });
-  const chosenOrg = orgUuid || organizations.data?.organizations[0]?.uuid || "";
-  return (
-    <div className="rounded border border-slate-200 bg-slate-50 p-3 text-sm">
-      <p className="font-semibold">Find a custodian by email</p>
-      {organizations.isError ? (
-        <ErrorNotice error={organizations.error} onRetry={() => void organizations.refetch()} />
-      ) : (
-        <div className="mt-1 flex flex-wrap items-end gap-2">
-          <label htmlFor={ids.org} className="text-xs font-medium text-slate-600">
-            Organisation
-            <select
-              id={ids.org}
-              value={chosenOrg}
-              onChange={(event) => setOrgUuid(event.target.value)}
-              className="mt-1 block rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
-            >
-              {organizations.data?.organizations.map((organization) => (
-                <option key={organization.uuid} value={organization.uuid}>
-                  {organization.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label htmlFor={ids.email} className="text-xs font-medium text-slate-600">
-            Email
-            <input
-              id={ids.email}
-              type="email"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-              className="mt-1 block rounded border border-slate-300 px-2 py-1 text-sm text-slate-900"
-            />
-          </label>
-          <Button disabled={chosenOrg === "" || email.trim() === "" || lookup.isPending} onClick={() => lookup.mutate({ org: chosenOrg, address: email })}>
-            {lookup.isPending ? "Looking…" : "Find"}
-          </Button>
-        </div>
-      )}
-      {lookup.error && <ErrorNotice error={lookup.error} />}
-      {lookup.isSuccess &&
-        (lookup.data ? (
-          <p role="status" className="mt-2">
-            {lookup.data.fullName ?? "(no name)"} &lt;{lookup.data.email}&gt; <span className="font-mono text-xs">{lookup.data.id}</span>{" "}
-            <Button onClick={() => onFound(lookup.data!.id)} size="small" className="ml-2">
-              Add to the custodians
-            </Button>
-          </p>
-        ) : (
-          <p role="status" className="mt-2 text-slate-600">
-            No user with this email in this organisation.
-          </p>
-        ))}
-    </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { ScopeIdList } from "@/components/console/scope-id-list";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { ListCsvDownload } from "@/components/layout/list-csv-download";
@@ -97,39 +97,12 @@ function HoldCard({ hold, canReadContent }: { hold: LegalHoldDto; canReadContent
         </Definition>
       </DefinitionList>
       <div className="grid gap-2 text-xs md:grid-cols-3">
-        <ScopeList title="Custodians" ids={hold.scope.userIds} />
-        <ScopeList title="Projects" ids={hold.scope.projectIds} pagePath={canReadContent ? "/projects/" : undefined} />
-        <ScopeList title="Chats" ids={hold.scope.chatIds} pagePath={canReadContent ? "/chats/" : undefined} />
+        <ScopeIdList title="Custodians" ids={hold.scope.userIds} />
+        <ScopeIdList title="Projects" ids={hold.scope.projectIds} pagePath={canReadContent ? "/projects/" : undefined} />
+        <ScopeIdList title="Chats" ids={hold.scope.chatIds} pagePath={canReadContent ? "/chats/" : undefined} />
       </div>
       {hold.status === "active" && <ReleaseForm hold={hold} />}
     </article>
-  );
-}
-
-function ScopeList({ title, ids, pagePath }: { title: string; ids: string[]; pagePath?: string }) {
-  return (
-    <div>
-      <p className="font-semibold text-slate-600">
-        {title} ({ids.length})
-      </p>
-      {ids.length === 0 ? (
-        <p className="text-slate-500">—</p>
-      ) : (
-        <ul className="font-mono">
-          {ids.map((id) => (
-            <li key={id} className="break-all">
-              {pagePath ? (
-                <Link href={`${pagePath}${encodeURIComponent(id)}`} className="underline">
-                  {id}
-                </Link>
-              ) : (
-                id
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
   );
 }
 

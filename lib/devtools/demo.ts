@@ -71,6 +71,7 @@ const stack = await startStack({
   idpPort: port("idp-port"),
   sandboxPort: port("sandbox-port"),
   auditCheckpointFile: join(dataDir, "audit", "checkpoint.json"),
+  evidenceDir: join(dataDir, "evidence"),
   idpTestUsers: false,
 });
 stopOnSignals(stack);
@@ -81,5 +82,6 @@ Docket is running: ${stack.appUrl}
   Sign-in:        local identity provider at ${stack.idpIssuer}
                   reviewer@, approver@, auditor@, admin@ and nobody@docket.test, password "docket"
   Database:       embedded PostgreSQL, data in ${join(dataDir, "postgres")}
+  Worker:         collections run in the background; evidence kept in ${join(dataDir, "evidence")}
 Press Ctrl-C to stop.
 `);

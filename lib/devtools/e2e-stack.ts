@@ -18,6 +18,9 @@ const stack = await startStack({
   idpPort: 0,
   sandboxPort: 0,
   auditCheckpointFile: join(await mkdtemp(join(tmpdir(), "docket-e2e-audit-")), "checkpoint.json"),
+  evidenceDir: await mkdtemp(join(tmpdir(), "docket-e2e-evidence-")),
+  // A worker the tests stop is replaced sooner, and a collection's steps follow each other quickly.
+  workerEnv: { DOCKET_WORKER_LEASE_SECONDS: "5" },
   idpTestUsers: true,
   appProcess: {
     nodeArgs: ["--import", pathToFileURL(join(process.cwd(), "tests", "e2e", "support", "server-error-recorder.mjs")).href],

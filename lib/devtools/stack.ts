@@ -1,6 +1,7 @@
 /**
  * The whole console on one machine: PostgreSQL (embedded), migrations, the Compliance API simulator
- * (unless a real API is configured), the local IdP, the artifact sandbox origin and the built app. Used by `npm run demo` and the end-to-end tests.
+ * (unless a real API is configured), the local IdP, the artifact sandbox origin, the built app and a
+ * worker. Used by `npm run demo` and the end-to-end tests.
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
@@ -24,6 +25,10 @@ export interface StackOptions {
   sandboxPort: number;
   /** Where the signed head of the audit chain is kept (outside the database, beside its data). */
   auditCheckpointFile: string;
+  /** Where collections keep what they collect (the app reads it back into packages, the worker writes it). */
+  evidenceDir: string;
+  /** Environment added to the worker's process (the end-to-end tests shorten its leases). */
+  workerEnv?: Record<string, string>;
   /** Adds the IdP users whose claims are malformed on purpose (tests only). */
   idpTestUsers: boolean;
   /** Runs once everything but the app is up, before the app can answer a request. */
@@ -109,6 +114,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     stops.push(sandbox.stop);
     const sandboxOrigin = sandbox.match[1]!;
     await options.beforeApp?.({ appUrl, apiBaseUrl, databaseUrl, idpIssuer, sandboxOrigin });
+    // What the app and the worker must agree on: one database, one API, one evidence store.
+    const sharedEnv = {
+      COMPLIANCE_API_BASE_URL: apiBaseUrl,
+      COMPLIANCE_API_KEY: apiKey,
+      DATABASE_URL: databaseUrl,
+      DOCKET_EVIDENCE_DIR: options.evidenceDir,
+      DOCKET_AUDIT_CHECKPOINT_FILE: options.auditCheckpointFile,
+    };
+    const worker = await startService("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", join("lib", "worker", "main.ts")], {
+      env: { ...process.env, NODE_ENV: "production", ...sharedEnv, ...options.workerEnv },
+      ready: /Docket worker \S+ running/,
+      quiet: options.quiet,
+    });
+    stops.push(worker.stop);
     const app: Service = await startService(
       "app",
       process.execPath,
@@ -126,16 +145,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           ...process.env,
           NODE_ENV: "production",
           NEXT_TELEMETRY_DISABLED: "1",
-          COMPLIANCE_API_BASE_URL: apiBaseUrl,
-          COMPLIANCE_API_KEY: apiKey,
-          DATABASE_URL: databaseUrl,
+          ...sharedEnv,
           NEXTAUTH_URL: appUrl,
           NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? randomBytes(32).toString("base64url"),
           OIDC_ISSUER: idpIssuer,
           OIDC_CLIENT_ID: clientId,
           OIDC_CLIENT_SECRET: clientSecret,
           OIDC_SCOPES: "openid email profile groups",
-          DOCKET_AUDIT_CHECKPOINT_FILE: options.auditCheckpointFile,
           DOCKET_ROLE_MAP: process.env.DOCKET_ROLE_MAP ?? DEMO_ROLE_MAP,
           DOCKET_ARTIFACT_SANDBOX_URL: sandboxOrigin,
           ...options.appProcess?.env,

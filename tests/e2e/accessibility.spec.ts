@@ -47,6 +47,16 @@ const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) 
     ready: (page) => expect(page.getByRole("region", { name: "Content" })).toBeVisible(),
   },
   { path: "/approvals", persona: "approver", ready: (page) => expect(page.getByRole("heading", { level: 1 })).toHaveText("Deletion approvals") },
+  {
+    path: "/collections",
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("table", { name: "Collections" }).or(page.getByText("No collection yet."))).toBeVisible(),
+  },
+  {
+    path: "/collections/new",
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("group", { name: "Whole organisations" }).getByRole("checkbox").first()).toBeVisible(),
+  },
   { path: "/legal-holds", persona: "admin", ready: (page) => expect(page.getByRole("form", { name: "Place a legal hold" })).toBeVisible() },
   { path: "/audit", persona: "auditor", ready: (page) => expect(page.getByRole("cell").first()).toBeVisible() },
 ];

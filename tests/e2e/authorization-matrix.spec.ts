@@ -46,6 +46,8 @@ const permissionPage = (path: string, allowed: Persona[]): Record<Who, Expected>
   ) as Record<Who, Expected>;
 /** deletion.request: reviewers and approvers. */
 const DELETION_REQUESTERS: Persona[] = ["reviewer", "approver"];
+/** content.export: reviewers and approvers. */
+const CONTENT_EXPORTERS: Persona[] = ["reviewer", "approver"];
 /** holds.manage: admins. */
 const HOLD_MANAGERS: Persona[] = ["admin"];
 
@@ -86,6 +88,8 @@ const HOLDS_MANAGE = (allowed: Expected): Record<Who, Expected> => ({
 const LIST_EXPORT_RECEIPT = { rows: 0, bytes: 0, sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", view: {} };
 const NO_SUCH_REQUEST = "00000000-0000-4000-8000-00000000d31e";
 const NO_SUCH_HOLD = "00000000-0000-4000-8000-0000000001d0";
+/** A collection nobody started: its page answers, and its content says there is no such collection. */
+const NO_SUCH_COLLECTION = "00000000-0000-4000-8000-0000000c011e";
 const IDEMPOTENCY_KEY = "00000000-0000-4000-8000-0000000a11e5";
 
 /** Every page and route handler of the app, with what each persona must get. The test below fails if one is missing. */
@@ -117,6 +121,9 @@ const MATRIX: Row[] = [
   page("/approvals", "/approvals", permissionPage("/approvals", DELETION_REQUESTERS)),
   page("/deletions/[deletionId]", `/deletions/${NO_SUCH_DELETION}`, permissionPage(`/deletions/${NO_SUCH_DELETION}`, DELETION_REQUESTERS)),
   page("/legal-holds", "/legal-holds", permissionPage("/legal-holds", HOLD_MANAGERS)),
+  page("/collections", "/collections", permissionPage("/collections", CONTENT_EXPORTERS)),
+  page("/collections/new", "/collections/new", permissionPage("/collections/new", CONTENT_EXPORTERS)),
+  page("/collections/[collectionId]", `/collections/${NO_SUCH_COLLECTION}`, permissionPage(`/collections/${NO_SUCH_COLLECTION}`, CONTENT_EXPORTERS)),
   api("/api/health", "GET", "/api/health", all(200)),
   api("/api/auth/[...nextauth]", "GET", "/api/auth/providers", all(200)),
   // next-auth refuses a sign-out without its CSRF token and sends the browser to confirm it.
@@ -172,6 +179,18 @@ const MATRIX: Row[] = [
   api("/api/deletions/[deletionId]/reject", "POST", `/api/deletions/${NO_SUCH_REQUEST}/reject`, DELETION_APPROVE(404), { comment: "Matrix." }),
   api("/api/deletions/[deletionId]/cancel", "POST", `/api/deletions/${NO_SUCH_REQUEST}/cancel`, DELETION_REQUEST(404), {}),
   api("/api/deletions/[deletionId]/execute", "POST", `/api/deletions/${NO_SUCH_REQUEST}/execute`, DELETION_REQUEST(404)),
+  api("/api/collections", "GET", "/api/collections", CONTENT_READ),
+  // An empty definition: refused before anything is created.
+  api("/api/collections", "POST", "/api/collections", { ...CONTENT_READ, reviewer: 400, approver: 400 }, {}),
+  api("/api/collections/[collectionId]", "GET", `/api/collections/${NO_SUCH_COLLECTION}`, { ...CONTENT_READ, reviewer: 404, approver: 404 }),
+  ...(["pause", "resume", "cancel"] as const).map((control) =>
+    api(`/api/collections/[collectionId]/${control}`, "POST", `/api/collections/${NO_SUCH_COLLECTION}/${control}`, {
+      ...CONTENT_READ,
+      reviewer: 404,
+      approver: 404,
+    }),
+  ),
+  api("/api/collections/[collectionId]/package", "GET", `/api/collections/${NO_SUCH_COLLECTION}/package`, { ...CONTENT_READ, reviewer: 404, approver: 404 }),
   api("/api/legal-holds", "GET", "/api/legal-holds", HOLDS_MANAGE(200)),
   api("/api/legal-holds", "POST", "/api/legal-holds", HOLDS_MANAGE(201), {
     matterName: "Authorisation matrix",

@@ -76,6 +76,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       idpPort: 0,
       sandboxPort: 0,
       auditCheckpointFile: join(await mkdtemp(join(tmpdir(), "docket-bench-audit-")), "checkpoint.json"),
+      evidenceDir: await mkdtemp(join(tmpdir(), "docket-bench-evidence-")),
       idpTestUsers: false,
       simulatorControl: false,
       quiet: true,

@@ -108,7 +108,7 @@ export async function readAuditRows(filter: AuditFilter): Promise<AuditRow[]> {
   const { rows } = await database().query<AuditRow>(
     `SELECT seq::text, action, outcome, actor_subject AS "actorSubject", actor_email AS "actorEmail", target_type AS "targetType", target_id AS "targetId",
             organization_id AS "organizationId", upstream_request_id AS "upstreamRequestId", params
-       FROM audit_event ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""} ORDER BY seq`,
+       FROM audit_event ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""} ORDER BY audit_event.seq`,
     values,
   );
   return rows;
