@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { checkPackageAsReadmeSays, readZip, unpackZip } from "../support/zip";
 import { signInThroughIdp } from "../e2e/support/journey";
 import { DEMO_SMOKE } from "./demo-smoke-ports";
 
@@ -63,5 +67,49 @@ test("the demo, as a newcomer starts it: a reviewer requests a deletion, an appr
   await auditor.getByRole("button", { name: "Verify now" }).click();
   await expect(auditor.getByRole("status")).toContainText("Chain intact");
 
+  expect(serverErrors).toEqual([]);
+});
+
+/** A custodian of the demo's first organisation with few chats, as the API lists them, so the collection ends in seconds. */
+async function smallCustodian(): Promise<{ organization: string; email: string; id: string }> {
+  const get = async <T>(path: string) => (await (await fetch(`${DEMO_SMOKE.apiUrl}${path}`, { headers: { "x-api-key": SIMULATOR_FULL_KEY } })).json()) as T;
+  const { data: organizations } = await get<{ data: Array<{ uuid: string }> }>("/v1/compliance/organizations");
+  const organization = organizations[0]!.uuid;
+  const { data: users } = await get<{ data: Array<{ id: string; email: string }> }>(`/v1/compliance/organizations/${organization}/users?limit=20`);
+  for (const user of users) {
+    const chats = await get<{ data: unknown[] }>(`/v1/compliance/apps/chats?user_ids[]=${user.id}&limit=10`);
+    if (chats.data.length > 0 && chats.data.length < 10) return { organization, ...user };
+  }
+  throw new Error("the demo's first organisation has no custodian with fewer than ten chats");
+}
+
+test("the demo, as a newcomer starts it: a reviewer collects a custodian, and the package checks out with sha256sum and openssl", async ({ browser }) => {
+  test.setTimeout(240_000);
+  const custodian = await smallCustodian();
+  const reviewer = await personAtHome(browser, "reviewer@docket.test");
+  await reviewer.getByRole("link", { name: "Open the collections" }).click();
+  await reviewer.getByRole("link", { name: "New collection" }).click();
+  await reviewer.getByLabel("Matter name").fill("Demo matter");
+  await reviewer.getByLabel("Reference (case or ticket number)").fill("DEMO-2");
+  await reviewer.getByLabel("Organisation").selectOption(custodian.organization);
+  await reviewer.getByLabel("Email").fill(custodian.email);
+  await reviewer.getByRole("button", { name: "Find" }).click();
+  await reviewer.getByRole("button", { name: "Add to the custodians" }).click();
+  await expect(reviewer.getByLabel(/^Custodians/)).toHaveValue(custodian.id);
+  await reviewer.getByRole("button", { name: "Start the collection" }).click();
+
+  await expect(reviewer.getByText("Complete", { exact: true })).toBeVisible({ timeout: 180_000 });
+  const [download] = await Promise.all([reviewer.waitForEvent("download"), reviewer.getByRole("link", { name: "Download the evidence package" }).click()]);
+  const folder = await mkdtemp(join(tmpdir(), "docket-demo-package-"));
+  try {
+    const files = await readZip(await readFile((await download.path())!));
+    expect([...files.keys()].some((name) => name.startsWith("chats/"))).toBe(true);
+    await unpackZip(files, folder);
+    const check = await checkPackageAsReadmeSays(folder);
+    expect(check.checksums.every((line) => line.endsWith(": OK"))).toBe(true);
+    expect(check.signatures).toEqual({ SHA256SUMS: "Signature Verified Successfully", "manifest.json": "Signature Verified Successfully" });
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
   expect(serverErrors).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash, createPublicKey, generateKeyPairSync, verify } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import type PgBoss from "pg-boss";
@@ -15,7 +15,7 @@ import { AppError } from "@/lib/server/http/errors";
 import { startTestDatabase, type TestDatabase } from "@/tests/support/database";
 import { setUpSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 import { SMALL_SEED_1 } from "@/tests/support/simulator-ids";
-import { readZip } from "@/tests/support/zip";
+import { checkPackageAsReadmeSays, readZip, unpackZip } from "@/tests/support/zip";
 import { memoryRecorder, readBody } from "../files/file-fixtures";
 import { createTestCollection, REQUEST_METADATA, seedReviewer, startJobQueue, startWorker, temporaryDirectory, workerEnvironment } from "./collection-support";
 
@@ -162,28 +162,13 @@ describe("the evidence package of a finished collection", () => {
   test("checks out with sha256sum and openssl alone, as its README says", async () => {
     const files = await readZip((await downloadPackage()).bytes);
     const folder = path.join(evidence.path, "unpacked");
-    for (const [name, content] of files) {
-      await mkdir(path.dirname(path.join(folder, name)), { recursive: true });
-      await writeFile(path.join(folder, name), content);
-    }
-    const sums = await run("sha256sum", ["-c", "SHA256SUMS"], { cwd: folder });
-    expect(
-      sums.stdout
-        .trim()
-        .split("\n")
-        .every((line) => line.endsWith(": OK")),
-    ).toBe(true);
-    for (const [signed, signature] of [
-      ["SHA256SUMS", "SHA256SUMS.sig"],
-      ["manifest.json", "manifest.sig"],
-    ]) {
-      const checked = await run("openssl", ["pkeyutl", "-verify", "-pubin", "-inkey", "public-key.pem", "-rawin", "-in", signed!, "-sigfile", signature!], {
-        cwd: folder,
-      });
-      expect(checked.stdout).toContain("Signature Verified Successfully");
-    }
-    const keyId = (await run("sh", ["-c", "openssl pkey -pubin -in public-key.pem -outform DER | sha256sum"], { cwd: folder })).stdout.slice(0, 16);
-    expect(files.get("README.txt")!.toString("utf8")).toContain(`must be ${keyId}`);
+    await unpackZip(files, folder);
+    const check = await checkPackageAsReadmeSays(folder);
+    // A line per file but the checksum list, the manifest and their signatures.
+    expect(check.checksums.length).toBe(files.size - 4);
+    expect(check.checksums.every((line) => line.endsWith(": OK"))).toBe(true);
+    expect(check.signatures).toEqual({ SHA256SUMS: "Signature Verified Successfully", "manifest.json": "Signature Verified Successfully" });
+    expect(files.get("README.txt")!.toString("utf8")).toContain(`must be ${check.keyId}`);
     // And a file changed after packaging is caught.
     await writeFile(path.join(folder, "items.csv"), "tampered");
     await expect(run("sha256sum", ["-c", "--quiet", "SHA256SUMS"], { cwd: folder })).rejects.toMatchObject({
