@@ -116,8 +116,8 @@ const WorkerEnv = z.object({
   ...sharedFields,
   /** How long a worker's claim on a list or an item holds without renewal: a killed worker's work is taken over after it. */
   DOCKET_WORKER_LEASE_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3600).default(60),
-  /** Collection steps one worker process runs at once. */
-  DOCKET_WORKER_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(32).default(2),
+  /** Collection steps one worker process runs at once: by default one per lane of a collection, so one worker can use them all. */
+  DOCKET_WORKER_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(32).default(3),
   DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
   DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
 });

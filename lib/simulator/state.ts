@@ -36,6 +36,8 @@ export class State {
   readonly deletedCodeArtifacts = new Set<string>();
   runtime: RuntimeActivity[] = [];
   requests: LoggedRequest[] = [];
+  /** Every API request answered since the last reset, by status: the log above keeps only the recent ones. */
+  readonly answeredByStatus = new Map<number, number>();
   /** API requests received and not yet answered, by request id (so a test can act while one is in flight). */
   readonly inFlight = new Map<string, Omit<LoggedRequest, "status">>();
   // Never reset: runtime activity ids stay unique across resets.
@@ -65,6 +67,7 @@ export class State {
   }
 
   logRequest(entry: LoggedRequest): void {
+    this.answeredByStatus.set(entry.status, (this.answeredByStatus.get(entry.status) ?? 0) + 1);
     this.requests.push(entry);
     if (this.requests.length > MAX_LOGGED_REQUESTS) this.requests = this.requests.slice(-MAX_LOGGED_REQUESTS / 2);
   }
@@ -77,5 +80,6 @@ export class State {
     this.deletedCodeArtifacts.clear();
     this.runtime = [];
     this.requests = [];
+    this.answeredByStatus.clear();
   }
 }

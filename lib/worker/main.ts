@@ -2,7 +2,7 @@
 // and runs them; the web app only queues them. Any number of workers may run against one database.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { createComplianceClient } from "@/lib/server/compliance/client";
+import { createBackgroundComplianceClient } from "@/lib/server/compliance";
 import { createSharedBudget } from "@/lib/server/compliance/shared-budget";
 import { runCollectionStep } from "@/lib/server/collections/run-step";
 import { createDb } from "@/lib/server/db";
@@ -42,7 +42,7 @@ const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const stopping = new AbortController();
 
 async function runStep(job: CollectionStepJob): Promise<void> {
-  const client = createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
+  const client = createBackgroundComplianceClient(env, budget);
   try {
     const result = await runCollectionStep(
       { db, client, evidenceDir: env.DOCKET_EVIDENCE_DIR, workerId, leaseMs: env.DOCKET_WORKER_LEASE_SECONDS * 1000, signal: stopping.signal },

@@ -9,6 +9,8 @@
  *   B3  the 10,000-message thread in Chromium against a plain virtualised list of the same texts
  *   B4  gzipped JavaScript per console route against a bare Next.js page
  *   B5  audit appends under 8 concurrent writers, and verifying a chain of 1,000,000 rows
+ *   B8  a collection of 12,000 chats against a limit of 6,000 requests a minute, by one worker and by
+ *       two: the rate achieved against the limit, 429s, worker memory; and its package written against cp
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -17,6 +19,7 @@ import { chromium, type Browser } from "@playwright/test";
 import { stopServicesOnSignals } from "@/lib/devtools/services";
 import playwrightConfig from "@/playwright.config";
 import { benchAudit } from "./scenarios/audit";
+import { benchCollections } from "./scenarios/collections";
 import { benchDownloads } from "./scenarios/downloads";
 import { benchFrontEndWeight } from "./scenarios/front-end-weight";
 import { benchJsonProxy } from "./scenarios/json-proxy";
@@ -32,6 +35,7 @@ const SCENARIOS = {
   B3: "long thread",
   B4: "front-end weight",
   B5: "audit log",
+  B8: "collections",
 } as const;
 type ScenarioId = keyof typeof SCENARIOS;
 const ALL = Object.keys(SCENARIOS) as ScenarioId[];
@@ -111,6 +115,7 @@ try {
     if (wanted("B4")) await runScenario("B4", () => benchFrontEndWeight(app, chromiumBrowser!, bare!.url));
   }
   if (wanted("B5")) await runScenario("B5", benchAudit);
+  if (wanted("B8")) await runScenario("B8", benchCollections);
 } finally {
   await browser?.close();
   await bareApp?.stop();

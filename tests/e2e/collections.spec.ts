@@ -5,6 +5,7 @@ import type { Page } from "@playwright/test";
 import { SMALL_SEED_1 } from "@/tests/support/simulator-ids";
 import { readZip } from "@/tests/support/zip";
 import { expect, test } from "./support/fixtures";
+import { database } from "./support/stack";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 
@@ -140,4 +141,34 @@ test("a definition with a malformed id is stopped in the form; an id the API doe
   await page.getByRole("button", { name: "Start the collection" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "user_01NoSuchPersonAtAllXyz" })).toBeVisible();
   await expect(page).toHaveURL(/\/collections\/new$/);
+});
+
+test("a definition the API would refuse gets a 400 naming the problem, and nothing is created or queued", async ({ page, signedInAs, baseURL }) => {
+  await signedInAs("reviewer");
+  const count = async () =>
+    (
+      await database().query<{ collections: number; jobs: number }>(
+        "SELECT (SELECT count(*)::int FROM collection) AS collections, (SELECT count(*)::int FROM pgboss.job WHERE name = 'collection-step') AS jobs",
+      )
+    ).rows[0]!;
+  const before = await count();
+  const valid = { matter: "Refused", reference: "R-1", scope: { userIds: [SMALL_SEED_1.user] }, include: ["chats"] };
+  const cases: Array<[unknown, string]> = [
+    [{ ...valid, scope: {} }, "must name at least one custodian, organisation or project"],
+    [
+      { ...valid, scope: { userIds: ["user_01NoSuchPersonAtAllXyz"] } },
+      "knows no custodian, organisation or project with this id: user_01NoSuchPersonAtAllXyz",
+    ],
+    [{ ...valid, createdAt: { gte: "2026-05-01T00:00:00Z", lt: "2026-04-01T00:00:00Z" } }, "its start (gte) must be before its end (lt)"],
+    [{ ...valid, include: [] }, "must list at least one kind of content"],
+    [{ ...valid, include: ["chats", "emails"] }, "must be one of chats, files"],
+    [{ ...valid, include: ["sessions"] }, "Docket does not read sessions yet"],
+    [{ ...valid, matter: " " }, "must name the matter"],
+  ];
+  for (const [body, message] of cases) {
+    const response = await page.request.post("/api/collections", { data: body, headers: { origin: baseURL! } });
+    expect(response.status(), message).toBe(400);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toContain(message);
+  }
+  expect(await count()).toEqual(before);
 });

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { request } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { RunningSimulator } from "@/lib/simulator/server";
+import { State } from "@/lib/simulator/state";
 import { call, expectError, FULL, start } from "./helpers";
 
 let sim: RunningSimulator;
@@ -166,6 +167,35 @@ describe("control endpoints", () => {
       ["GET", "/v1/compliance/organizations", "limit=2", 401],
     ]);
     expect(log.data[0]!.request_id).toMatch(/^req_/);
+  });
+
+  it("counts every API request by status (429s and 401s too) until a reset or a DELETE of the counts", async () => {
+    const limited = await start({ rateLimitPerMinute: 3 });
+    const counts = async () => (await (await fetch(`${limited.url}/_simulator/request-counts`)).json()) as { total: number; byStatus: Record<string, number> };
+    try {
+      for (let i = 0; i < 5; i++) await call(limited, "/v1/compliance/organizations");
+      await call(limited, "/v1/compliance/organizations", { key: null });
+      await fetch(`${limited.url}/_simulator/fixtures`);
+      expect(await counts()).toEqual({ total: 6, byStatus: { "200": 3, "401": 1, "429": 2 } });
+      // Clearing the log leaves the counts.
+      await fetch(`${limited.url}/_simulator/requests`, { method: "DELETE" });
+      expect((await counts()).total).toBe(6);
+      expect(await (await fetch(`${limited.url}/_simulator/request-counts`, { method: "DELETE" })).json()).toEqual({ total: 0, byStatus: {} });
+      await call(limited, "/v1/compliance/organizations");
+      expect(await counts()).toEqual({ total: 1, byStatus: { "429": 1 } });
+      await fetch(`${limited.url}/_simulator/reset`, { method: "POST" });
+      expect(await counts()).toEqual({ total: 0, byStatus: {} });
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("keeps counting past the log's bound", () => {
+    const state = new State(sim.dataset.ids);
+    const entry = { method: "GET", path: "/v1/compliance/organizations", query: "", status: 200, request_id: "req_1", time: new Date().toISOString() };
+    for (let i = 0; i < 10_001; i++) state.logRequest(entry);
+    expect(state.requests.length).toBeLessThan(10_001);
+    expect(state.answeredByStatus.get(200)).toBe(10_001);
   });
 
   it("serves fixtures and resets state", async () => {

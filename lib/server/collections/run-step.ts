@@ -240,11 +240,12 @@ async function walkOnePage(context: StepContext, collectionId: string, walk: Cla
   await context.db
     .$transaction(async (tx) => {
       const done = page.nextCursor === null;
+      // The walk is given back with each page, so that its next page is claimed at once (claimWalk takes
+      // only unleased walks): kept, the lease would hold every page after the first until it lapsed.
       const updated = await tx.$executeRaw`
       UPDATE collection_walk SET cursor = ${page.nextCursor}, first_cursor = coalesce(first_cursor, ${page.firstCursor}),
              last_cursor = coalesce(${page.lastCursor}, last_cursor), records = records + ${page.records}, pages = pages + 1,
-             final_request_id = ${page.requestId}, done = ${done}, attempts = 0, error = NULL,
-             lease_owner = CASE WHEN ${done} THEN NULL ELSE lease_owner END
+             final_request_id = ${page.requestId}, done = ${done}, attempts = 0, error = NULL, lease_owner = NULL, lease_until = NULL
        WHERE id = ${walk.id}::uuid AND lease_owner = ${context.workerId} AND NOT done AND cursor IS NOT DISTINCT FROM ${walk.cursor}`;
       if (updated !== 1) throw new LeaseLostError(`lost the walk ${walk.spec.key}`);
       const inserted = await insertItems(tx, collectionId, page.items);

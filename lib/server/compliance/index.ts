@@ -1,8 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
-import { getServerEnv } from "@/lib/server/env";
+import { getServerEnv, type WorkerEnv } from "@/lib/server/env";
 import { createComplianceClient, type ComplianceClient } from "./client";
 import { createSharedBudget } from "./shared-budget";
+import type { RequestBudget } from "./transport";
 
 // One client per process, whichever module graph (pages, route handlers, instrumentation) asks first:
 // its rate-limit state is the process's one view of the organisation's budget. Its errors are
@@ -17,6 +18,14 @@ export function getComplianceClient(): ComplianceClient {
     globalForClient.docketComplianceClient = createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
   }
   return globalForClient.docketComplianceClient;
+}
+
+/** A client for background work (the worker), counted in the shared budget it is given. */
+export function createBackgroundComplianceClient(
+  env: Pick<WorkerEnv, "COMPLIANCE_API_BASE_URL" | "COMPLIANCE_API_KEY">,
+  budget: RequestBudget,
+): ComplianceClient {
+  return createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
 }
 
 /** Which kind of key Docket holds, from its documented prefix (an Admin API key reads the Activity Feed only). */

@@ -28,6 +28,12 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 const badRequest = (message: string): ControlReply => ({ status: 400, json: { type: "error", error: { type: "invalid_request_error", message } } });
 
+/** Counts of every API request answered (a benchmark's thousands, which the log does not keep), by status. */
+function requestCounts(state: State): { total: number; byStatus: Record<string, number> } {
+  const byStatus = Object.fromEntries([...state.answeredByStatus].sort(([a], [b]) => a - b).map(([status, count]) => [String(status), count]));
+  return { total: Object.values(byStatus).reduce((sum, count) => sum + count, 0), byStatus };
+}
+
 const ROUTES: Record<string, Record<string, (deps: ControlDeps, req: IncomingMessage) => Promise<ControlReply> | ControlReply>> = {
   "/_simulator/faults": {
     GET: (d) => ({ status: 200, json: { rules: d.faults.list() } }),
@@ -60,6 +66,13 @@ const ROUTES: Record<string, Record<string, (deps: ControlDeps, req: IncomingMes
     DELETE: (d) => {
       d.state.requests = [];
       return { status: 200, json: { data: [] } };
+    },
+  },
+  "/_simulator/request-counts": {
+    GET: (d) => ({ status: 200, json: requestCounts(d.state) }),
+    DELETE: (d) => {
+      d.state.answeredByStatus.clear();
+      return { status: 200, json: requestCounts(d.state) };
     },
   },
   "/_simulator/fixtures": {

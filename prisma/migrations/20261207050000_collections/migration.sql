@@ -105,7 +105,7 @@ CREATE TABLE "api_budget" (
 CREATE INDEX "collection_created_at_idx" ON "collection"("created_at");
 CREATE UNIQUE INDEX "collection_walk_collection_id_key_key" ON "collection_walk"("collection_id", "key");
 CREATE UNIQUE INDEX "collection_item_collection_id_kind_upstream_id_key" ON "collection_item"("collection_id", "kind", "upstream_id");
-CREATE INDEX "collection_item_collection_id_state_idx" ON "collection_item"("collection_id", "state");
+CREATE INDEX "collection_item_collection_id_state_created_at_kind_upstrea_idx" ON "collection_item"("collection_id", "state", "created_at", "kind", "upstream_id");
 
 ALTER TABLE "collection" ADD CONSTRAINT "collection_created_by_id_fkey" FOREIGN KEY ("created_by_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 ALTER TABLE "collection_walk" ADD CONSTRAINT "collection_walk_collection_id_fkey" FOREIGN KEY ("collection_id") REFERENCES "collection"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -41,31 +41,37 @@ export async function residentBytes(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
 }
 
-/** Samples a process's resident memory every `everyMs` until stopped; resolves the peak. */
-export function sampleRss(pid: number, everyMs = 25): () => Promise<number> {
-  let peak = 0;
+/** Samples a process's resident memory every `everyMs` until stopped; resolves the samples, oldest first. */
+export function recordRss(pid: number, everyMs: number): () => Promise<Array<{ atMs: number; bytes: number }>> {
+  const samples: Array<{ atMs: number; bytes: number }> = [];
   let running = true;
   const done = (async () => {
     while (running) {
-      peak = Math.max(peak, await residentBytes(pid));
+      samples.push({ atMs: performance.now(), bytes: await residentBytes(pid) });
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
   return async () => {
     running = false;
     await done;
-    return peak;
+    return samples;
   };
 }
 
+/** Samples a process's resident memory every `everyMs` until stopped; resolves the peak. */
+export function sampleRss(pid: number, everyMs = 25): () => Promise<number> {
+  const stop = recordRss(pid, everyMs);
+  return async () => (await stop()).reduce((peak, sample) => Math.max(peak, sample.bytes), 0);
+}
+
 /**
- * Runs `node [nodeArgs] --import tsx script args` as its own process (so that it competes with the
+ * Runs `node --import tsx [nodeArgs] script args` as its own process (so that it competes with the
  * measured servers for cores, not for this process's event loop) and parses the last line of its
  * standard output as JSON. Its standard error passes through.
  */
 export function runNodeScript(script: string, args: string[], nodeArgs: string[] = []): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", ...nodeArgs, script, ...args], { stdio: ["ignore", "pipe", "inherit"] });
     let output = "";
     child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     child.once("error", reject);
