@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, type KeyObject } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { type Readable, Transform } from "node:stream";
+import { Readable, Transform } from "node:stream";
 import { ZipFile } from "yazl";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { ed25519KeyId } from "@/lib/server/audit/checkpoint-key";
@@ -31,6 +31,7 @@ import {
   type PackageWalk,
   type StoredEntry,
 } from "./package-contents";
+import { SmallObjectReadAhead } from "./read-ahead";
 
 export interface PackageRequest {
   actor: Actor;
@@ -94,8 +95,17 @@ export async function respondWithPackage(db: PrismaClient, record: AuditRecorder
 
   const mtime = new Date(collection.finishedAt ?? packagedAt);
   const zip = new ZipFile();
-  for (const entry of stored) {
+  const readAhead = new SmallObjectReadAhead(stored, (index) => evidencePath(request.evidenceDir, stored[index]!.sha256));
+  stored.forEach((entry, index) => {
     zip.addReadStreamLazy(entry.path, { size: entry.size, mtime, compress: false }, (callback) => {
+      const early = readAhead.take(index);
+      if (early) {
+        early.then(
+          (bytes) => (sha256Hex(bytes) === entry.sha256 ? callback(null, Readable.from([bytes], { objectMode: false })) : zip.emit("error", corrupted(entry))),
+          (error: unknown) => zip.emit("error", error),
+        );
+        return;
+      }
       // yazl does not listen for errors of the streams it is given: they end the package here.
       const source = createReadStream(evidencePath(request.evidenceDir, entry.sha256));
       const verified = verifyingSha256(entry);
@@ -103,7 +113,7 @@ export async function respondWithPackage(db: PrismaClient, record: AuditRecorder
       verified.on("error", (error) => zip.emit("error", error));
       callback(null, source.pipe(verified));
     });
-  }
+  });
   for (const [path, bytes] of generated) zip.addBuffer(bytes, path, { mtime, compress: false });
   zip.end();
 
@@ -156,6 +166,8 @@ export async function respondWithPackage(db: PrismaClient, record: AuditRecorder
 }
 
 /** Passes a stored object through, failing if its bytes no longer hash to the name they are stored under. */
+const corrupted = (entry: StoredEntry) => new EvidenceCorruptedError(`The evidence store's copy of ${entry.path} no longer matches its SHA-256.`);
+
 function verifyingSha256(entry: StoredEntry): Transform {
   const hash = createHash("sha256");
   return new Transform({
@@ -164,8 +176,7 @@ function verifyingSha256(entry: StoredEntry): Transform {
       callback(null, chunk);
     },
     flush(callback) {
-      const actual = hash.digest("hex");
-      callback(actual === entry.sha256 ? null : new EvidenceCorruptedError(`The evidence store's copy of ${entry.path} no longer matches its SHA-256.`));
+      callback(hash.digest("hex") === entry.sha256 ? null : corrupted(entry));
     },
   });
 }

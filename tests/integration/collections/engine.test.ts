@@ -236,8 +236,10 @@ describe("a collection run by the worker, a process of its own", () => {
 
   test("two workers on one collection never fetch an item twice", async () => {
     simulator.reset();
-    simulator.setFaults([{ match: { path: "/v1/compliance/apps/chats/" }, fault: { type: "latency", ms: 10 } }]);
-    await Promise.all([worker(), worker()]);
+    // One step at a time each, and answers slow enough that neither can finish the collection alone
+    // before the other has started: both must take part, or the test would prove nothing.
+    simulator.setFaults([{ match: { path: "/v1/compliance/apps/chats/" }, fault: { type: "latency", ms: 50 } }]);
+    await Promise.all([worker({ DOCKET_WORKER_CONCURRENCY: "1" }), worker({ DOCKET_WORKER_CONCURRENCY: "1" })]);
     const { id } = await createTestCollection(client, db, boss, reviewer, {
       matter: "Two workers",
       reference: "CASE-5",
@@ -256,7 +258,6 @@ describe("a collection run by the worker, a process of its own", () => {
     expect(firstPages.size).toBeGreaterThan(1);
     expect([...firstPages.values()].every((count) => count === 1)).toBe(true);
     expect([...contents.values()].every((count) => count === 1)).toBe(true);
-    // Both took part: otherwise the test would prove nothing.
     const collectors = new Set((await itemsOf(id)).filter((item) => item.state === "done").map((item) => item.collected_by));
     expect(collectors.size).toBe(2);
   }, 180_000);
