@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { migrateDeploy } from "./migrate";
 import { startPostgres } from "./postgres";
 import { startService, type Service } from "./services";
+import { buildWorker, workerCommand } from "./worker-build";
 
 export const DEMO_ROLE_MAP = "legal-reviewers:reviewer,legal-approvers:approver,audit:auditor,docket-admins:admin";
 
@@ -122,8 +123,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       DOCKET_EVIDENCE_DIR: options.evidenceDir,
       DOCKET_AUDIT_CHECKPOINT_FILE: options.auditCheckpointFile,
     };
-    const worker = await startService("worker", process.execPath, ["--conditions=react-server", "--import", "tsx", join("lib", "worker", "main.ts")], {
-      env: { ...process.env, NODE_ENV: "production", ...sharedEnv, ...options.workerEnv },
+    await buildWorker();
+    const workerRun = await workerCommand();
+    const worker = await startService("worker", process.execPath, workerRun.args, {
+      env: { ...process.env, NODE_ENV: "production", ...workerRun.env, ...sharedEnv, ...options.workerEnv },
       ready: /Docket worker \S+ running/,
       quiet: options.quiet,
     });

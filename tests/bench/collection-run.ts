@@ -95,8 +95,8 @@ async function followUntilEnded(db: PrismaClient, collectionId: string, startedM
 
 /**
  * A worker's resident memory over the run: idle at the start, its peak, and whether it stayed flat once
- * working. V8 lets garbage build up to some 150 MiB of old space between full collections, so the RSS
- * saws up and down by tens of MiB: what a leak raises is the floor, the lowest sample, compared between
+ * working. V8 lets garbage build up between full collections (up to the worker's old-space cap), so the
+ * RSS saws up and down by tens of MiB: what a leak raises is the floor, the lowest sample, compared between
  * the second quarter of the run and the last (the first is left out: the worker builds its working set
  * then).
  */

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type PgBoss from "pg-boss";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { buildWorker, workerCommand } from "@/lib/devtools/worker-build";
 import type { CreateCollectionBody } from "@/lib/schemas/collections";
 import type { Actor } from "@/lib/server/auth/session-store";
 import { createCollection } from "@/lib/server/collections/collections";
@@ -24,11 +25,16 @@ export interface WorkerProcess {
   stop: () => Promise<void>;
 }
 
+/** Built once a test file, as `npm run worker` builds it once a start. */
+let workerBuilt: Promise<string> | undefined;
+
 /** Starts `npm run worker`'s command with the given environment; resolves once it says it is running. */
 export async function startWorker(env: Record<string, string>): Promise<WorkerProcess> {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/worker/main.ts"], {
+  await (workerBuilt ??= buildWorker());
+  const command = await workerCommand();
+  const child = spawn(process.execPath, command.args, {
     cwd: REPOSITORY,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production", ...command.env, ...env },
     stdio: "pipe",
   });
   let output = "";
