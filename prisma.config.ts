@@ -11,7 +11,8 @@ process.env.CHECKPOINT_DISABLE = "1";
 export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
-  // Not env("DATABASE_URL"): that throws when the variable is unset, which would break
-  // `prisma generate` (it needs no database). Commands that do need one say so clearly.
-  datasource: { url: process.env.DATABASE_URL ?? "" },
+  // Migrations run as the owner of the tables (DATABASE_MIGRATION_URL); the app's DATABASE_URL role
+  // may not create or alter anything. Not env(...): that throws when the variable is unset, which
+  // would break `prisma generate` (it needs no database). Commands that do need one say so clearly.
+  datasource: { url: process.env.DATABASE_MIGRATION_URL ?? process.env.DATABASE_URL ?? "" },
 });

@@ -4,6 +4,8 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import PgBoss from "pg-boss";
+import { JOB_QUEUES, JOB_SCHEMA } from "@/lib/jobs/queue-definitions";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const prismaCli = path.join(repoRoot, "node_modules", "prisma", "build", "index.js");
@@ -18,7 +20,8 @@ export interface PrismaRun {
 export function runPrisma(args: string[], options: { cwd?: string; databaseUrl?: string | undefined } = {}): Promise<PrismaRun> {
   const env: NodeJS.ProcessEnv = { ...process.env, CHECKPOINT_DISABLE: "1", NO_COLOR: "1", FORCE_COLOR: "0" };
   delete env.DATABASE_URL;
-  if (options.databaseUrl !== undefined) env.DATABASE_URL = options.databaseUrl;
+  delete env.DATABASE_MIGRATION_URL;
+  if (options.databaseUrl !== undefined) env.DATABASE_MIGRATION_URL = options.databaseUrl;
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -50,6 +53,33 @@ export async function migrateDeploy(databaseUrl: string, options: { cwd?: string
   const missing = expected.filter((name) => !applied.includes(name));
   if (missing.length > 0) {
     throw new Error(`prisma migrate deploy exited 0 but did not apply ${missing.join(", ")}\n${output}`);
+  }
+  await installJobQueues(databaseUrl);
+}
+
+/**
+ * pg-boss's schema (created or upgraded by pg-boss itself) and Docket's queues, made by the owner like
+ * every other table; the runtime role gets the rows, not the right to create or alter anything.
+ */
+async function installJobQueues(databaseUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: JOB_SCHEMA, migrate: true, supervise: false, schedule: false, max: 1 });
+  boss.on("error", (error) => console.error("[jobs]", error));
+  await boss.start();
+  try {
+    for (const { name, ...options } of JOB_QUEUES) {
+      if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const schema = client.escapeIdentifier(JOB_SCHEMA);
+    await client.query(`GRANT USAGE ON SCHEMA ${schema} TO docket_runtime`);
+    await client.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO docket_runtime`);
+  } finally {
+    await client.end();
   }
 }
 

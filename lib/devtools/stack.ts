@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { join } from "node:path";
-import { migrateDeploy } from "./migrate";
+import { createDocketDatabase } from "./docket-database";
 import { startPostgres } from "./postgres";
 import { startService, type Service } from "./services";
 import { buildWorker, workerCommand } from "./worker-build";
@@ -62,8 +62,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   try {
     const postgres = await startPostgres({ dataDir: options.databaseDir, persistent: options.databaseDir !== undefined });
     stopDatabase = postgres.stop;
-    const databaseUrl = await postgres.createDatabase("docket");
-    await migrateDeploy(databaseUrl);
+    // The app and the worker connect as the least-privileged role; the migrations ran as the owner.
+    const { url: databaseUrl } = await createDocketDatabase(postgres, "docket");
 
     let apiBaseUrl: string;
     let apiKey: string;

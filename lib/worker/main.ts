@@ -10,6 +10,7 @@ import { getWorkerEnv, InvalidEnvironmentError } from "@/lib/server/env";
 import {
   COLLECTION_LANES,
   COLLECTION_STEP_QUEUE,
+  JobQueueNotInstalledError,
   queueCollection,
   queueCollectionStep,
   startJobQueue,
@@ -37,7 +38,11 @@ function readEnv() {
 const env = readEnv();
 const db = createDb(env.DATABASE_URL);
 const budget = createSharedBudget(db, { kind: "background", interactiveReserve: env.DOCKET_INTERACTIVE_RESERVE });
-const boss = await startJobQueue(env.DATABASE_URL, { supervise: true });
+const boss = await startJobQueue(env.DATABASE_URL, { supervise: true }).catch((error: unknown) => {
+  if (!(error instanceof JobQueueNotInstalledError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+});
 const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const stopping = new AbortController();
 

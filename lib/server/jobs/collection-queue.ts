@@ -1,34 +1,44 @@
 import "server-only";
 import PgBoss from "pg-boss";
+import { COLLECTION_STEP_QUEUE, JOB_QUEUES, JOB_SCHEMA } from "@/lib/jobs/queue-definitions";
+import { DocketError } from "@/lib/server/docket-error";
 
-/** The queue of collection steps: each job runs one collection for a while, then queues its own continuation. */
-export const COLLECTION_STEP_QUEUE = "collection-step";
+export { COLLECTION_STEP_QUEUE };
 /** Lanes per collection: how many steps of one collection may run at once, across every worker. */
 export const COLLECTION_LANES = 3;
 /** A step gives its lane back after this long, so pauses, cancels and other collections get their turn. */
 export const STEP_MS = 15_000;
-/** A step still active this long after it started belonged to a worker that died; its lane is taken over by the next sweep anyway. */
-const STEP_EXPIRY_SECONDS = 300;
 
 export type CollectionStepJob = { collectionId: string; lane: number };
 
+export class JobQueueNotInstalledError extends DocketError {
+  static override readonly brand: string = "JobQueueNotInstalledError";
+  constructor(missing: string) {
+    super(`The job queue ${missing} is not in the database: run the migrations (npm run db:migrate, as the owner role) before starting Docket.`);
+    this.name = "JobQueueNotInstalledError";
+  }
+}
+
 /**
- * pg-boss on Docket's database, in its own schema. The web app only sends (no maintenance); workers
- * also supervise. Steps are queued with the "short" policy and a key per lane: at most one waits per
- * lane, however many times a lane is woken (a new collection, a resume, a worker's sweep after a
- * restart), so wake-ups never pile up, while a step killed with its worker is simply replaced.
+ * pg-boss on Docket's database, in its own schema, which the migrations created (this process's role
+ * may not create tables): it only checks that schema and its queues are there. The web app only sends
+ * (no maintenance); workers also supervise.
  */
 export async function startJobQueue(databaseUrl: string, { supervise }: { supervise: boolean }): Promise<PgBoss> {
-  const boss = new PgBoss({ connectionString: databaseUrl, schema: "pgboss", supervise, schedule: false, max: 4 });
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: JOB_SCHEMA, migrate: false, supervise, schedule: false, max: 4 });
   boss.on("error", (error) => console.error("[jobs]", error));
-  await boss.start();
-  if (!(await boss.getQueue(COLLECTION_STEP_QUEUE))) {
-    await boss
-      .createQueue(COLLECTION_STEP_QUEUE, { name: COLLECTION_STEP_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: STEP_EXPIRY_SECONDS })
-      .catch(async (error: unknown) => {
-        // Another process created it between the check and here.
-        if (!(await boss.getQueue(COLLECTION_STEP_QUEUE))) throw error;
-      });
+  try {
+    await boss.start();
+  } catch (error) {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {});
+    if (error instanceof Error && /not installed|requires migrations/.test(error.message)) throw new JobQueueNotInstalledError(`schema ${JOB_SCHEMA}`);
+    throw error;
+  }
+  for (const queue of JOB_QUEUES) {
+    if (!(await boss.getQueue(queue.name))) {
+      await boss.stop({ graceful: false, wait: true });
+      throw new JobQueueNotInstalledError(queue.name);
+    }
   }
   return boss;
 }

@@ -17,7 +17,7 @@
  */
 import { join } from "node:path";
 import { z } from "zod";
-import { migrateDeploy } from "@/lib/devtools/migrate";
+import { createDocketDatabase } from "@/lib/devtools/docket-database";
 import { startPostgres } from "@/lib/devtools/postgres";
 import { startService } from "@/lib/devtools/services";
 import { SIMULATOR_HEADERS } from "../support/bench-stack";
@@ -155,8 +155,7 @@ export async function benchCollections(): Promise<{ figures: Figure[]; details: 
 
     const runs: Run[] = [];
     for (const workers of [1, 2]) {
-      const databaseUrl = await postgres.createDatabase(`bench_collections_${workers}`);
-      await migrateDeploy(databaseUrl);
+      const { url: databaseUrl } = await createDocketDatabase(postgres, `bench_collections_${workers}`);
       console.log(`  collecting with ${workers} worker${workers === 1 ? "" : "s"}${workers === 1 ? ", then writing its package" : ""}…`);
       const run = Run.parse(
         await runNodeScript(

@@ -84,9 +84,9 @@ describe("the signed checkpoint", () => {
 
 describe("tampering with rows", () => {
   it("a changed column is reported at exactly its row, as a body break", async () => {
-    const { url, db } = await scenario();
+    const { superuserUrl, db } = await scenario();
     const before = await storedRow(db, 17);
-    await tamper(url, "UPDATE audit_event SET target_id = 'chat_innocent' WHERE seq = 17");
+    await tamper(superuserUrl, "UPDATE audit_event SET target_id = 'chat_innocent' WHERE seq = 17");
 
     const report = await verifyAuditChain(db, { checkpoint, publicKey });
     expect(report.ok).toBe(false);
@@ -97,7 +97,7 @@ describe("tampering with rows", () => {
     expect(report.checkpoint?.status).toBe("matches");
 
     // Putting the value back makes the chain whole again: the verifier reads the content itself.
-    await tamper(url, `UPDATE audit_event SET target_id = '${before.target_id}' WHERE seq = 17`);
+    await tamper(superuserUrl, `UPDATE audit_event SET target_id = '${before.target_id}' WHERE seq = 17`);
     expect((await verifyAuditChain(db, { checkpoint, publicKey })).ok).toBe(true);
   });
 
@@ -107,29 +107,29 @@ describe("tampering with rows", () => {
     ["occurred_at", "occurred_at = occurred_at + interval '1 millisecond'"],
     ["actor_email (to NULL)", "actor_email = NULL"],
   ])("a change to %s is a body break too", async (_column, assignment) => {
-    const { url, db } = await scenario();
-    await tamper(url, `UPDATE audit_event SET ${assignment} WHERE seq = 4`);
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, `UPDATE audit_event SET ${assignment} WHERE seq = 4`);
     expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ seq: "4", kind: "body" });
   });
 
   it("a changed row_hash is reported at its row", async () => {
-    const { url, db } = await scenario();
+    const { superuserUrl, db } = await scenario();
     const original = toHex((await storedRow(db, 11)).row_hash);
-    await tamper(url, "UPDATE audit_event SET row_hash = sha256('forged') WHERE seq = 11");
+    await tamper(superuserUrl, "UPDATE audit_event SET row_hash = sha256('forged') WHERE seq = 11");
     const report = await verifyAuditChain(db);
     expect(report.firstBreak).toEqual({ seq: "11", kind: "row_hash", expected: original, found: createHash("sha256").update("forged").digest("hex") });
   });
 
   it("a changed prev_hash is reported as a broken link", async () => {
-    const { url, db } = await scenario();
+    const { superuserUrl, db } = await scenario();
     const linked = toHex((await storedRow(db, 5)).row_hash);
-    await tamper(url, "UPDATE audit_event SET prev_hash = sha256('elsewhere') WHERE seq = 6");
+    await tamper(superuserUrl, "UPDATE audit_event SET prev_hash = sha256('elsewhere') WHERE seq = 6");
     expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ seq: "6", kind: "prev_hash", expected: linked });
   });
 
   it("a deleted row is reported as a gap where it was", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "DELETE FROM audit_event WHERE seq = 8");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "DELETE FROM audit_event WHERE seq = 8");
     const report = await verifyAuditChain(db, { checkpoint, publicKey });
     expect(report.firstBreak).toMatchObject({ seq: "8", kind: "gap", expected: "seq 8" });
     expect(report.firstBreak?.found).toMatch(/^seq 9 /);
@@ -137,8 +137,8 @@ describe("tampering with rows", () => {
   });
 
   it("rows deleted across several batches, and a row moved to a seq near 2^63, are each one gap, found without reading the empty ranges", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "DELETE FROM audit_event WHERE seq BETWEEN 3 AND 12", "UPDATE audit_event SET seq = 9223372036854775000 WHERE seq = 25");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "DELETE FROM audit_event WHERE seq BETWEEN 3 AND 12", "UPDATE audit_event SET seq = 9223372036854775000 WHERE seq = 25");
     const report = await verifyAuditChain(db, { batchSize: 2 });
     expect(report.firstBreak).toMatchObject({ seq: "3", kind: "gap", expected: "seq 3" });
     expect(report.firstBreak?.found).toMatch(/^seq 13 \(10 row\(s\) missing\)$/);
@@ -147,7 +147,7 @@ describe("tampering with rows", () => {
   });
 
   it("a chain rebuilt to look consistent passes the row checks but not the checkpoint", async () => {
-    const { url, db } = await scenario();
+    const { superuserUrl, db } = await scenario();
     // The attacker changes row 20, then recomputes every hash from there to the head.
     const rows = await db.$queryRaw<AuditEventRow[]>`SELECT ${AUDIT_EVENT_COLUMNS} FROM audit_event WHERE seq >= 20 ORDER BY seq`;
     const statements: string[] = [];
@@ -164,7 +164,7 @@ describe("tampering with rows", () => {
       );
       previous = rowHash;
     }
-    await tamper(url, ...statements);
+    await tamper(superuserUrl, ...statements);
 
     const chainOnly = await verifyAuditChain(db);
     expect(chainOnly).toMatchObject({ ok: true, rowsChecked: ROWS });
@@ -177,8 +177,8 @@ describe("tampering with rows", () => {
 
 describe("cutting the tail", () => {
   it("goes unseen by the row checks, and the checkpoint names the head that was expected and the one found", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "DELETE FROM audit_event WHERE seq > 25");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "DELETE FROM audit_event WHERE seq > 25");
     const newHead = toHex((await storedRow(db, 25)).row_hash);
 
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rowsChecked: 25 });
@@ -193,8 +193,8 @@ describe("cutting the tail", () => {
   });
 
   it("is still caught once new appends have overtaken the checkpoint, which is not overwritten meanwhile", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "DELETE FROM audit_event WHERE seq > 25");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "DELETE FROM audit_event WHERE seq > 25");
     const own = { ...settings, file: path.join(directory, "overtaken", "checkpoint.json") };
     await writeCheckpointCopy(own.file);
     const errors: unknown[] = [];
@@ -214,8 +214,8 @@ describe("cutting the tail", () => {
   });
 
   it("an emptied table is reported against the checkpoint as well", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "DELETE FROM audit_event");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "DELETE FROM audit_event");
     const report = await verifyAuditChain(db, { checkpoint, publicKey });
     expect(report).toMatchObject({ ok: false, rowsChecked: 0, head: null, firstBreak: { seq: "1", kind: "truncated", found: "no rows" } });
   });

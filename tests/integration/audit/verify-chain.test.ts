@@ -43,7 +43,7 @@ describe("values read back as stored", () => {
   });
 
   it("text that JSON must escape, and the rest of Unicode, verifies; one character changed does not", async () => {
-    const { url, db } = await scenario();
+    const { superuserUrl, db } = await scenario();
     const awkward = 'quote " backslash \\ tab \t newline \n bell \u0007 line separator \u2028 é 日本 😀 \u{10FFFF}';
     const { seq } = await recordAuditEvent(
       db,
@@ -56,37 +56,37 @@ describe("values read back as stored", () => {
     );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true, rowsChecked: ROWS + 1 });
 
-    await tamper(url, `UPDATE audit_event SET user_agent = replace(user_agent, E'\\u2028', E'\\u2029') WHERE seq = ${seq}`);
+    await tamper(superuserUrl, `UPDATE audit_event SET user_agent = replace(user_agent, E'\\u2028', E'\\u2029') WHERE seq = ${seq}`);
     expect((await verifyAuditChain(db)).firstBreak).toMatchObject({ seq: String(seq), kind: "body" });
   });
 });
 
 describe("breaks inside and between batches", () => {
   it("a row changed in the middle of a batch is named at its seq, and every row is still checked", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "UPDATE audit_event SET action = 'chat.list' WHERE seq = 27");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "UPDATE audit_event SET action = 'chat.list' WHERE seq = 27");
     const report = await verifyAuditChain(db, { batchSize: BATCH });
     expect(report).toMatchObject({ ok: false, rowsChecked: ROWS, firstBreak: { seq: "27", kind: "body" } });
     expect(report.firstBreak).toEqual((await verifyAuditChain(db)).firstBreak);
   });
 
   it("only the first of several breaks is reported, whichever batches they are in", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "UPDATE audit_event SET action = 'chat.list' WHERE seq IN (12, 20, 38)");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "UPDATE audit_event SET action = 'chat.list' WHERE seq IN (12, 20, 38)");
     expect((await verifyAuditChain(db, { batchSize: BATCH })).firstBreak).toMatchObject({ seq: "12", kind: "body" });
   });
 
   it("the first row of a batch that does not link to the last row of the batch before is a prev_hash break", async () => {
-    const { url, db } = await scenario();
-    const linked = await rowHashAt(url, 16);
-    await tamper(url, "UPDATE audit_event SET prev_hash = sha256('elsewhere') WHERE seq = 17");
+    const { superuserUrl, db } = await scenario();
+    const linked = await rowHashAt(superuserUrl, 16);
+    await tamper(superuserUrl, "UPDATE audit_event SET prev_hash = sha256('elsewhere') WHERE seq = 17");
     const report = await verifyAuditChain(db, { batchSize: BATCH });
     expect(report.firstBreak).toMatchObject({ seq: "17", kind: "prev_hash", expected: linked });
   });
 
   it("rows deleted across a batch boundary are one gap, named where the first is missing", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "DELETE FROM audit_event WHERE seq BETWEEN 15 AND 18");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "DELETE FROM audit_event WHERE seq BETWEEN 15 AND 18");
     const report = await verifyAuditChain(db, { batchSize: BATCH });
     expect(report).toMatchObject({
       ok: false,
@@ -96,15 +96,15 @@ describe("breaks inside and between batches", () => {
   });
 
   it("a whole batch deleted is one gap too", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "DELETE FROM audit_event WHERE seq BETWEEN 17 AND 32");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "DELETE FROM audit_event WHERE seq BETWEEN 17 AND 32");
     const report = await verifyAuditChain(db, { batchSize: BATCH });
     expect(report).toMatchObject({ rowsChecked: ROWS - 16, firstBreak: { seq: "17", kind: "gap", found: "seq 33 (16 row(s) missing)" } });
   });
 
   it("a time that is no instant (infinity) is a body break at its row, not a failure to verify", async () => {
-    const { url, db } = await scenario();
-    await tamper(url, "UPDATE audit_event SET occurred_at = 'infinity' WHERE seq = 30");
+    const { superuserUrl, db } = await scenario();
+    await tamper(superuserUrl, "UPDATE audit_event SET occurred_at = 'infinity' WHERE seq = 30");
     const report = await verifyAuditChain(db, { batchSize: BATCH });
     expect(report).toMatchObject({ ok: false, rowsChecked: ROWS, firstBreak: { seq: "30", kind: "body" } });
     expect(report.firstBreak?.found).toMatch(/^no hash: /);

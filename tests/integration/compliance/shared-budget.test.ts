@@ -4,22 +4,24 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from "vit
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { createSharedBudget } from "@/lib/server/compliance/shared-budget";
 import type { RequestBudget } from "@/lib/server/compliance/transport";
-import { startTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { startTestDatabase, superuserQuery, type TestDatabase } from "@/tests/support/database";
 
 let postgres: TestDatabase;
 let db: PrismaClient;
+let superuserUrl: string;
 let clock: number;
 let slept: number[];
 
 beforeAll(async () => {
   postgres = await startTestDatabase();
-  ({ db } = await postgres.createDatabase("shared_budget"));
+  ({ db, superuserUrl } = await postgres.createDatabase("shared_budget"));
 }, 60_000);
 afterAll(async () => {
   await postgres?.stop();
 });
 beforeEach(async () => {
-  await db.$executeRaw`DELETE FROM api_budget`;
+  // The app may not delete the budget row; a fresh one for each test is the harness's doing.
+  await superuserQuery(superuserUrl, "DELETE FROM api_budget");
   clock = Date.parse("2026-12-07T10:00:00Z");
   slept = [];
 });

@@ -12,7 +12,7 @@ import { createDeletion } from "@/lib/server/deletion/create-deletion";
 import { auditCapabilityAnswer, type DeletionDeps, type DeletionSettings } from "@/lib/server/deletion/deletion-deps";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
-import { startTestDatabase } from "@/tests/support/database";
+import { startTestDatabase, type TestDocketDatabase } from "@/tests/support/database";
 import { clientFor, startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
 
 export const META: RequestMetadata = { requestId: "dkt_test", clientIp: "203.0.113.7", userAgent: "vitest" };
@@ -36,7 +36,7 @@ export interface DeletionTestEnv {
   client: ComplianceClient;
   people: Record<Person, Actor>;
   /** A fresh database for one test (the people already in it). */
-  freshDatabase(): Promise<{ db: PrismaClient; url: string }>;
+  freshDatabase(): Promise<TestDocketDatabase>;
   postgresUrl: string;
   stop(): Promise<void>;
 }
@@ -88,7 +88,10 @@ export interface DepsOptions {
 export interface FreshDeletionTest {
   env: DeletionTestEnv;
   db: PrismaClient;
+  /** The app's role, as `db` connects. */
   url: string;
+  /** For what the app may not do (tampering, checking triggers). */
+  superuserUrl: string;
   deps: DeletionDeps;
 }
 
@@ -104,8 +107,8 @@ export function setUpDeletionSuite(onFresh: (fresh: FreshDeletionTest) => void):
   afterAll(() => env.stop());
   beforeEach(async () => {
     env.simulator.reset();
-    const { db, url } = await env.freshDatabase();
-    onFresh({ env, db, url, deps: depsFor(env, db) });
+    const { db, url, superuserUrl } = await env.freshDatabase();
+    onFresh({ env, db, url, superuserUrl, deps: depsFor(env, db) });
   });
 }
 

@@ -14,9 +14,9 @@ import { actionsOf, auditOf, commitBody, deletesOf, depsFor, META, requestDeleti
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
-let url: string;
+let superuserUrl: string;
 let deps: DeletionDeps;
-setUpDeletionSuite((fresh) => ({ env, db, url, deps } = fresh));
+setUpDeletionSuite((fresh) => ({ env, db, superuserUrl, deps } = fresh));
 
 const hold = (scope: Partial<HoldScope>, matterName = "Acme v. Example") =>
   createLegalHold(
@@ -57,8 +57,8 @@ describe("a hold's life", () => {
     const events = await db.auditEvent.findMany({ where: { targetType: "legal_hold", targetId: placed.id }, orderBy: { seq: "asc" } });
     expect(events.map((event) => `${event.action}:${event.actorSubject}`)).toEqual(["hold.created:admin", "hold.released:admin"]);
     // A hold is released, never removed; its scope never changes.
-    await expect(superuserQuery(url, "DELETE FROM legal_hold")).rejects.toThrow(/legal_hold: DELETE refused/);
-    await expect(superuserQuery(url, "UPDATE legal_hold_scope SET object_id = 'x'")).rejects.toThrow(/legal_hold_scope: UPDATE refused/);
+    await expect(superuserQuery(superuserUrl, "DELETE FROM legal_hold")).rejects.toThrow(/legal_hold: DELETE refused/);
+    await expect(superuserQuery(superuserUrl, "UPDATE legal_hold_scope SET object_id = 'x'")).rejects.toThrow(/legal_hold_scope: UPDATE refused/);
   });
 
   test("is refused without a scope, with a malformed id, or starting in the future", async () => {

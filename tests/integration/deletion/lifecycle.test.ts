@@ -31,9 +31,9 @@ import {
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
-let url: string;
+let superuserUrl: string;
 let deps: DeletionDeps;
-setUpDeletionSuite((fresh) => ({ env, db, url, deps } = fresh));
+setUpDeletionSuite((fresh) => ({ env, db, superuserUrl, deps } = fresh));
 
 const chat = (): DeletionTarget => ({ kind: "chat", id: env.simulator.fixtures.toolsChat });
 const comment = { comment: "Checked against the erasure request." };
@@ -117,8 +117,8 @@ describe("with approvals on", () => {
     const audit = await auditOf(db, target);
     expect(audit.find((event) => event.action === "deletion.snapshot")?.params).toMatchObject({ sha256: snapshot.sha256 });
     // Evidence is never rewritten.
-    await expect(superuserQuery(url, "UPDATE deletion_snapshot SET content = '{}'")).rejects.toThrow(/deletion_snapshot: UPDATE refused/);
-    await expect(superuserQuery(url, "DELETE FROM deletion_request")).rejects.toThrow(/deletion_request: DELETE refused/);
+    await expect(superuserQuery(superuserUrl, "UPDATE deletion_snapshot SET content = '{}'")).rejects.toThrow(/deletion_snapshot: UPDATE refused/);
+    await expect(superuserQuery(superuserUrl, "DELETE FROM deletion_request")).rejects.toThrow(/deletion_request: DELETE refused/);
   });
 
   test("with DOCKET_DELETE_SNAPSHOT_DIR, a file's bytes are kept under their SHA-256 before it is deleted", async () => {
@@ -218,6 +218,31 @@ describe("with approvals on", () => {
     const secondPage = await listDeletions(deps, env.people.approver, { limit: 1, cursor: firstPage.nextCursor! });
     expect(secondPage).toMatchObject({ requests: [{ id: mine.row.id }], nextCursor: null });
     await expect(getDeletionDetail(deps, env.people.reviewer, theirs.row.id)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
+describe("four eyes, held by the database whatever the app writes", () => {
+  test("a request that needs an approval cannot be approved or run by its requester, nor lose the need", async () => {
+    const { reviewer } = env.people;
+    const { row } = await requestDeletion(deps, reviewer, chat(), { reference: "DSAR-2026-4EYES" });
+    const decidedBySelf = { deciderId: reviewer.userId, decidedAt: new Date(), decisionComment: "my own", updatedAt: new Date() };
+    // As the app's own role, straight past the verbs' checks.
+    await expect(db.deletionRequest.update({ where: { id: row.id }, data: { status: "approved", ...decidedBySelf } })).rejects.toThrow(
+      /deletion_request_four_eyes/,
+    );
+    await expect(
+      db.deletionRequest.update({ where: { id: row.id }, data: { status: "executing", attempts: 1, executionStartedAt: new Date(), ...decidedBySelf } }),
+    ).rejects.toThrow(/deletion_request_four_eyes/);
+    await expect(db.deletionRequest.update({ where: { id: row.id }, data: { approvalsRequired: false } })).rejects.toThrow(
+      /requester and whether it needs an approval are fixed/,
+    );
+    await expect(db.deletionRequest.update({ where: { id: row.id }, data: { requesterId: env.people.approver.userId } })).rejects.toThrow(/are fixed/);
+    expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "requested",
+      deciderId: null,
+      approvalsRequired: true,
+    });
+    expect(deletesOf(env.simulator, { kind: "chat", id: row.targetId })).toEqual([]);
   });
 });
 

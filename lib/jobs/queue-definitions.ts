@@ -1,0 +1,18 @@
+// The job queues and their settings, in one place for the migration that creates them (run by the
+// owner role) and the processes that use them (the runtime role, which may not create anything).
+// Holds no secret and reads no environment, so the migration runner can import it outside Next.js.
+
+/** pg-boss's tables live in their own schema, beside Docket's. */
+export const JOB_SCHEMA = "pgboss";
+
+/** The queue of collection steps: each job runs one collection for a while, then queues its own continuation. */
+export const COLLECTION_STEP_QUEUE = "collection-step";
+
+/** A step still active this long after it started belonged to a worker that died; its lane is taken over by the next sweep anyway. */
+const STEP_EXPIRY_SECONDS = 300;
+
+/**
+ * Steps are queued with the "short" policy and a key per lane: at most one waits per lane, however many
+ * times a lane is woken, so wake-ups never pile up, while a step killed with its worker is replaced.
+ */
+export const JOB_QUEUES = [{ name: COLLECTION_STEP_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: STEP_EXPIRY_SECONDS }] as const;
