@@ -10,27 +10,39 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import type { AuditVerifyReport, SignedCheckpoint } from "@/lib/schemas/audit-event";
 import { readCheckpoint } from "@/lib/server/audit/checkpoint";
-import { DEFAULT_CHECKPOINT_FILE, ed25519KeyId, parseEd25519PrivateKey, publicKeyFromPem, readGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
+import {
+  DEFAULT_CHECKPOINT_FILE,
+  ed25519KeyId,
+  parseEd25519PrivateKey,
+  parseEd25519PublicKey,
+  publicKeyFromPem,
+  readGeneratedSigningKey,
+} from "@/lib/server/audit/checkpoint-key";
+import { checkAnchors, readAnchors, type AnchorFinding } from "@/lib/server/audit/verify-anchors";
 import { verifyAuditChain } from "@/lib/server/audit/verify-chain";
 import { createDb } from "@/lib/server/db";
 
-const USAGE = `Usage: npm run audit:verify -- [--checkpoint FILE] [--public-key FILE]
+const USAGE = `Usage: npm run audit:verify -- [--checkpoint FILE] [--anchors FILE] [--public-key FILE]
 
 Verifies the audit chain in DATABASE_URL and, if the checkpoint file exists, the signed head in it.
   --checkpoint FILE   the signed checkpoint (default: DOCKET_AUDIT_CHECKPOINT_FILE, else ${DEFAULT_CHECKPOINT_FILE})
-  --public-key FILE   the Ed25519 public key (PEM) to check its signature with (default: derived from
-                      DOCKET_AUDIT_SIGNING_KEY, else from the generated key beside the checkpoint)
+  --anchors FILE      a copy of the anchors (DOCKET_AUDIT_ANCHOR_FILE, or what the anchor endpoint
+                      kept, one signed checkpoint a line): the chain is checked against every one
+  --public-key FILE   the Ed25519 public key (PEM) to check signatures with (default:
+                      DOCKET_AUDIT_VERIFY_KEY, else derived from DOCKET_AUDIT_SIGNING_KEY, else from
+                      the generated key beside the checkpoint)
 Exit status: 0 intact, 1 broken, 2 could not verify.`;
 
 const Environment = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgresql:// URL" }),
   DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1).default(DEFAULT_CHECKPOINT_FILE),
   DOCKET_AUDIT_SIGNING_KEY: z.string().min(1).optional(),
+  DOCKET_AUDIT_VERIFY_KEY: z.string().min(1).optional(),
 });
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { checkpoint: { type: "string" }, "public-key": { type: "string" }, help: { type: "boolean" } },
+    options: { checkpoint: { type: "string" }, anchors: { type: "string" }, "public-key": { type: "string" }, help: { type: "boolean" } },
     strict: true,
   });
   if (values.help) {
@@ -44,32 +56,64 @@ async function main(): Promise<number> {
 
   const checkpointFile = path.resolve(values.checkpoint ?? env.DOCKET_AUDIT_CHECKPOINT_FILE);
   const checkpoint = await readCheckpoint(checkpointFile);
-  const publicKey = checkpoint ? await verificationKey(values["public-key"], env.DOCKET_AUDIT_SIGNING_KEY, checkpointFile) : null;
+  const anchors = values.anchors ? await readAnchors(path.resolve(values.anchors)) : null;
+  const keys = { file: values["public-key"], verifyKey: env.DOCKET_AUDIT_VERIFY_KEY, signingKey: env.DOCKET_AUDIT_SIGNING_KEY };
+  const publicKey = checkpoint || anchors ? await verificationKey(keys, checkpointFile) : null;
 
   console.log(`Database:   ${describeDatabase(env.DATABASE_URL)}`);
   console.log(`Checkpoint: ${checkpoint ? checkpointFile : `none at ${checkpointFile}: a cut tail cannot be detected`}`);
+  if (anchors) console.log(`Anchors:    ${anchors.length} in ${path.resolve(values.anchors!)}`);
   if (publicKey) console.log(`Key:        ${ed25519KeyId(publicKey)}`);
 
   const db = createDb(env.DATABASE_URL);
   try {
     const report = await verifyAuditChain(db, { checkpoint, publicKey });
     printReport(report, checkpoint);
-    return report.ok ? 0 : 1;
+    const anchorsHold = anchors ? printAnchorFindings(await checkAnchors(db, anchors, publicKey!)) : true;
+    return report.ok && anchorsHold ? 0 : 1;
   } finally {
     await db.$disconnect();
   }
 }
 
-async function verificationKey(publicKeyFile: string | undefined, signingKey: string | undefined, checkpointFile: string): Promise<KeyObject> {
+/** One line for the anchors that hold, and one for each that does not; true when they all hold. */
+function printAnchorFindings(findings: AnchorFinding[]): boolean {
+  const consistent = findings.filter((finding) => finding.verdict === "consistent");
+  console.log(`Anchors:    ${consistent.length} of ${findings.length} consistent with the chain`);
+  for (const finding of findings) {
+    if (finding.verdict === "consistent") continue;
+    const detail =
+      finding.verdict === "truncated"
+        ? `the chain ends at seq ${finding.headSeq ?? "none"}, before the anchored row`
+        : finding.verdict === "rewritten"
+          ? `the anchored row now has ${finding.rowHash ? `row_hash ${finding.rowHash}` : "no row"}`
+          : "its signature does not verify with the key";
+    console.log(`BROKEN anchor at seq ${finding.seq}: ${ANCHOR_MEANINGS[finding.verdict]} (${finding.verdict}): ${detail}`);
+  }
+  return consistent.length === findings.length;
+}
+
+const ANCHOR_MEANINGS: Record<Exclude<AnchorFinding["verdict"], "consistent">, string> = {
+  truncated: "the newest rows were removed",
+  rewritten: "the chain was rewritten",
+  bad_signature: "the anchor was not signed by the audit key",
+};
+
+async function verificationKey(
+  keys: { file: string | undefined; verifyKey: string | undefined; signingKey: string | undefined },
+  checkpointFile: string,
+): Promise<KeyObject> {
+  const { file: publicKeyFile, verifyKey, signingKey } = keys;
   try {
     if (publicKeyFile) return publicKeyFromPem(await readFile(publicKeyFile, "utf8"));
+    if (verifyKey) return parseEd25519PublicKey(verifyKey);
     if (signingKey) return createPublicKey(parseEd25519PrivateKey(signingKey));
     const generated = await readGeneratedSigningKey(checkpointFile);
     if (generated) return createPublicKey(generated);
   } catch (error) {
     throw new Error(`no usable public key: ${error instanceof Error ? error.message : String(error)}`);
   }
-  throw new Error("a checkpoint exists but there is no key to check its signature: pass --public-key FILE");
+  throw new Error("there is a signed checkpoint or anchor to check but no key to check it with: pass --public-key FILE or set DOCKET_AUDIT_VERIFY_KEY");
 }
 
 function printReport(report: AuditVerifyReport, checkpoint: SignedCheckpoint | null): void {

@@ -1,7 +1,8 @@
 import "server-only";
+import type { KeyObject } from "node:crypto";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/schemas/access";
-import { DEFAULT_CHECKPOINT_FILE, parseEd25519PrivateKey } from "@/lib/server/audit/checkpoint-key";
+import { DEFAULT_CHECKPOINT_FILE, parseEd25519PrivateKey, parseEd25519PublicKey } from "@/lib/server/audit/checkpoint-key";
 import { DocketError } from "@/lib/server/docket-error";
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((value) => value.replace(/\/+$/, ""));
@@ -30,15 +31,29 @@ const roleMap = z.string().transform((raw, ctx) => {
   return map;
 });
 
-/** Parsed here so that a bad key stops the server at startup rather than at the first audit write. */
-const ed25519PrivateKey = z.string().transform((raw, ctx) => {
-  try {
-    return parseEd25519PrivateKey(raw);
-  } catch (error) {
-    ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "is not a usable key" });
-    return z.NEVER;
-  }
-});
+/** A key parsed here, so that a bad one stops the server at startup rather than at the first audit write. */
+const keyParsedWith = (parse: (raw: string) => KeyObject) =>
+  z.string().transform((raw, ctx) => {
+    try {
+      return parse(raw);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: error instanceof Error ? error.message : "is not a usable key" });
+      return z.NEVER;
+    }
+  });
+const ed25519PrivateKey = keyParsedWith(parseEd25519PrivateKey);
+const ed25519PublicKey = keyParsedWith(parseEd25519PublicKey);
+
+/** The signed checkpoint: where it is kept, the key that signs it, the key held elsewhere that checks it, and its anchors. */
+const auditCheckpointFields = {
+  DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
+  DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
+  DOCKET_AUDIT_VERIFY_KEY: ed25519PublicKey.optional(),
+  /** A file on another mount that each anchor is appended to. */
+  DOCKET_AUDIT_ANCHOR_FILE: z.string().min(1, "must not be empty").optional(),
+  /** An endpoint each anchor is POSTed to. */
+  DOCKET_AUDIT_ANCHOR_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+};
 
 /** What every Docket process that calls the API or holds evidence reads: the app and the worker. */
 const sharedFields = {
@@ -74,8 +89,7 @@ const ServerEnv = z
      * metadata and hashes go into the pre-deletion snapshot.
      */
     DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
-    DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
-    DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
+    ...auditCheckpointFields,
     /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */
     OIDC_SCOPES: z
       .string()
@@ -118,8 +132,7 @@ const WorkerEnv = z.object({
   DOCKET_WORKER_LEASE_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3600).default(60),
   /** Collection steps one worker process runs at once: by default one per lane of a collection, so one worker can use them all. */
   DOCKET_WORKER_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(32).default(3),
-  DOCKET_AUDIT_CHECKPOINT_FILE: z.string().min(1, "must not be empty").default(DEFAULT_CHECKPOINT_FILE),
-  DOCKET_AUDIT_SIGNING_KEY: ed25519PrivateKey.optional(),
+  ...auditCheckpointFields,
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 

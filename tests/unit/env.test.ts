@@ -1,14 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { InvalidEnvironmentError, parseServerEnv } from "@/lib/server/env";
+import { VALID_SERVER_ENV } from "@/tests/support/server-env";
 
 const valid = {
-  COMPLIANCE_API_KEY: "sk-ant-api01-simulator-full",
-  DATABASE_URL: "postgresql://docket@127.0.0.1:5432/docket",
-  NEXTAUTH_URL: "http://localhost:3000",
-  NEXTAUTH_SECRET: "a".repeat(32),
-  OIDC_ISSUER: "http://localhost:4011",
-  OIDC_CLIENT_ID: "docket",
-  OIDC_CLIENT_SECRET: "secret",
+  ...VALID_SERVER_ENV,
   DOCKET_ROLE_MAP: "legal-reviewers:reviewer,legal-approvers:approver,legal-approvers:reviewer,audit:auditor,docket-admins:admin",
 };
 

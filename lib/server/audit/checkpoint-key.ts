@@ -42,6 +42,21 @@ export function ed25519KeyId(key: KeyObject): string {
   return id;
 }
 
+/**
+ * DOCKET_AUDIT_VERIFY_KEY: an Ed25519 public key, as PEM (the `public-key.pem` an auditor keeps) or as
+ * the base64 of its SPKI DER form, for environments that take one line.
+ */
+export function parseEd25519PublicKey(text: string): KeyObject {
+  let key: KeyObject | undefined;
+  try {
+    key = text.includes("-----BEGIN") ? createPublicKey(text) : createPublicKey({ key: Buffer.from(text, "base64"), format: "der", type: "spki" });
+  } catch {
+    // reported below
+  }
+  if (key?.asymmetricKeyType !== "ed25519") throw new TypeError("must be an Ed25519 public key, PEM or base64 SPKI DER");
+  return key;
+}
+
 export function publicKeyFromPem(pem: string): KeyObject {
   const key = createPublicKey(pem);
   if (key.asymmetricKeyType !== "ed25519") throw new TypeError("not an Ed25519 public key");

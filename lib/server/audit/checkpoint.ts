@@ -6,6 +6,7 @@ import path from "node:path";
 import { SignedCheckpoint } from "@/lib/schemas/audit-event";
 import { readChainHead, readChainHeadAndRowHashAt, type ChainHead, type Queryable } from "@/lib/server/audit/audit-chain";
 import { canonicalJson } from "@/lib/server/audit/canonical-json";
+import { AnchorPublisher } from "@/lib/server/audit/anchors";
 import { ed25519KeyId, readOrCreateGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
 import { getDb } from "@/lib/server/db";
 import { DocketError } from "@/lib/server/docket-error";
@@ -18,6 +19,10 @@ export interface CheckpointSettings {
   /** Absolute path of the checkpoint JSON file. */
   file: string;
   signingKey: KeyObject;
+  /** DOCKET_AUDIT_VERIFY_KEY: the key held outside the app host that checkpoints must verify with. */
+  verifyKey?: KeyObject | undefined;
+  /** Where each checkpoint written is also sent, out of the host's reach (see anchors.ts). */
+  anchors?: AnchorPublisher | undefined;
 }
 
 /** What the signature covers: every field but the signature, canonicalised (RFC 8785). */
@@ -70,8 +75,9 @@ export async function readCheckpoint(file?: string): Promise<SignedCheckpoint | 
 }
 
 /** Signs `head` and replaces the checkpoint file atomically (temporary file, fsync, rename). */
-export async function writeCheckpoint(head: ChainHead, settings?: CheckpointSettings): Promise<SignedCheckpoint> {
-  const { file, signingKey } = settings ?? (await appCheckpointSettings());
+export async function writeCheckpoint(head: ChainHead, given?: CheckpointSettings): Promise<SignedCheckpoint> {
+  const settings = given ?? (await appCheckpointSettings());
+  const { file, signingKey } = settings;
   const checkpoint = signCheckpoint(head, signingKey);
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
@@ -88,6 +94,7 @@ export async function writeCheckpoint(head: ChainHead, settings?: CheckpointSett
     await rm(temporary, { force: true });
     throw error;
   }
+  settings.anchors?.offer(checkpoint);
   return checkpoint;
 }
 
@@ -203,11 +210,21 @@ function appCheckpointFile(): string {
 
 let appSettings: Promise<CheckpointSettings> | undefined;
 
-/** From DOCKET_AUDIT_CHECKPOINT_FILE and DOCKET_AUDIT_SIGNING_KEY (else the generated key beside the file). */
+/**
+ * From DOCKET_AUDIT_CHECKPOINT_FILE and DOCKET_AUDIT_SIGNING_KEY (else the generated key beside the
+ * file), DOCKET_AUDIT_VERIFY_KEY and the anchors' DOCKET_AUDIT_ANCHOR_FILE and DOCKET_AUDIT_ANCHOR_URL.
+ */
 export function appCheckpointSettings(): Promise<CheckpointSettings> {
   appSettings ??= (async () => {
+    const env = getServerEnv();
     const file = appCheckpointFile();
-    return { file, signingKey: getServerEnv().DOCKET_AUDIT_SIGNING_KEY ?? (await readOrCreateGeneratedSigningKey(file)) };
+    const anchorTargets = { file: env.DOCKET_AUDIT_ANCHOR_FILE, url: env.DOCKET_AUDIT_ANCHOR_URL };
+    return {
+      file,
+      signingKey: env.DOCKET_AUDIT_SIGNING_KEY ?? (await readOrCreateGeneratedSigningKey(file)),
+      verifyKey: env.DOCKET_AUDIT_VERIFY_KEY,
+      anchors: anchorTargets.file || anchorTargets.url ? new AnchorPublisher(anchorTargets) : undefined,
+    };
   })().catch((error: unknown) => {
     appSettings = undefined; // a key file fixed by hand is picked up on the next try
     throw error;

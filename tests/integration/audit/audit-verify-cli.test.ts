@@ -7,13 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { repoRoot } from "@/lib/devtools/migrate";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { readChainHead } from "@/lib/server/audit/audit-chain";
-import { publicKeyPem, readCheckpoint, writeCheckpoint } from "@/lib/server/audit/checkpoint";
+import { readChainHead, readChainHeadAndRowHashAt } from "@/lib/server/audit/audit-chain";
+import { publicKeyPem, readCheckpoint, signCheckpoint, writeCheckpoint } from "@/lib/server/audit/checkpoint";
 import { readOrCreateGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
 import { recordAuditEvent } from "@/lib/server/audit/record-audit-event";
 import { closedPort } from "@/tests/support/closed-port";
-import { startTestDatabase, type TestDatabase } from "@/tests/support/database";
+import { startTestDatabase, type TestDatabase, type TestDocketDatabase } from "@/tests/support/database";
 import { sampleEvent, tamper } from "./audit-fixtures";
 
 // What the npm script runs (see lib/devtools/audit-verify.ts).
@@ -40,7 +39,7 @@ afterAll(async () => {
   if (directory) await rm(directory, { recursive: true, force: true });
 });
 
-const copy = async (): Promise<{ url: string; db: PrismaClient }> => server.cloneDatabase("audit_cli_seed", `audit_cli_${++databases}`);
+const copy = async (): Promise<TestDocketDatabase> => server.cloneDatabase("audit_cli_seed", `audit_cli_${++databases}`);
 
 interface Run {
   code: number;
@@ -59,7 +58,7 @@ function runVerify(env: Record<string, string>, args: string[] = []): Promise<Ru
 }
 
 const expectNoSecrets = (run: Run, ...secrets: string[]) => {
-  for (const secret of ["postgres:postgres@", ...secrets]) expect(run.output).not.toContain(secret);
+  for (const secret of ["postgres:postgres@", "docket-app@", ...secrets]) expect(run.output).not.toContain(secret);
 };
 
 describe("audit:verify", () => {
@@ -75,8 +74,8 @@ describe("audit:verify", () => {
   });
 
   it("exits 1 and names the row whose content was changed", async () => {
-    const { url } = await copy();
-    await tamper(url, "UPDATE audit_event SET target_id = 'chat_innocent' WHERE seq = 7");
+    const { url, superuserUrl } = await copy();
+    await tamper(superuserUrl, "UPDATE audit_event SET target_id = 'chat_innocent' WHERE seq = 7");
     const run = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: seedCheckpointFile });
     expect(run.code, run.output).toBe(1);
     expect(run.output).toContain("BROKEN at seq 7: a column was changed after the row was written (body)");
@@ -84,8 +83,8 @@ describe("audit:verify", () => {
   });
 
   it("exits 1 and shows the expected and found heads when the tail was cut", async () => {
-    const { url, db } = await copy();
-    await tamper(url, "DELETE FROM audit_event WHERE seq > 9");
+    const { url, superuserUrl, db } = await copy();
+    await tamper(superuserUrl, "DELETE FROM audit_event WHERE seq > 9");
     const found = (await readChainHead(db))!;
     const checkpoint = (await readCheckpoint(seedCheckpointFile))!;
     const run = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: seedCheckpointFile });
@@ -122,6 +121,47 @@ describe("audit:verify", () => {
     });
     expect(otherKey.code).toBe(1);
     expect(otherKey.output).toContain("the checkpoint's signature does not verify (bad_signature)");
+  });
+
+  it("checks the chain against every anchor in an operator's copy, with the key from DOCKET_AUDIT_VERIFY_KEY", async () => {
+    const { url, superuserUrl, db } = await copy();
+    const { privateKey, publicKey } = generateKeyPairSync("ed25519");
+    const verifyKey = publicKey.export({ type: "spki", format: "der" }).toString("base64");
+    const anchorsAt = async (...seqs: bigint[]) => {
+      const anchors = [];
+      for (const seq of seqs) anchors.push(signCheckpoint({ seq, rowHash: (await readChainHeadAndRowHashAt(db, seq)).rowHashAtSeq! }, privateKey));
+      return anchors;
+    };
+    const anchorFile = path.join(directory, `anchors-${databases}.jsonl`);
+    await writeFile(anchorFile, (await anchorsAt(4n, 8n, 12n)).map((anchor) => `${JSON.stringify(anchor)}\n`).join(""));
+    const none = path.join(directory, "no-checkpoint.json");
+
+    const intact = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: none, DOCKET_AUDIT_VERIFY_KEY: verifyKey }, ["--anchors", anchorFile]);
+    expect(intact.code, intact.output).toBe(0);
+    expect(intact.output).toContain("Anchors:    3 of 3 consistent with the chain");
+
+    const otherKey = generateKeyPairSync("ed25519").publicKey.export({ type: "spki", format: "pem" }).toString();
+    const wrongKey = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: none, DOCKET_AUDIT_VERIFY_KEY: otherKey }, ["--anchors", anchorFile]);
+    expect(wrongKey.code, wrongKey.output).toBe(1);
+    expect(wrongKey.output).toContain("BROKEN anchor at seq 4: the anchor was not signed by the audit key (bad_signature)");
+
+    // The attacker cut the tail and rewrote the local checkpoint to match; the anchors sent earlier still hold the old head.
+    await tamper(superuserUrl, "DELETE FROM audit_event WHERE seq > 10");
+    const rebuiltCheckpoint = path.join(directory, `rebuilt-${databases}.json`);
+    await writeCheckpoint((await readChainHead(db))!, { file: rebuiltCheckpoint, signingKey: privateKey });
+    const cut = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_CHECKPOINT_FILE: rebuiltCheckpoint, DOCKET_AUDIT_VERIFY_KEY: verifyKey }, [
+      "--anchors",
+      anchorFile,
+    ]);
+    expect(cut.code, cut.output).toBe(1);
+    expect(cut.output).toContain("consistent with the signed checkpoint");
+    expect(cut.output).toContain("Anchors:    2 of 3 consistent with the chain");
+    expect(cut.output).toContain("BROKEN anchor at seq 12: the newest rows were removed (truncated): the chain ends at seq 10, before the anchored row");
+
+    await writeFile(anchorFile, "not json\n", { flag: "a" });
+    const malformed = await runVerify({ DATABASE_URL: url, DOCKET_AUDIT_VERIFY_KEY: verifyKey }, ["--anchors", anchorFile]);
+    expect(malformed.code).toBe(2);
+    expect(malformed.output).toContain("line 4: not JSON");
   });
 
   it("exits 2, without printing the password, when it cannot verify", async () => {

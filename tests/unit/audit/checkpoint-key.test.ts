@@ -9,11 +9,13 @@ import {
   ed25519KeyId,
   GENERATED_KEY_FILE_NAME,
   parseEd25519PrivateKey,
+  parseEd25519PublicKey,
   publicKeyFromPem,
   readGeneratedSigningKey,
   readOrCreateGeneratedSigningKey,
 } from "@/lib/server/audit/checkpoint-key";
 import { InvalidEnvironmentError, parseServerEnv } from "@/lib/server/env";
+import { VALID_SERVER_ENV } from "@/tests/support/server-env";
 
 let directory: string;
 
@@ -27,18 +29,9 @@ afterAll(async () => {
 
 const pkcs8Base64 = (key: ReturnType<typeof generateKeyPairSync>["privateKey"]) => key.export({ type: "pkcs8", format: "der" }).toString("base64");
 
-describe("DOCKET_AUDIT_SIGNING_KEY", () => {
-  const base = {
-    COMPLIANCE_API_KEY: "sk-ant-api01-simulator-full",
-    DATABASE_URL: "postgresql://docket@127.0.0.1:5432/docket",
-    NEXTAUTH_URL: "http://localhost:3000",
-    NEXTAUTH_SECRET: "a".repeat(32),
-    OIDC_ISSUER: "http://localhost:4011",
-    OIDC_CLIENT_ID: "docket",
-    OIDC_CLIENT_SECRET: "secret",
-    DOCKET_ROLE_MAP: "audit:auditor",
-  };
+const base = VALID_SERVER_ENV;
 
+describe("DOCKET_AUDIT_SIGNING_KEY", () => {
   it("is optional, and the checkpoint file defaults to .data/audit-checkpoint.json", () => {
     const env = parseServerEnv(base);
     expect(env.DOCKET_AUDIT_SIGNING_KEY).toBeUndefined();
@@ -67,6 +60,40 @@ describe("DOCKET_AUDIT_SIGNING_KEY", () => {
     }
     expect(problems).toEqual(["DOCKET_AUDIT_SIGNING_KEY must be a base64 PKCS#8 DER Ed25519 private key"]);
     expect(() => parseEd25519PrivateKey(value)).toThrow(TypeError);
+  });
+});
+
+describe("DOCKET_AUDIT_VERIFY_KEY and the anchors", () => {
+  const { publicKey } = generateKeyPairSync("ed25519");
+  const pem = publicKey.export({ type: "spki", format: "pem" }).toString();
+  const der = publicKey.export({ type: "spki", format: "der" }).toString("base64");
+
+  it.each([
+    ["PEM", pem],
+    ["base64 SPKI DER", der],
+  ])("takes the public key as %s", (_form, text) => {
+    expect(ed25519KeyId(parseServerEnv({ ...base, DOCKET_AUDIT_VERIFY_KEY: text }).DOCKET_AUDIT_VERIFY_KEY!)).toBe(ed25519KeyId(publicKey));
+    expect(parseEd25519PublicKey(text).asymmetricKeyType).toBe("ed25519");
+  });
+
+  it.each([
+    ["an RSA key", generateKeyPairSync("rsa", { modulusLength: 1024 }).publicKey.export({ type: "spki", format: "pem" }).toString()],
+    ["a private key", pkcs8Base64(generateKeyPairSync("ed25519").privateKey)],
+    ["noise", "not a key"],
+  ])("refuses %s, naming the variable", (_what, text) => {
+    expect(() => parseServerEnv({ ...base, DOCKET_AUDIT_VERIFY_KEY: text })).toThrow(
+      /DOCKET_AUDIT_VERIFY_KEY must be an Ed25519 public key, PEM or base64 SPKI DER/,
+    );
+  });
+
+  it("takes an anchor file and an http(s) endpoint, and refuses another scheme", () => {
+    const env = parseServerEnv({
+      ...base,
+      DOCKET_AUDIT_ANCHOR_FILE: "/mnt/worm/docket-anchors.jsonl",
+      DOCKET_AUDIT_ANCHOR_URL: "https://siem.example/anchors",
+    });
+    expect(env).toMatchObject({ DOCKET_AUDIT_ANCHOR_FILE: "/mnt/worm/docket-anchors.jsonl", DOCKET_AUDIT_ANCHOR_URL: "https://siem.example/anchors" });
+    expect(() => parseServerEnv({ ...base, DOCKET_AUDIT_ANCHOR_URL: "file:///etc/passwd" })).toThrow(InvalidEnvironmentError);
   });
 });
 

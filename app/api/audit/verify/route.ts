@@ -19,7 +19,9 @@ export const POST = defineRoute({ permission: "audit.verify" }, async ({ actor, 
     }
     throw error;
   });
-  const report = await verifyAuditChain(db, { checkpoint, publicKey: checkpoint ? settings.signingKey : null });
+  // The key held outside the host when there is one: a checkpoint re-signed with a stolen or swapped
+  // signing key does not verify with it.
+  const report = await verifyAuditChain(db, { checkpoint, publicKey: checkpoint ? (settings.verifyKey ?? settings.signingKey) : null });
   await recordAuditEvent(db, {
     actor: auditActorOf(actor),
     action: "audit.verify",
