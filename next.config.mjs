@@ -8,6 +8,8 @@ const nextConfig = {
   reactStrictMode: true,
   typedRoutes: false,
   serverExternalPackages: ["pg", "@prisma/adapter-pg"],
+  // zod without its `new Function` probe in the browser, which a strict CSP reports (lib/schemas/zod-in-browsers.ts).
+  turbopack: { resolveAlias: { zod: { browser: "./lib/schemas/zod-in-browsers.ts" } } },
 };
 
 export default nextConfig;

@@ -61,13 +61,28 @@ const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) 
   { path: "/audit", persona: "auditor", ready: (page) => expect(page.getByRole("cell").first()).toBeVisible() },
 ];
 
+/** Records what the page's Content-Security-Policy blocks, from the first byte of every document. */
+const recordCspViolations = () => {
+  const seen: string[] = [];
+  (window as { __cspViolations?: string[] }).__cspViolations = seen;
+  document.addEventListener("securitypolicyviolation", (event) =>
+    seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || "inline"} (${event.sourceFile}:${event.lineNumber})`),
+  );
+};
+
 for (const { path, persona, ready } of PAGES) {
   for (const scheme of ["light", "dark"] as const) {
-    test(`${path} (${persona ?? "anonymous"}, ${scheme}) has no serious or critical accessibility violation`, async ({ page, signedInAs }) => {
+    test(`${path} (${persona ?? "anonymous"}, ${scheme}) has no serious or critical accessibility violation, and nothing its CSP blocks`, async ({
+      page,
+      signedInAs,
+    }) => {
       await page.emulateMedia({ colorScheme: scheme });
       if (persona) await signedInAs(persona);
-      await page.goto(path);
+      await page.addInitScript(recordCspViolations);
+      const response = await page.goto(path);
       await ready(page);
+      expect(response?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'/);
+      expect(await page.evaluate(() => (window as { __cspViolations?: string[] }).__cspViolations)).toEqual([]);
       const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       const serious = violations
         .filter((violation) => violation.impact === "serious" || violation.impact === "critical")

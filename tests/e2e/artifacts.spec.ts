@@ -366,7 +366,7 @@ test("an artifact version downloads whole, even past what the page shows, MD5-ch
   expect(response.headers()).toMatchObject({
     "content-type": "application/octet-stream",
     "x-content-type-options": "nosniff",
-    "content-security-policy": "sandbox; default-src 'none'",
+    "content-security-policy": "sandbox; default-src 'none'; frame-ancestors 'none'",
   });
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; filename="Logo concept\.svg"; /);
 
@@ -402,20 +402,28 @@ test("opened directly, the renderer has an opaque origin, and ignores a message 
   await expect(page.getByRole("heading", { name: "injected" })).toHaveCount(0);
 });
 
-test("opened directly, the preview source is still sandboxed by its own headers, and the session cookie is out of its reach", async ({ page }) => {
+test("opened directly, the preview source is a plain-text download, never a page on Docket's origin, and still sandboxed", async ({ page }) => {
   const watched = watch(page);
-  const response = await page.goto(previewPath(IDS.html[1]));
-  await expect.poll(() => page.title()).toBe("v2");
-  expect(await page.evaluate(() => self.origin)).toBe("null");
-  expect(await page.evaluate(readCookie)).toBe("refused: SecurityError");
+  await page.goto("/");
+  const downloading = page.waitForEvent("download");
+  // Navigating to an attachment is aborted in favour of the download.
+  await page.goto(previewPath(IDS.html[1])).catch((error: unknown) => expect(String(error)).toContain("Download is starting"));
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("artifact-preview.html.txt");
+  expect(await readFile((await download.path())!, "utf8")).toContain("v2");
+  expect(new URL(page.url()).pathname).toBe("/");
   expect(watched.leaked()).toEqual([]);
-  expect(response!.headers()).toMatchObject({
-    "content-type": "text/html; charset=utf-8",
+
+  const response = await page.request.get(previewPath(IDS.html[1]));
+  expect(response.headers()).toMatchObject({
+    "content-type": "text/plain; charset=utf-8",
+    "content-disposition": 'attachment; filename="artifact-preview.html.txt"',
+    "x-docket-artifact-type": "text/html; charset=utf-8",
     "x-content-type-options": "nosniff",
     "referrer-policy": "no-referrer",
     "cache-control": "no-store",
   });
-  const policy = response!.headers()["content-security-policy"]!;
+  const policy = response.headers()["content-security-policy"]!;
   for (const directive of ["sandbox allow-scripts", "default-src 'none'", "connect-src 'none'", "form-action 'none'", "frame-ancestors 'none'"])
     expect(policy).toContain(directive);
   expect(policy).not.toContain("allow-same-origin");

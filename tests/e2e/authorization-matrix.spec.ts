@@ -241,6 +241,39 @@ test("every page and route handler of the app is in the authorisation matrix", (
   expect([...listed].filter((route) => !enumerateRoutes().includes(route))).toEqual([]);
 });
 
+/** What the browser must be told on every answer, page or route, whoever asks and whatever the status. */
+function securityHeaderProblems(row: (typeof MATRIX)[number], headers: Record<string, string>): string[] {
+  const problems: string[] = [];
+  const check = (name: string, pattern: RegExp) => {
+    if (!pattern.test(headers[name] ?? "")) problems.push(`${name} is ${headers[name] ?? "missing"}`);
+  };
+  check("x-content-type-options", /^nosniff$/);
+  check("referrer-policy", /^no-referrer$/);
+  check("cross-origin-opener-policy", /^same-origin$/);
+  check("cross-origin-resource-policy", /^same-origin$/);
+  check("permissions-policy", /camera=\(\).*microphone=\(\)/);
+  // Served over http here: HSTS would be ignored, and is not sent (a unit test covers https).
+  if (headers["strict-transport-security"] !== undefined) problems.push("HSTS sent over http");
+  if (row.route === "/api/auth/[...nextauth]") return problems;
+  const policy = headers["content-security-policy"] ?? "";
+  const directives = new Map(policy.split(";").map((part) => [part.trim().split(/\s+/)[0]!, part.trim()] as const));
+  if (row.method === "PAGE") {
+    if (!/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{24}' 'strict-dynamic'$/.test(directives.get("script-src") ?? ""))
+      problems.push(`script-src is ${directives.get("script-src")}`);
+    for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "img-src 'self' blob:", "form-action 'self'"]) {
+      if (directives.get(directive.split(" ")[0]!) !== directive) problems.push(`CSP lacks ${directive}`);
+    }
+  } else if (!(
+    directives.get("frame-ancestors") === "frame-ancestors 'none'" &&
+    (directives.has("sandbox") || directives.get("default-src") === "default-src 'none'")
+  )) {
+    problems.push(`the route's CSP is ${policy || "missing"}`);
+  }
+  if (policy.includes("'unsafe-inline'") && !/style-src-attr 'unsafe-inline'/.test(policy) && !directives.has("sandbox"))
+    problems.push("CSP allows unsafe-inline");
+  return problems;
+}
+
 test("every route answers each persona as the matrix says", async ({ playwright, baseURL }) => {
   const tokens = new Map<Who, string | null>([["anonymous", null]]);
   for (const who of EVERYONE.filter((candidate): candidate is Persona => candidate !== "anonymous")) tokens.set(who, (await seedSession(who)).token);
@@ -267,6 +300,7 @@ test("every route answers each persona as the matrix says", async ({ playwright,
           ? `→${new URL(response.headers().location!, baseURL).pathname}${new URL(response.headers().location!, baseURL).search}`
           : response.status();
       if (actual !== expected) failures.push(`${who} ${row.method} ${row.path}: expected ${expected}, got ${actual}`);
+      failures.push(...securityHeaderProblems(row, response.headers()).map((problem) => `${who} ${row.method} ${row.path}: ${problem}`));
       if (row.method !== "PAGE" && row.route !== "/api/auth/[...nextauth]") {
         expect(response.headers()["cache-control"], `${row.method} ${row.path}`).toContain("no-store");
       }

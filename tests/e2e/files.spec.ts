@@ -215,7 +215,7 @@ test("an HTML upload shows as source and a PDF with a JavaScript OpenAction as a
   expect(html.headers()).toMatchObject({
     "content-type": "application/octet-stream",
     "x-content-type-options": "nosniff",
-    "content-security-policy": "sandbox; default-src 'none'",
+    "content-security-policy": "sandbox; default-src 'none'; frame-ancestors 'none'",
   });
 
   await page.goto(`/files/${CORPUS.pdfWithJavaScript}`);
@@ -301,7 +301,7 @@ test("SVG and markup in files never run on the app origin", async ({ page, baseU
   expect(response.headers()).toMatchObject({
     "content-type": "application/octet-stream",
     "x-content-type-options": "nosniff",
-    "content-security-policy": "sandbox; default-src 'none'",
+    "content-security-policy": "sandbox; default-src 'none'; frame-ancestors 'none'",
   });
   expect(response.headers()["content-disposition"]).toMatch(/^attachment; /);
   const asImage = await page.request.get(`/api/files/${HOSTILE_SVG}/image`, { headers: { cookie: reviewer.cookie } });

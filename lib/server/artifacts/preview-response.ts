@@ -5,8 +5,9 @@ import type { ArtifactPreview } from "./get-artifact-preview";
 
 /**
  * The artifact's own bytes, which the artifact page reads and hands to the sandbox renderer. They are
- * never meant to be displayed from here, but opened directly they would be, on Docket's origin: so they
- * get an opaque origin all the same (the CSP sandbox), no network at all, and may be framed by no one.
+ * never meant to be displayed from here: they go out as a plain-text attachment, so a browser that
+ * opens the URL directly saves them rather than renders them on Docket's origin, and in case one ever
+ * did, they also get an opaque origin (the CSP sandbox), no network at all, and may be framed by no one.
  */
 export const PREVIEW_CONTENT_SECURITY_POLICY = [
   "sandbox allow-scripts",
@@ -28,6 +29,8 @@ const PREVIEW_HEADERS = {
   "cache-control": "no-store",
 };
 
+const PREVIEW_EXTENSION: Record<string, string> = { "text/html": ".html", "image/svg+xml": ".svg" };
+
 const REFUSAL_STATUS: Record<Extract<ArtifactPreview, { kind: "refused" }>["reason"], number> = {
   not_previewable: 404,
   too_large: 422,
@@ -41,7 +44,15 @@ export function toPreviewResponse(preview: ArtifactPreview): Response {
       headers: { ...PREVIEW_HEADERS, "content-type": "text/plain; charset=utf-8" },
     });
   }
-  return new Response(new Uint8Array(preview.body), { status: 200, headers: { ...PREVIEW_HEADERS, "content-type": preview.mediaType } });
+  return new Response(new Uint8Array(preview.body), {
+    status: 200,
+    headers: {
+      ...PREVIEW_HEADERS,
+      "content-type": "text/plain; charset=utf-8",
+      "content-disposition": `attachment; filename="artifact-preview${PREVIEW_EXTENSION[preview.mediaType.split(";")[0]!.trim()] ?? ""}.txt"`,
+      "x-docket-artifact-type": preview.mediaType,
+    },
+  });
 }
 
 /**

@@ -45,7 +45,7 @@ export function inertContentHeaders(contentType: string, contentDisposition: str
     "content-type": contentType,
     "content-disposition": contentDisposition,
     "x-content-type-options": "nosniff",
-    "content-security-policy": "sandbox; default-src 'none'",
+    "content-security-policy": "sandbox; default-src 'none'; frame-ancestors 'none'",
     "cross-origin-resource-policy": "same-origin",
     "referrer-policy": "no-referrer",
   });

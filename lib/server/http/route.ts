@@ -9,6 +9,7 @@ import { getDb } from "@/lib/server/db";
 import { getServerEnv } from "@/lib/server/env";
 import { AppError, toErrorResponse } from "./errors";
 import { requestMetadata, type RequestMetadata } from "./request-metadata";
+import { ROUTE_POLICY } from "./security-headers";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 /** Request bodies are small forms (ids, reasons, comments); anything larger is refused unread. */
@@ -47,6 +48,7 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
     const metadata = requestMetadata(request.headers);
     try {
       if (MUTATING.has(request.method)) assertSameOrigin(request);
+      else assertNotCrossSite(request);
       const decision = await decideAccess(request.cookies.get(sessionCookieName())?.value, spec.permission);
       if (decision.kind === "anonymous") throw new AppError("unauthenticated");
       if (decision.kind !== "allowed") {
@@ -66,11 +68,17 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
       const response = await action({ actor: decision.actor, params, query, body, request, metadata });
       response.headers.set("cache-control", "no-store");
       response.headers.set("x-request-id", metadata.requestId);
-      return response;
+      return withRoutePolicy(response);
     } catch (error) {
-      return toErrorResponse(error, metadata.requestId);
+      return withRoutePolicy(toErrorResponse(error, metadata.requestId));
     }
   };
+}
+
+/** A handler serving content sets a stricter policy of its own (a CSP sandbox); the rest get ROUTE_POLICY. */
+function withRoutePolicy(response: Response): Response {
+  if (!response.headers.has("content-security-policy")) response.headers.set("content-security-policy", ROUTE_POLICY);
+  return response;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.output<S> {
@@ -105,6 +113,16 @@ function assertSameOrigin(request: NextRequest): void {
   const origin = request.headers.get("origin");
   const fetchSite = request.headers.get("sec-fetch-site");
   if (origin !== expected || (fetchSite !== null && fetchSite !== "same-origin")) throw new AppError("bad_origin");
+}
+
+/**
+ * A read another site started (a link, an image, a form it made the browser send) is refused before it
+ * is authenticated, so no other site can plant a "download" or a "view" in a reviewer's audit trail.
+ * A link opened from outside any page (a bookmark, an email) says `none`, and is served.
+ */
+function assertNotCrossSite(request: NextRequest): void {
+  const fetchSite = request.headers.get("sec-fetch-site");
+  if (fetchSite === "cross-site" || fetchSite === "same-site") throw new AppError("bad_origin");
 }
 
 /** Request parameters as the audit log records them: the ones given, nothing undefined. */

@@ -56,7 +56,7 @@ describe("respondWithDownload", () => {
       "content-type": "application/octet-stream",
       "content-disposition": attachmentDisposition(metadata.filename, `${target.id}.bin`),
       "x-content-type-options": "nosniff",
-      "content-security-policy": "sandbox; default-src 'none'",
+      "content-security-policy": "sandbox; default-src 'none'; frame-ancestors 'none'",
       "cross-origin-resource-policy": "same-origin",
       "content-md5": Buffer.from(metadata.md5!, "hex").toString("base64"),
       "x-upstream-request-id": expect.stringMatching(/^req_/),
@@ -136,7 +136,7 @@ describe("respondWithDownload", () => {
       "content-type": "application/octet-stream",
       "content-disposition": attachmentDisposition("ledger_export.py.txt", `${versionId}.bin`),
       "x-content-type-options": "nosniff",
-      "content-security-policy": "sandbox; default-src 'none'",
+      "content-security-policy": "sandbox; default-src 'none'; frame-ancestors 'none'",
       "content-md5": Buffer.from(metadata.md5!, "hex").toString("base64"),
     });
     const { bytes, error } = await readBody(response);

@@ -164,7 +164,7 @@ describe("respondWithImage", () => {
     const response = await respondWithImage(client, record, request(target));
     expect(response.headers.get("content-type")).toBe("image/png");
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    expect(response.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'");
+    expect(response.headers.get("content-security-policy")).toBe("sandbox; default-src 'none'; frame-ancestors 'none'");
     expect(response.headers.get("content-disposition")).toMatch(/^attachment; /);
     const bytes = Buffer.from(await response.arrayBuffer());
     expect(createHash("md5").update(bytes).digest("hex")).toBe((await client.files.get(target.id)).data.md5);
