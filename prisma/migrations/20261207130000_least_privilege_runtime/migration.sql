@@ -29,5 +29,12 @@ GRANT SELECT, INSERT ON audit_event TO docket_runtime;
 GRANT SELECT, INSERT ON deletion_snapshot, legal_hold_scope, evidence_object TO docket_runtime;
 GRANT SELECT, INSERT, UPDATE ON app_user, deletion_request, legal_hold, collection, collection_walk, collection_item, api_budget TO docket_runtime;
 GRANT SELECT, INSERT, UPDATE, DELETE ON reviewer_preference, auth_session TO docket_runtime;
--- The health check reports how many migrations are applied.
-GRANT SELECT ON _prisma_migrations TO docket_runtime;
+-- The health check reports how many migrations are applied. (Prisma's shadow database, where
+-- `migrate dev` replays the migrations, has no such table.)
+DO $$
+BEGIN
+  IF to_regclass('_prisma_migrations') IS NOT NULL THEN
+    GRANT SELECT ON _prisma_migrations TO docket_runtime;
+  END IF;
+END
+$$;
