@@ -9,6 +9,8 @@ import type { RunningPostgres } from "./postgres";
 export const OWNER_ROLE = "docket_owner";
 export const RUNTIME_ROLE = "docket_runtime";
 export const APP_ROLE = "docket_app";
+/** As README's "Database roles" asks of an operator's app login. */
+export const APP_STATEMENT_TIMEOUT = "30s";
 
 export interface DocketDatabase {
   /** The app's and the worker's DATABASE_URL: the least-privileged login. */
@@ -70,6 +72,9 @@ async function ensureRoles(client: pg.Client): Promise<void> {
       if (code !== "42710" && code !== "23505") throw error;
     }
   }
+  // No statement of the app's may hold the database longer; a role's setting is not inherited, so it
+  // is set on the login. The migrations (the owner) are not bound by it.
+  await client.query(`ALTER ROLE ${APP_ROLE} SET statement_timeout = '${APP_STATEMENT_TIMEOUT}'`);
 }
 
 async function asSuperuser(url: string, work: (client: pg.Client) => Promise<void>): Promise<void> {

@@ -103,6 +103,14 @@ test("a filter combination the API refuses is explained with a 400, and nothing 
   expect(await readAuditRows({ subject: reviewer.subject })).toEqual([]);
 });
 
+test("a query key given twice is refused with a 400 naming it, and nothing is read or recorded", async ({ request }) => {
+  const response = await getAs(request, `/api/chats?userIds=${SMALL_SEED_1.user}&limit=5&limit=1000`);
+  expect(response.status()).toBe(400);
+  const body = (await response.json()) as { error: { code: string; message: string } };
+  expect(body.error).toMatchObject({ code: "invalid_request", message: "Invalid query parameter: limit is given more than once." });
+  expect(await readAuditRows({ subject: reviewer.subject })).toEqual([]);
+});
+
 for (const hostile of [encodeURIComponent("../x"), "claude_chat_x%2F..", encodeURIComponent("claude_chat_x?user_ids[]=y"), SMALL_SEED_1.project]) {
   test(`a hostile chat id (${hostile}) is refused with 400 before any read, and no content read is recorded`, async ({ request }) => {
     const response = await getAs(request, `/api/chats/${hostile}/messages`);

@@ -12,11 +12,16 @@ test("the home page shows a signed-in user both dependencies healthy", async ({ 
   await expect(status.getByText("down")).toHaveCount(0);
 });
 
-test("the health route answers anyone with states only and forbids caching", async ({ request }) => {
-  const response = await request.get("/api/health");
-  expect(response.status()).toBe(200);
-  expect(response.headers()["cache-control"]).toBe("no-store");
-  const body = (await response.json()) as Record<string, { state?: string }>;
+test("the health route tells anyone only ok or not ok, a signed-in person each dependency's state, and forbids caching", async ({ request }) => {
+  const anonymous = await request.get("/api/health");
+  expect(anonymous.status()).toBe(200);
+  expect(anonymous.headers()["cache-control"]).toBe("no-store");
+  expect(await anonymous.json()).toEqual({ status: "ok" });
+
+  const { cookie } = await seedSession("reviewer");
+  const signedIn = await request.get("/api/health", { headers: { cookie } });
+  expect(signedIn.status()).toBe(200);
+  const body = (await signedIn.json()) as Record<string, { state?: string }>;
   expect(body.database?.state).toBe("ok");
   expect(body.complianceApi?.state).toBe("ok");
   expect(JSON.stringify(body)).not.toContain("sk-ant-");

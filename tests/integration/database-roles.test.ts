@@ -1,7 +1,7 @@
 // What the app's role may do to each table, read back from PostgreSQL's catalogue: a migration that adds
 // a table without granting it, or grants more than its rows need, shows up here by name.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RUNTIME_ROLE } from "@/lib/devtools/docket-database";
+import { APP_STATEMENT_TIMEOUT, RUNTIME_ROLE } from "@/lib/devtools/docket-database";
 import { startTestDatabase, superuserQuery, type TestDatabase, type TestDocketDatabase } from "@/tests/support/database";
 
 const APPEND_ONLY = ["INSERT", "SELECT"];
@@ -64,8 +64,12 @@ describe("the runtime role's privileges", () => {
     expect(jobs).toEqual({ owned: "0", writable: true, creatable: false });
   });
 
-  it("are what the app's login holds", async () => {
-    const [login] = await superuserQuery<{ member: boolean }>(database.url, "SELECT pg_has_role(current_user, $1, 'USAGE') AS member", [RUNTIME_ROLE]);
-    expect(login).toEqual({ member: true });
+  it("are what the app's login holds, and its statements are cut off after a time", async () => {
+    const [login] = await superuserQuery<{ member: boolean; timeout: string }>(
+      database.url,
+      "SELECT pg_has_role(current_user, $1, 'USAGE') AS member, current_setting('statement_timeout') AS timeout",
+      [RUNTIME_ROLE],
+    );
+    expect(login).toEqual({ member: true, timeout: APP_STATEMENT_TIMEOUT });
   });
 });

@@ -63,7 +63,7 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
         throw new AppError(decision.kind === "no_role" ? "no_role" : "forbidden");
       }
       const params = parseOrThrow(spec.params, await context.params, "path");
-      const query = parseOrThrow(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query");
+      const query = parseOrThrow(spec.query, singleValuedQuery(request.nextUrl.searchParams), "query");
       const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), "body") : (undefined as z.output<B>);
       const response = await action({ actor: decision.actor, params, query, body, request, metadata });
       response.headers.set("cache-control", "no-store");
@@ -79,6 +79,16 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
 function withRoutePolicy(response: Response): Response {
   if (!response.headers.has("content-security-policy")) response.headers.set("content-security-policy", ROUTE_POLICY);
   return response;
+}
+
+/** A key given twice (`?after=a&after=b`) would leave which one counts to the parser: it is refused instead. */
+function singleValuedQuery(searchParams: URLSearchParams): Record<string, string> {
+  const query: Record<string, string> = {};
+  for (const [key, value] of searchParams) {
+    if (Object.hasOwn(query, key)) throw new AppError("invalid_request", `Invalid query parameter: ${key} is given more than once.`);
+    query[key] = value;
+  }
+  return query;
 }
 
 function parseOrThrow<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): z.output<S> {
