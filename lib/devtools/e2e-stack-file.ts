@@ -8,7 +8,10 @@ export const E2E_SERVER_ERROR_LOG = join(process.cwd(), "test-results", "e2e-ser
 
 export interface E2eStackInfo {
   appUrl: string;
+  /** As the app's least-privileged login. */
   databaseUrl: string;
+  /** As the server's superuser: what the tests arrange (sessions, expiry, a failing audit write) and read. */
+  superuserDatabaseUrl: string;
   apiBaseUrl: string;
   idpIssuer: string;
   sandboxOrigin: string;

@@ -43,7 +43,10 @@ export interface StackOptions {
 export interface Stack {
   appUrl: string;
   apiBaseUrl: string;
+  /** As the app's least-privileged login. */
   databaseUrl: string;
+  /** As the server's superuser, for a test harness that arranges state the app may not touch. */
+  superuserDatabaseUrl: string;
   idpIssuer: string;
   /** The artifact sandbox origin, on the other one of localhost and 127.0.0.1: another site than the app's. */
   sandboxOrigin: string;
@@ -63,7 +66,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const postgres = await startPostgres({ dataDir: options.databaseDir, persistent: options.databaseDir !== undefined });
     stopDatabase = postgres.stop;
     // The app and the worker connect as the least-privileged role; the migrations ran as the owner.
-    const { url: databaseUrl } = await createDocketDatabase(postgres, "docket");
+    const { url: databaseUrl, superuserUrl: superuserDatabaseUrl } = await createDocketDatabase(postgres, "docket");
 
     let apiBaseUrl: string;
     let apiKey: string;
@@ -114,7 +117,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     });
     stops.push(sandbox.stop);
     const sandboxOrigin = sandbox.match[1]!;
-    await options.beforeApp?.({ appUrl, apiBaseUrl, databaseUrl, idpIssuer, sandboxOrigin });
+    await options.beforeApp?.({ appUrl, apiBaseUrl, databaseUrl, superuserDatabaseUrl, idpIssuer, sandboxOrigin });
     // What the app and the worker must agree on: one database, one API, one evidence store.
     const sharedEnv = {
       COMPLIANCE_API_BASE_URL: apiBaseUrl,
@@ -164,7 +167,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
     );
     stops.push(app.stop);
-    return { appUrl, apiBaseUrl, databaseUrl, idpIssuer, sandboxOrigin, stop };
+    return { appUrl, apiBaseUrl, databaseUrl, superuserDatabaseUrl, idpIssuer, sandboxOrigin, stop };
   } catch (error) {
     await stop();
     throw error;

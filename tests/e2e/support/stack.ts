@@ -9,9 +9,12 @@ export function stackInfo(): E2eStackInfo {
 
 let pool: pg.Pool | undefined;
 
-/** The app's own database, for arranging state (sessions, expiry) and reading the audit log. */
+/**
+ * The app's database as its superuser, for arranging state (sessions, expiry, a failing audit write)
+ * and reading the audit log: the harness may do what the app's own role may not.
+ */
 export function database(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: stackInfo().databaseUrl, max: 2 });
+  pool ??= new pg.Pool({ connectionString: stackInfo().superuserDatabaseUrl, max: 2 });
   return pool;
 }
 
