@@ -14,7 +14,7 @@ import { deletionListOptions, type DeletionListFilters } from "@/lib/queries/del
 import { DELETION_REASON_LABELS, DELETION_STATUSES, type DeletionRequestDto, type DeletionStatus } from "@/lib/schemas/deletions";
 import { DecisionControls } from "./decision-controls";
 import { displayName, formatAge, kindLabel, requestHref, STATUS_LABELS } from "./deletion-format";
-import { DeletionStatusLine, StatusBadge } from "./deletion-status";
+import { SettlingStatusLine, StatusBadge } from "./deletion-status";
 import { personOf, RequestFacts } from "./request-facts";
 
 /**
@@ -39,7 +39,7 @@ export function ApprovalsQueue({ canApprove }: { canApprove: boolean }) {
                     Open the request
                   </Link>
                 </p>
-                <DeletionStatusLine request={request} />
+                <SettlingStatusLine request={request} />
               </li>
             ))}
           </ul>

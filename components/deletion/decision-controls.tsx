@@ -12,7 +12,7 @@ type Action = "approve" | "reject" | "cancel" | "execute";
 
 /**
  * What the reader may do with a request now (the server says, in `allowedActions`): approve or reject
- * it with a comment, cancel their own, or run an approved one whose execution never started. The
+ * it with a comment, cancel their own, or ask the worker again to execute an approved one it gave up on. The
  * requester of a request is told why they cannot approve it, and given no button for it.
  */
 export function DecisionControls({
@@ -93,7 +93,7 @@ export function DecisionControls({
         )}
         {allowed.has("execute") && (
           <Button disabled={act.isPending} onClick={() => act.mutate("execute")} variant="danger">
-            Execute the approved deletion
+            Ask the worker to execute it again
           </Button>
         )}
       </div>

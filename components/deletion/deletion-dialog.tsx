@@ -2,14 +2,14 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { deletionIdOf, deletionPreparationOptions, holdsOf, newIdempotencyKey } from "@/lib/queries/deletion-queries";
-import type { ChatRef, DeletionReasonCode, DeletionTarget } from "@/lib/schemas/deletions";
+import type { ChatRef, DeletionReasonCode, DeletionRequestDto, DeletionTarget } from "@/lib/schemas/deletions";
 import { displayName, kindLabel, requestHref } from "./deletion-format";
 import { DeletionForm } from "./deletion-form";
-import { DeletionStatusLine } from "./deletion-status";
+import { SettlingStatusLine } from "./deletion-status";
 import { HoldsNotice } from "./holds-notice";
 import { OpenRequestNotice } from "./request-notices";
 import { useCreateDeletion } from "./use-create-deletion";
@@ -49,21 +49,9 @@ export function DeletionDialogBody({ target, draft, onDraftChange, onDeleteChatF
   const backOrClose = onBack ? <Button onClick={onBack}>Back to the project</Button> : <Button onClick={onClose}>{commit.data ? "Close" : "Cancel"}</Button>;
 
   if (commit.data) {
-    const request = commit.data;
     return (
       <div className="space-y-4">
-        <p ref={headingRef} tabIndex={-1} className="font-semibold outline-none">
-          {request.approvalsRequired && request.status === "requested"
-            ? `Request created: the ${kindLabel(request.target.kind)} is deleted only once a second person approves it.`
-            : `Deletion of the ${kindLabel(request.target.kind)} ${displayName(request.target.name, request.target.kind)}`}
-        </p>
-        <DeletionStatusLine request={request} />
-        <p className="text-sm">
-          <Link href={requestHref(request.id)} className="font-semibold underline">
-            Open the deletion request
-          </Link>{" "}
-          <span className="font-mono text-xs text-slate-500">{request.id}</span>
-        </p>
+        <DeletionOutcome committed={commit.data} headingRef={headingRef} />
         <div className="flex justify-end">{backOrClose}</div>
       </div>
     );
@@ -114,5 +102,25 @@ export function DeletionDialogBody({ target, draft, onDraftChange, onDeleteChatF
       onDeleteChatFirst={onDeleteChatFirst}
       footer={backOrClose}
     />
+  );
+}
+
+/** The confirmed request; its status is followed while the worker executes it (approvals off). */
+function DeletionOutcome({ committed: request, headingRef }: { committed: DeletionRequestDto; headingRef: RefObject<HTMLParagraphElement | null> }) {
+  return (
+    <>
+      <p ref={headingRef} tabIndex={-1} className="font-semibold outline-none">
+        {request.approvalsRequired && request.status === "requested"
+          ? `Request created: the ${kindLabel(request.target.kind)} is deleted only once a second person approves it.`
+          : `Deletion of the ${kindLabel(request.target.kind)} ${displayName(request.target.name, request.target.kind)}`}
+      </p>
+      <SettlingStatusLine request={request} />
+      <p className="text-sm">
+        <Link href={requestHref(request.id)} className="font-semibold underline">
+          Open the deletion request
+        </Link>{" "}
+        <span className="font-mono text-xs text-slate-500">{request.id}</span>
+      </p>
+    </>
   );
 }

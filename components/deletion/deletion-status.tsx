@@ -1,4 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { useTimeFormat } from "@/components/layout/time-zone";
+import { settlingDeletionOptions } from "@/lib/queries/deletion-queries";
 import type { DeletionRequestDto } from "@/lib/schemas/deletions";
 import { STATUS_LABELS, STATUS_STYLES } from "./deletion-format";
 import { HoldsNotice } from "./holds-notice";
@@ -29,14 +31,22 @@ export function DeletionStatusLine({ request }: { request: DeletionRequestDto })
   );
 }
 
+/** The status line of a request just confirmed or decided, followed while the worker settles it. */
+export function SettlingStatusLine({ request }: { request: DeletionRequestDto }) {
+  const followed = useQuery(settlingDeletionOptions(request));
+  return <DeletionStatusLine request={followed.data ?? request} />;
+}
+
 function sentenceFor(request: DeletionRequestDto, format: (timestamp: string | null) => string): string {
   switch (request.status) {
     case "requested":
       return `Waiting for a second person with the approver role to approve it (it expires ${format(request.expiresAt)}).`;
     case "approved":
-      return "Approved; its execution has not started.";
+      if (request.executionQueuedAt === null)
+        return `Approved, but not executed: ${request.executionError ?? "the worker did not run it."} Someone who may approve it can ask the worker again.`;
+      return request.executionError ? `Approved and waiting for the worker. ${request.executionError}` : "Approved; Docket's worker is executing it.";
     case "executing":
-      return "The DELETE is being sent; its outcome is not recorded yet.";
+      return "The worker is sending the DELETE; its outcome is not recorded yet.";
     case "succeeded":
       return `Deleted${request.completedAt ? ` at ${format(request.completedAt)}` : ""}.`;
     case "failed":

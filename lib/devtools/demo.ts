@@ -55,7 +55,8 @@ async function chooseDataDir(given: string | undefined): Promise<string> {
 
 const baseUrl = process.env.COMPLIANCE_API_BASE_URL;
 const apiKey = process.env.COMPLIANCE_API_KEY;
-const externalApi = baseUrl && apiKey ? { baseUrl, apiKey } : undefined;
+const deleteKey = process.env.COMPLIANCE_API_DELETE_KEY;
+const externalApi = baseUrl && apiKey ? { baseUrl, apiKey, deleteKey } : undefined;
 
 await run("npx", ["prisma", "generate"]);
 await run("npx", ["next", "build"]);

@@ -6,6 +6,9 @@ export const E2E_STACK_FILE = join(process.cwd(), "test-results", "e2e-stack.jso
 /** Where the end-to-end app process records every 5xx it answers (tests/e2e/support/server-error-recorder.mjs). */
 export const E2E_SERVER_ERROR_LOG = join(process.cwd(), "test-results", "e2e-server-errors.jsonl");
 
+/** Every line the end-to-end stack's services print (tests search it for the delete key). */
+export const E2E_SERVICE_LOG = join(process.cwd(), "test-results", "e2e-services.log");
+
 export interface E2eStackInfo {
   appUrl: string;
   /** As the app's least-privileged login. */

@@ -4,12 +4,15 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { E2E_SERVER_ERROR_LOG, E2E_STACK_FILE, type E2eStackInfo } from "./e2e-stack-file";
+import { E2E_SERVER_ERROR_LOG, E2E_SERVICE_LOG, E2E_STACK_FILE, type E2eStackInfo } from "./e2e-stack-file";
 import { startStack, stopOnSignals } from "./stack";
 
 const { values } = parseArgs({ options: { port: { type: "string", default: "3100" } } });
 
+await mkdir(dirname(E2E_SERVICE_LOG), { recursive: true });
+await writeFile(E2E_SERVICE_LOG, "");
 const stack = await startStack({
+  logFile: E2E_SERVICE_LOG,
   appPort: Number(values.port),
   appHost: "127.0.0.1",
   simulatorPort: 0,

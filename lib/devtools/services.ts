@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { appendFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 
 export interface Service {
@@ -37,7 +38,7 @@ export function startService(
   name: string,
   command: string,
   args: string[],
-  options: { env: NodeJS.ProcessEnv; ready: RegExp; quiet?: boolean; cwd?: string },
+  options: { env: NodeJS.ProcessEnv; ready: RegExp; quiet?: boolean; cwd?: string; logFile?: string },
 ): Promise<Service & { match: RegExpMatchArray }> {
   const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ["ignore", "pipe", "pipe"] });
   running.add(child);
@@ -49,6 +50,7 @@ export function startService(
       recent.push(line);
       if (recent.length > 200) recent.shift();
       if (!options.quiet) console.log(`[${name}] ${line}`);
+      if (options.logFile) appendFileSync(options.logFile, `[${name}] ${line}\n`);
       const match = settled ? null : options.ready.exec(line);
       if (match) {
         settled = true;

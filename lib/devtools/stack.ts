@@ -19,8 +19,8 @@ export interface StackOptions {
   dataset: "small" | "demo" | "large";
   /** Keep the database between runs (the demo's audit log survives a restart); tests use a throwaway one. */
   databaseDir?: string;
-  /** A real Compliance API to use instead of the simulator. */
-  externalApi?: { baseUrl: string; apiKey: string };
+  /** A real Compliance API to use instead of the simulator: the read key, and the delete key the worker alone is given. */
+  externalApi?: { baseUrl: string; apiKey: string; deleteKey?: string };
   idpPort: number;
   /** Where the artifact sandbox origin listens (0: any free port). */
   sandboxPort: number;
@@ -38,6 +38,8 @@ export interface StackOptions {
   /** Node arguments and environment added to the app's process (the end-to-end tests' instrumentation). */
   appProcess?: { nodeArgs: string[]; env: Record<string, string> };
   quiet?: boolean;
+  /** Where every line the services print is also appended (the end-to-end tests search it for secrets). */
+  logFile?: string;
 }
 
 export interface Stack {
@@ -70,8 +72,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     let apiBaseUrl: string;
     let apiKey: string;
+    let deleteKey: string | undefined;
     if (options.externalApi) {
-      ({ baseUrl: apiBaseUrl, apiKey } = options.externalApi);
+      ({ baseUrl: apiBaseUrl, apiKey, deleteKey } = options.externalApi);
     } else {
       const simulator = await startService("simulator", process.execPath, ["--import", "tsx", join("lib", "simulator", "main.ts")], {
         env: {
@@ -82,11 +85,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         },
         ready: /listening on (http:\/\/\S+)/,
         quiet: options.quiet,
+        logFile: options.logFile,
       });
       stops.push(simulator.stop);
       apiBaseUrl = simulator.match[1]!;
-      apiKey = "sk-ant-api01-simulator-full";
+      // As in production: the web app reads with a read-only key, and only the worker may delete.
+      apiKey = "sk-ant-api01-simulator-readonly";
+      deleteKey = "sk-ant-api01-simulator-full";
     }
+    // Whatever the caller's environment holds, the app's process never receives the delete key.
+    const { COMPLIANCE_API_DELETE_KEY: _deleteKeyKeptFromTheApp, ...environment } = process.env;
 
     const appUrl = `http://${options.appHost}:${options.appPort}`;
     const clientId = process.env.OIDC_CLIENT_ID ?? "docket";
@@ -102,6 +110,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
       ready: /listening on (http:\/\/\S+)/,
       quiet: options.quiet,
+      logFile: options.logFile,
     });
     stops.push(idp.stop);
     const idpIssuer = idp.match[1]!;
@@ -114,6 +123,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       },
       ready: /listening on (http:\/\/\S+)/,
       quiet: options.quiet,
+      logFile: options.logFile,
     });
     stops.push(sandbox.stop);
     const sandboxOrigin = sandbox.match[1]!;
@@ -129,9 +139,17 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await buildWorker();
     const workerRun = await workerCommand();
     const worker = await startService("worker", process.execPath, workerRun.args, {
-      env: { ...process.env, NODE_ENV: "production", ...workerRun.env, ...sharedEnv, ...options.workerEnv },
+      env: {
+        ...environment,
+        NODE_ENV: "production",
+        ...workerRun.env,
+        ...sharedEnv,
+        ...(deleteKey ? { COMPLIANCE_API_DELETE_KEY: deleteKey } : {}),
+        ...options.workerEnv,
+      },
       ready: /Docket worker \S+ running/,
       quiet: options.quiet,
+      logFile: options.logFile,
     });
     stops.push(worker.stop);
     const app: Service = await startService(
@@ -148,7 +166,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       ],
       {
         env: {
-          ...process.env,
+          ...environment,
           NODE_ENV: "production",
           NEXT_TELEMETRY_DISABLED: "1",
           ...sharedEnv,
@@ -164,6 +182,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         },
         ready: /Ready in|started server on/i,
         quiet: options.quiet,
+        logFile: options.logFile,
       },
     );
     stops.push(app.stop);

@@ -42,12 +42,21 @@ export const deletionKeys = {
 
 export type DeletionListFilters = { status?: DeletionStatus; mine?: boolean };
 
-/** The server probes upstream once per process; asking it again within minutes tells nothing new. */
+/** The worker reports on its delete key every ten minutes; asking again within minutes tells nothing new. */
 const CAPABILITY_STALE_MS = 5 * 60_000;
 const LIST_PAGE_SIZE = 50;
-/** A request being executed, or whose outcome is unknown, settles on the server (the reconciler): asked again until it does. */
-const UNSETTLED_POLL_MS = 5_000;
-const UNSETTLED: ReadonlySet<DeletionStatus> = new Set(["approved", "executing", "unknown"]);
+/**
+ * A request the worker is executing settles within seconds; one whose outcome is unknown waits for the
+ * reconciler's next round. Each is asked again until it settles.
+ */
+const IN_WORKER_POLL_MS = 1_000;
+const UNKNOWN_POLL_MS = 5_000;
+
+function pollIntervalFor(request: DeletionRequestDto | undefined): number | false {
+  if (!request) return false;
+  if ((request.status === "approved" && request.executionQueuedAt !== null) || request.status === "executing") return IN_WORKER_POLL_MS;
+  return request.status === "unknown" ? UNKNOWN_POLL_MS : false;
+}
 
 export const deletionCapabilityOptions = () =>
   queryOptions({
@@ -87,7 +96,16 @@ export const deletionDetailOptions = (id: string) =>
   queryOptions({
     queryKey: deletionKeys.detail(id),
     queryFn: ({ signal }) => apiFetch(`/api/deletions/${encodeURIComponent(id)}`, DeletionRequestDetail, { signal }),
-    refetchInterval: (query) => (query.state.data && UNSETTLED.has(query.state.data.request.status) ? UNSETTLED_POLL_MS : false),
+    refetchInterval: (query) => pollIntervalFor(query.state.data?.request),
+  });
+
+/** One request as it stands, asked again while the worker settles it (the delete dialog's outcome). */
+export const settlingDeletionOptions = (request: DeletionRequestDto) =>
+  queryOptions({
+    queryKey: deletionKeys.detail(request.id),
+    queryFn: ({ signal }) => apiFetch(`/api/deletions/${encodeURIComponent(request.id)}`, DeletionRequestDetail, { signal }),
+    select: (detail) => detail.request,
+    refetchInterval: (query) => pollIntervalFor(query.state.data?.request ?? request),
   });
 
 /** Confirms a prepared deletion: the request (201), or the one this idempotency key already made (200). */
@@ -97,7 +115,7 @@ export function createDeletion(body: CreateDeletionBody): Promise<DeletionReques
 
 export type DeletionDecision = "approve" | "reject";
 
-/** Approving executes the deletion: the answer is the request as it then stands. */
+/** Approving hands the deletion to the worker: the answer is the request, approved and queued. */
 export function decideDeletion(id: string, decision: DeletionDecision, body: DeletionDecisionBody): Promise<DeletionRequestDto> {
   return apiFetch(`/api/deletions/${encodeURIComponent(id)}/${decision}`, DeletionRequestDto, { method: "POST", body: body });
 }
@@ -106,7 +124,7 @@ export function cancelDeletion(id: string, body: CancelDeletionBody): Promise<De
   return apiFetch(`/api/deletions/${encodeURIComponent(id)}/cancel`, DeletionRequestDto, { method: "POST", body: body });
 }
 
-/** Runs an approved request whose execution never started. */
+/** Asks the worker again to execute an approved request it gave up on. */
 export function executeDeletion(id: string): Promise<DeletionRequestDto> {
   return apiFetch(`/api/deletions/${encodeURIComponent(id)}/execute`, DeletionRequestDto, { method: "POST", body: {} });
 }

@@ -301,6 +301,10 @@ export const DeletionRequestDto = z.object({
   decisionComment: z.string().nullable(),
   /** A request not executed by then expires. */
   expiresAt: Timestamp,
+  /** When the worker was last asked to execute it; null: it is not waiting for the worker. */
+  executionQueuedAt: Timestamp.nullable(),
+  /** Why the worker could not execute it yet; it tries again. */
+  executionError: z.string().nullable(),
   executionStartedAt: Timestamp.nullable(),
   completedAt: Timestamp.nullable(),
   attempts: z.number().int().nonnegative(),
@@ -350,9 +354,10 @@ export type DeletionList = z.infer<typeof DeletionList>;
 export const DeletionCapability = z.object({
   /** False: the UI offers no delete action and says `message`. */
   canDelete: z.boolean(),
-  reason: z.enum(["available", "delete_scope_missing", "admin_key", "unverified"]),
+  reason: z.enum(["available", "delete_scope_missing", "admin_key", "no_delete_key", "unverified"]),
   message: z.string(),
-  checkedAt: Timestamp,
+  /** When a worker last reported on its delete key; null: none has yet. */
+  checkedAt: Timestamp.nullable(),
   approvalsRequired: z.boolean(),
   requestTtlHours: z.number().int().positive(),
 });

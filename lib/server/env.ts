@@ -56,11 +56,14 @@ const auditCheckpointFields = {
 };
 
 /** What every Docket process that calls the API or holds evidence reads: the app and the worker. */
+const complianceKey = z
+  .string({ error: "is required" })
+  .regex(/^sk-ant-(api|admin)\d{2}-[A-Za-z0-9_-]+$/, "must be a Compliance Access Key (sk-ant-api01-...) or an Admin API key");
+
 const sharedFields = {
   COMPLIANCE_API_BASE_URL: httpUrl.default("https://api.anthropic.com"),
-  COMPLIANCE_API_KEY: z
-    .string({ error: "is required" })
-    .regex(/^sk-ant-(api|admin)\d{2}-[A-Za-z0-9_-]+$/, "must be a Compliance Access Key (sk-ant-api01-...) or an Admin API key"),
+  /** The key every read uses; the web app's should carry read scopes only. */
+  COMPLIANCE_API_KEY: complianceKey,
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: "must be a postgresql:// URL" }),
   /** The evidence store: collected objects by SHA-256, and exports spooled on their way out. */
   DOCKET_EVIDENCE_DIR: z.string().min(1, "must not be empty").default(".data/evidence"),
@@ -85,10 +88,14 @@ const ServerEnv = z
     /** A deletion request not executed within this many hours expires. */
     DOCKET_DELETE_REQUEST_TTL_HOURS: z.coerce.number({ error: "must be a number" }).int("must be a whole number of hours").min(1).max(720).default(72),
     /**
-     * Where the bytes of files about to be deleted are kept, named by their SHA-256; unset: only their
-     * metadata and hashes go into the pre-deletion snapshot.
+     * Refused, not ignored: a web process given the delete key would hold it in its memory and its
+     * environment, where a flaw in any page could reach it. Only the worker executes deletions.
      */
-    DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
+    COMPLIANCE_API_DELETE_KEY: z
+      .undefined({
+        error: "must not be given to the web app: only the worker (npm run worker) holds the delete key; give the web app a read-only key",
+      })
+      .optional(),
     ...auditCheckpointFields,
     /** Scopes requested at sign-in; some IdPs need an extra scope (e.g. "groups") to release the role claim. */
     OIDC_SCOPES: z
@@ -132,6 +139,13 @@ const WorkerEnv = z.object({
   DOCKET_WORKER_LEASE_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(1).max(3600).default(60),
   /** Collection steps one worker process runs at once: by default one per lane of a collection, so one worker can use them all. */
   DOCKET_WORKER_CONCURRENCY: z.coerce.number({ error: "must be a number" }).int().min(1).max(32).default(3),
+  /** The key with the delete:compliance_user_data scope, used for DELETEs only; unset: Docket cannot delete. */
+  COMPLIANCE_API_DELETE_KEY: complianceKey.optional(),
+  /**
+   * Where the bytes of files about to be deleted are kept, named by their SHA-256; unset: only their
+   * metadata and hashes go into the pre-deletion snapshot.
+   */
+  DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
   ...auditCheckpointFields,
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;

@@ -1,5 +1,6 @@
-// `npm run worker`: the background process. It takes collection steps from PostgreSQL through pg-boss
-// and runs them; the web app only queues them. Any number of workers may run against one database.
+// `npm run worker`: the background process. It takes collection steps and approved deletions from
+// PostgreSQL through pg-boss and runs them; the web app only queues them. It is the only process given
+// the delete key. Any number of workers may run against one database.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { createBackgroundComplianceClient } from "@/lib/server/compliance";
@@ -10,13 +11,13 @@ import { getWorkerEnv, InvalidEnvironmentError } from "@/lib/server/env";
 import {
   COLLECTION_LANES,
   COLLECTION_STEP_QUEUE,
-  JobQueueNotInstalledError,
   queueCollection,
   queueCollectionStep,
-  startJobQueue,
   STEP_MS,
   type CollectionStepJob,
 } from "@/lib/server/jobs/collection-queue";
+import { JobQueueNotInstalledError, startJobQueue } from "@/lib/server/jobs/job-queue";
+import { startDeletionWork } from "./deletion-work";
 
 /** How often a worker wakes the collections that should be moving: those a dead worker left, or whose queueing failed. */
 const SWEEP_MS = 15_000;
@@ -73,6 +74,7 @@ for (let lane = 0; lane < env.DOCKET_WORKER_CONCURRENCY; lane++) {
   });
 }
 await sweep();
+const stopDeletionWork = await startDeletionWork({ env, db, boss, budget, workerId });
 const sweeper = setInterval(() => void sweep().catch((error: unknown) => console.error("[worker] sweep failed:", error)), SWEEP_MS);
 console.log(`Docket worker ${workerId} running ${env.DOCKET_WORKER_CONCURRENCY} steps at once (${COLLECTION_LANES} lanes per collection)`);
 
@@ -81,6 +83,7 @@ async function shutdown(signal: string): Promise<void> {
   clearInterval(sweeper);
   stopping.abort();
   await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+  await stopDeletionWork();
   await db.$disconnect();
   process.exit(0);
 }

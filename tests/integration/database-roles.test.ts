@@ -21,6 +21,7 @@ const EXPECTED: Record<string, string[]> = {
   "public.collection_walk": KEPT,
   "public.collection_item": KEPT,
   "public.api_budget": KEPT,
+  "public.delete_key_report": KEPT,
   "public.reviewer_preference": DISPOSABLE,
   "public.auth_session": DISPOSABLE,
   "public._prisma_migrations": ["SELECT"],

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { PROBE_CHAT_ID } from "@/lib/server/deletion/capability";
 import type { RunningSimulator } from "@/lib/simulator/server";
 import { call, expectError, qs, READONLY, start } from "./helpers";
 
@@ -9,6 +8,9 @@ beforeAll(async () => {
 });
 beforeEach(() => sim.reset());
 afterAll(() => sim.close());
+
+/** Shaped like the API's chat ids, but all "0": base58 has no "0", so no chat has it. */
+const ABSENT_CHAT = `claude_chat_01${"0".repeat(22)}`;
 
 const del = (path: string) => call(sim, path, { method: "DELETE" });
 
@@ -135,8 +137,8 @@ describe("deletes by a key without the delete scope", () => {
       `/v1/compliance/apps/chats/files/${f.uploadedFiles.csv}`,
       `/v1/compliance/apps/projects/documents/${f.projectDocument}`,
       `/v1/compliance/apps/projects/${f.projectWithoutChats}`,
-      // An id no object has: the scope is checked first, so this is 403 too (Docket's capability probe).
-      `/v1/compliance/apps/chats/${PROBE_CHAT_ID}`,
+      // An id no object has: the scope is checked first, so this is 403 too.
+      `/v1/compliance/apps/chats/${ABSENT_CHAT}`,
     ];
     for (const path of paths) {
       expect(expectError(await call(sim, path, { method: "DELETE", key: READONLY }), 403, "permission_error")).toMatch(
@@ -147,7 +149,7 @@ describe("deletes by a key without the delete scope", () => {
     expect((await call(sim, `/v1/compliance/apps/chats/files/${f.uploadedFiles.csv}`)).status).toBe(200);
     expect((await call(sim, `/v1/compliance/apps/projects/documents/${f.projectDocument}`)).status).toBe(200);
     expect((await call(sim, `/v1/compliance/apps/projects/${f.projectWithoutChats}`)).status).toBe(200);
-    expectError(await call(sim, `/v1/compliance/apps/chats/${PROBE_CHAT_ID}`, { method: "DELETE" }), 404, "not_found_error");
+    expectError(await call(sim, `/v1/compliance/apps/chats/${ABSENT_CHAT}`, { method: "DELETE" }), 404, "not_found_error");
   });
 });
 

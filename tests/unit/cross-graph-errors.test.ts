@@ -11,7 +11,7 @@ async function loadGraph() {
   return {
     complianceErrors: await import("@/lib/server/compliance/errors"),
     httpErrors: await import("@/lib/server/http/errors"),
-    capability: await import("@/lib/server/deletion/capability"),
+    deleteKey: await import("@/lib/server/deletion/delete-key"),
     db: await import("@/lib/server/db"),
     docketError: await import("@/lib/server/docket-error"),
   };
@@ -64,11 +64,16 @@ describe("errors thrown by one module graph's copy of a class, met in another gr
     expect((await answerOf(routes.httpErrors.toErrorResponse(network, "dkt_5"))).status).toBe(504);
   });
 
-  test("the capability probe made in one graph reads another graph's 404 as 'may delete'", async () => {
-    const notFound = () => new routes.complianceErrors.ComplianceApiError(404, "not_found_error", "Not found.", "req_probe");
-    const client = { chats: { getMessages: () => Promise.reject(notFound()), delete: () => Promise.reject(notFound()) } } as unknown as ComplianceClient;
-    const probe = pages.capability.createCapabilityProbe(client, "compliance");
-    expect((await probe.check()).reason).toBe("available");
+  test("the delete key's learner in one graph reads another graph's 403 for the scopes it names", async () => {
+    const refused = new routes.complianceErrors.ComplianceApiError(
+      403,
+      "permission_error",
+      "Missing required scopes. Got: ['delete:compliance_user_data'] Needed: ['read:compliance_org_data']",
+      "req_scopes",
+    );
+    const deleter = { organizations: { list: () => Promise.reject(refused) } } as unknown as ComplianceClient;
+    const finding = await pages.deleteKey.learnDeleteKey({ reader: deleter, deleter, deleterKind: "compliance" }, [], () => new Date());
+    expect(finding).toMatchObject({ reason: "available", scopes: ["delete:compliance_user_data"] });
   });
 
   test("a Prisma unique violation is known by its code, whatever copy of Prisma threw it", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { InvalidEnvironmentError, parseServerEnv } from "@/lib/server/env";
+import { InvalidEnvironmentError, parseServerEnv, parseWorkerEnv } from "@/lib/server/env";
 import { VALID_SERVER_ENV } from "@/tests/support/server-env";
 
 const valid = {
@@ -57,13 +57,9 @@ describe("parseServerEnv", () => {
     expect(problems.join("\n")).not.toContain("not-a-key-but-a-secret");
   });
 
-  test("reads the deletion policy: the request lifetime in whole hours, and where snapshot bytes go", () => {
+  test("reads the deletion policy: the request lifetime in whole hours", () => {
     expect(parseServerEnv(valid).DOCKET_DELETE_REQUEST_TTL_HOURS).toBe(72);
-    expect(parseServerEnv(valid).DOCKET_DELETE_SNAPSHOT_DIR).toBeUndefined();
-    expect(parseServerEnv({ ...valid, DOCKET_DELETE_REQUEST_TTL_HOURS: "24", DOCKET_DELETE_SNAPSHOT_DIR: "/var/lib/docket/snapshots" })).toMatchObject({
-      DOCKET_DELETE_REQUEST_TTL_HOURS: 24,
-      DOCKET_DELETE_SNAPSHOT_DIR: "/var/lib/docket/snapshots",
-    });
+    expect(parseServerEnv({ ...valid, DOCKET_DELETE_REQUEST_TTL_HOURS: "24" })).toMatchObject({ DOCKET_DELETE_REQUEST_TTL_HOURS: 24 });
     for (const bad of ["0", "1.5", "721", "soon"]) {
       expect(problemsOf({ ...valid, DOCKET_DELETE_REQUEST_TTL_HOURS: bad })).toEqual([expect.stringMatching(/^DOCKET_DELETE_REQUEST_TTL_HOURS /)]);
     }
@@ -89,5 +85,28 @@ describe("parseServerEnv", () => {
         expect.stringMatching(/^DOCKET_ARTIFACT_SANDBOX_URL must be on another site than NEXTAUTH_URL/),
       ]);
     }
+  });
+});
+
+describe("the delete key", () => {
+  const deleteKey = "sk-ant-api01-the-delete-key-itself";
+
+  test("is refused by the web app, named without its value", () => {
+    const problems = problemsOf({ ...valid, COMPLIANCE_API_DELETE_KEY: deleteKey });
+    expect(problems).toEqual([expect.stringMatching(/^COMPLIANCE_API_DELETE_KEY must not be given to the web app: only the worker/)]);
+    expect(problems.join("\n")).not.toContain(deleteKey);
+  });
+
+  test("is the worker's, with where snapshot bytes go", () => {
+    const worker = { COMPLIANCE_API_KEY: valid.COMPLIANCE_API_KEY, DATABASE_URL: valid.DATABASE_URL };
+    const withoutKey = parseWorkerEnv(worker);
+    expect([withoutKey.COMPLIANCE_API_DELETE_KEY, withoutKey.DOCKET_DELETE_SNAPSHOT_DIR]).toEqual([undefined, undefined]);
+    expect(parseWorkerEnv({ ...worker, COMPLIANCE_API_DELETE_KEY: deleteKey, DOCKET_DELETE_SNAPSHOT_DIR: "/var/lib/docket/snapshots" })).toMatchObject({
+      COMPLIANCE_API_DELETE_KEY: deleteKey,
+      DOCKET_DELETE_SNAPSHOT_DIR: "/var/lib/docket/snapshots",
+    });
+    expect(() => parseWorkerEnv({ ...worker, COMPLIANCE_API_DELETE_KEY: "a-secret-of-the-wrong-shape" })).toThrow(
+      /COMPLIANCE_API_DELETE_KEY must be a Compliance Access Key/,
+    );
   });
 });

@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "deletion.prepared",
   "deletion.requested",
   "deletion.approved",
+  "deletion.queued",
   "deletion.rejected",
   "deletion.snapshot",
   "deletion.executing",

@@ -10,7 +10,7 @@ import { AnchorPublisher } from "@/lib/server/audit/anchors";
 import { ed25519KeyId, readOrCreateGeneratedSigningKey } from "@/lib/server/audit/checkpoint-key";
 import { getDb } from "@/lib/server/db";
 import { DocketError } from "@/lib/server/docket-error";
-import { getServerEnv } from "@/lib/server/env";
+import { getServerEnv, type ServerEnv } from "@/lib/server/env";
 
 // The latest chain head, signed and kept outside the database: whoever can rewrite the
 // table cannot make a cut tail or a rewritten chain agree with it without the signing key.
@@ -208,28 +208,42 @@ function appCheckpointFile(): string {
   return path.resolve(getServerEnv().DOCKET_AUDIT_CHECKPOINT_FILE);
 }
 
-let appSettings: Promise<CheckpointSettings> | undefined;
+type CheckpointEnv = Pick<
+  ServerEnv,
+  "DOCKET_AUDIT_CHECKPOINT_FILE" | "DOCKET_AUDIT_SIGNING_KEY" | "DOCKET_AUDIT_VERIFY_KEY" | "DOCKET_AUDIT_ANCHOR_FILE" | "DOCKET_AUDIT_ANCHOR_URL"
+>;
 
 /**
  * From DOCKET_AUDIT_CHECKPOINT_FILE and DOCKET_AUDIT_SIGNING_KEY (else the generated key beside the
  * file), DOCKET_AUDIT_VERIFY_KEY and the anchors' DOCKET_AUDIT_ANCHOR_FILE and DOCKET_AUDIT_ANCHOR_URL.
+ * Read once; a failure (a key file fixed by hand) is tried again on the next call.
  */
+export function checkpointSettingsFrom(env: CheckpointEnv): () => Promise<CheckpointSettings> {
+  let settings: Promise<CheckpointSettings> | undefined;
+  return () => {
+    settings ??= (async () => {
+      const file = path.resolve(env.DOCKET_AUDIT_CHECKPOINT_FILE);
+      const anchorTargets = { file: env.DOCKET_AUDIT_ANCHOR_FILE, url: env.DOCKET_AUDIT_ANCHOR_URL };
+      return {
+        file,
+        signingKey: env.DOCKET_AUDIT_SIGNING_KEY ?? (await readOrCreateGeneratedSigningKey(file)),
+        verifyKey: env.DOCKET_AUDIT_VERIFY_KEY,
+        anchors: anchorTargets.file || anchorTargets.url ? new AnchorPublisher(anchorTargets) : undefined,
+      };
+    })().catch((error: unknown) => {
+      settings = undefined;
+      throw error;
+    });
+    return settings;
+  };
+}
+
+let appSettings: (() => Promise<CheckpointSettings>) | undefined;
+
+/** The web app's checkpoint settings, from its environment. */
 export function appCheckpointSettings(): Promise<CheckpointSettings> {
-  appSettings ??= (async () => {
-    const env = getServerEnv();
-    const file = appCheckpointFile();
-    const anchorTargets = { file: env.DOCKET_AUDIT_ANCHOR_FILE, url: env.DOCKET_AUDIT_ANCHOR_URL };
-    return {
-      file,
-      signingKey: env.DOCKET_AUDIT_SIGNING_KEY ?? (await readOrCreateGeneratedSigningKey(file)),
-      verifyKey: env.DOCKET_AUDIT_VERIFY_KEY,
-      anchors: anchorTargets.file || anchorTargets.url ? new AnchorPublisher(anchorTargets) : undefined,
-    };
-  })().catch((error: unknown) => {
-    appSettings = undefined; // a key file fixed by hand is picked up on the next try
-    throw error;
-  });
-  return appSettings;
+  appSettings ??= checkpointSettingsFrom(getServerEnv());
+  return appSettings();
 }
 
 const globalForCheckpoints = globalThis as typeof globalThis & { docketCheckpointScheduler?: CheckpointScheduler };

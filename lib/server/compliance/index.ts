@@ -28,6 +28,22 @@ export function createBackgroundComplianceClient(
   return createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
 }
 
+/**
+ * The worker's client for DELETEs, with the delete key (COMPLIANCE_API_DELETE_KEY), counted in the
+ * same budget; null when the worker was given none. The web app's environment cannot hold that key.
+ */
+export function createDeleteComplianceClient(
+  env: Pick<WorkerEnv, "COMPLIANCE_API_BASE_URL" | "COMPLIANCE_API_DELETE_KEY">,
+  budget: RequestBudget,
+): { client: ComplianceClient; kind: "compliance" | "admin" } | null {
+  const apiKey = env.COMPLIANCE_API_DELETE_KEY;
+  if (!apiKey) return null;
+  return {
+    client: createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey, budget }),
+    kind: apiKey.startsWith("sk-ant-admin") ? "admin" : "compliance",
+  };
+}
+
 /** Which kind of key Docket holds, from its documented prefix (an Admin API key reads the Activity Feed only). */
 export function complianceKeyKind(): "compliance" | "admin" {
   return getServerEnv().COMPLIANCE_API_KEY.startsWith("sk-ant-admin") ? "admin" : "compliance";

@@ -6,8 +6,9 @@ import type { RequestMetadata } from "@/lib/server/http/request-metadata";
 import type { DeletionDeps } from "./deletion-deps";
 import { mayDecide, mayExecute, type DeletionRow } from "./deletion-dto";
 import { recordDeletionEvent, transition, type Cause } from "./deletion-events";
-import { executeDeletion, loadDeletion } from "./execute-deletion";
+import { loadDeletion } from "./execute-deletion";
 import { expireIfDue } from "./expire-deletions";
+import { requireDeleteCapability } from "./require-capability";
 
 function notRequested(row: DeletionRow): AppError {
   return new AppError("deletion_state", `This request is ${row.status}: only a requested one can be decided or cancelled.`);
@@ -15,8 +16,9 @@ function notRequested(row: DeletionRow): AppError {
 
 /**
  * Approves a requested deletion (never by its requester, unless approvals are off and this is the
- * requester's own confirmation) and executes it. Two approvers at once: one approval wins the
- * conditional update, the other is told the request changed, and one DELETE is sent.
+ * requester's own confirmation) and hands it to the worker, the only process holding the delete key.
+ * Two approvers at once: one approval wins the conditional update, the other is told the request
+ * changed. Returns the request as approved and queued; the worker settles it.
  */
 export async function approveDeletion(
   deps: DeletionDeps,
@@ -41,6 +43,7 @@ export async function approveDeletion(
   }
   if (await expireIfDue(deps, row, cause)) throw new AppError("deletion_expired");
   if (row.status !== "requested") throw notRequested(row);
+  await requireDeleteCapability(deps);
   await deps.db.$transaction(async (tx) => {
     const now = deps.now();
     const moved = await transition(
@@ -48,7 +51,7 @@ export async function approveDeletion(
       row,
       ["requested"],
       "approved",
-      { deciderId: actor.userId, decidedAt: now, decisionComment: body.comment, updatedAt: now },
+      { deciderId: actor.userId, decidedAt: now, decisionComment: body.comment, executionQueuedAt: now, updatedAt: now },
       { expiresAt: { gt: now } },
     );
     if (!moved) throw new AppError("deletion_state", "This request was decided meanwhile by someone else, or has expired.");
@@ -60,7 +63,19 @@ export async function approveDeletion(
       deps.checkpoints,
     );
   });
-  return executeDeletion(deps, cause, deletionId);
+  await wakeWorker(deps, deletionId);
+  return loadDeletion(deps, deletionId);
+}
+
+/** The request is queued in its row already: a lost wake-up only delays it until the worker's next sweep. */
+async function wakeWorker(deps: DeletionDeps, deletionId: string): Promise<void> {
+  await deps
+    .queueExecution(deletionId)
+    .catch((error: unknown) =>
+      console.error(
+        `[deletion ${deletionId}] the worker was not woken; its sweep will find the request: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
 }
 
 /** Rejects a requested deletion, with the approver's comment. */
@@ -127,11 +142,31 @@ export async function cancelDeletion(
 }
 
 /**
- * Runs an approved request whose execution never started: its intent could not be written (the
- * database was down), or the key could not delete then. Whoever could have approved it may.
+ * Asks the worker again to execute an approved request it gave up on (the delete key could not
+ * delete then, say). Whoever could have approved it may. A request the worker still has queued is
+ * left as it is.
  */
 export async function runApprovedDeletion(deps: DeletionDeps, actor: Actor, deletionId: string, metadata: RequestMetadata): Promise<DeletionRow> {
+  const cause: Cause = { actor, metadata };
   const row = await loadDeletion(deps, deletionId);
   if (!mayExecute(row, actor)) throw new AppError(row.requesterId === actor.userId ? "own_request" : "forbidden");
-  return executeDeletion(deps, { actor, metadata }, deletionId);
+  if (await expireIfDue(deps, row, cause)) throw new AppError("deletion_expired");
+  if (row.status !== "approved") throw new AppError("deletion_state", `This request is ${row.status}: only an approved request is executed.`);
+  if (row.executionQueuedAt !== null) return row;
+  const queued = await deps.db.$transaction(async (tx) => {
+    const now = deps.now();
+    const moved = await transition(
+      tx,
+      row,
+      ["approved"],
+      "approved",
+      { executionQueuedAt: now, executionError: null, updatedAt: now },
+      { executionQueuedAt: null },
+    );
+    if (!moved) return false;
+    await recordDeletionEvent(tx, row, cause, { action: "deletion.queued", outcome: "success", params: { again: true } }, deps.checkpoints);
+    return true;
+  });
+  if (queued) await wakeWorker(deps, deletionId);
+  return loadDeletion(deps, deletionId);
 }

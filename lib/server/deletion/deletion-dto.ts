@@ -37,7 +37,8 @@ function allowedActions(row: DeletionRow, viewer: Viewer): DeletionAction[] {
   const actions: DeletionAction[] = [];
   if (row.status === "requested" && mayDecide(row, viewer)) actions.push("approve", "reject");
   if (row.status === "requested" && viewer.userId === row.requesterId) actions.push("cancel");
-  if (row.status === "approved" && mayExecute(row, viewer)) actions.push("execute");
+  // Only once the worker has given up on it (the key could not delete): until then it is queued.
+  if (row.status === "approved" && row.executionQueuedAt === null && mayExecute(row, viewer)) actions.push("execute");
   return actions;
 }
 
@@ -76,6 +77,8 @@ export function toDeletionDto(row: DeletionRow, viewer: Viewer): DeletionRequest
     decidedAt: row.decidedAt?.toISOString() ?? null,
     decisionComment: row.decisionComment,
     expiresAt: row.expiresAt.toISOString(),
+    executionQueuedAt: row.executionQueuedAt?.toISOString() ?? null,
+    executionError: row.executionError,
     executionStartedAt: row.executionStartedAt?.toISOString() ?? null,
     completedAt: row.completedAt?.toISOString() ?? null,
     attempts: row.attempts,

@@ -1,14 +1,17 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { DeletionOutcome, DeletionSummary, DeletionTargetKind } from "@/lib/schemas/deletions";
 import { canonicalJson } from "@/lib/server/audit/canonical-json";
+import type { RecordOptions } from "@/lib/server/audit/record-audit-event";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { ComplianceApiError, ComplianceNetworkError, ComplianceRequestValidationError } from "@/lib/server/compliance/errors";
 import { AppError } from "@/lib/server/http/errors";
 import { findCoveringHolds, holdMessage } from "@/lib/server/legal-holds/find-covering-holds";
 import { uniqueHoldKeys, type HoldKey } from "@/lib/server/legal-holds/hold-keys";
 import { lockHolds } from "@/lib/server/legal-holds/hold-lock";
-import type { DeletionDeps } from "./deletion-deps";
+import { CAPABILITY_MESSAGES, refusesDeletion } from "./capability";
+import type { DeleteKeyCapability } from "./delete-key";
 import { DELETION_INCLUDE, type DeletionRow } from "./deletion-dto";
 import { recordDeletionEvent, transition, type Cause } from "./deletion-events";
 import { expireIfDue } from "./expire-deletions";
@@ -24,19 +27,34 @@ interface UpstreamResult {
   body: { [key: string]: string | null | { type: string; message: string } } | null;
 }
 
+/** What the worker executes deletions with: the only dependencies in Docket that hold the delete key. */
+export interface ExecutionDeps {
+  db: PrismaClient;
+  /** The read key's client: the object is read with it for the snapshot. */
+  client: ComplianceClient;
+  /** The delete key's client, for DELETEs only; null when the worker was given no delete key. */
+  deleter: ComplianceClient | null;
+  capability: Pick<DeleteKeyCapability, "check" | "markScopeMissing">;
+  /** Where the bytes of files about to be deleted are kept; null: hashes and metadata only. */
+  snapshotDir: string | null;
+  now: () => Date;
+  checkpoints?: RecordOptions["checkpoints"];
+}
+
 /**
  * Runs an approved request: re-check expiry, capability and holds, keep the pre-deletion snapshot,
  * write the intent (status `executing` and its audit event, in one transaction: if that fails, no
  * DELETE is sent), send the DELETE once (the client never retries a DELETE), and record what came of
  * it. Returns the request as it then stands.
  */
-export async function executeDeletion(deps: DeletionDeps, cause: Cause, deletionId: string): Promise<DeletionRow> {
+export async function executeDeletion(deps: ExecutionDeps, cause: Cause, deletionId: string): Promise<DeletionRow> {
   const row = await loadDeletion(deps, deletionId);
   if (row.status !== "approved") throw new AppError("deletion_state", `This request is ${row.status}: only an approved request is executed.`);
   if (await expireIfDue(deps, row, cause)) throw new AppError("deletion_expired");
 
-  const capability = await deps.capability.check();
-  if (capability.reason === "delete_scope_missing" || capability.reason === "admin_key") {
+  const capability = deps.deleter ? await deps.capability.check() : { reason: "no_delete_key" as const, message: CAPABILITY_MESSAGES.no_delete_key };
+  const deleter = deps.deleter;
+  if (!deleter || refusesDeletion(capability.reason)) {
     await recordDeletionEvent(
       deps.db,
       row,
@@ -60,20 +78,29 @@ export async function executeDeletion(deps: DeletionDeps, cause: Cause, deletion
     if (error instanceof AppError && error.code === "not_found") return settleWithoutCall(deps, row, cause, { kind: "already_gone", message: error.message });
     throw error;
   }
-  const kept = deps.settings.snapshotDir ? await keepFileBytes(deps.client, deps.settings.snapshotDir, reading.files) : [];
+  const kept = deps.snapshotDir ? await keepFileBytes(deps.client, deps.snapshotDir, reading.files) : [];
   const snapshot = snapshotOf(row, reading, kept, deps.now());
 
   const intent = await writeIntent(deps, row, cause, uniqueHoldKeys([...(row.holdKeys as HoldKey[]), ...reading.holdKeys]), snapshot);
   if (intent.heldBy) return loadDeletion(deps, deletionId);
 
-  const result = await sendDelete(deps.client, row.targetKind as DeletionTargetKind, row.targetId, row.summary as DeletionSummary);
-  if (result.outcome.kind === "no_delete_scope")
-    deps.capability.markScopeMissing({ status: result.httpStatus, type: "permission_error", requestId: result.requestId });
+  const result = await sendDelete(deleter, row.targetKind as DeletionTargetKind, row.targetId, row.summary as DeletionSummary);
+  if (result.outcome.kind === "no_delete_scope") {
+    const refusal = result.body?.error;
+    await deps.capability
+      .markScopeMissing(
+        { status: result.httpStatus, type: "permission_error", requestId: result.requestId },
+        typeof refusal === "object" && refusal ? refusal.message : "",
+      )
+      .catch((error: unknown) =>
+        console.error(`[deletion ${row.id}] the key's refusal was not reported: ${error instanceof Error ? error.message : String(error)}`),
+      );
+  }
   await recordOutcome(deps, row, cause, result);
   return loadDeletion(deps, deletionId);
 }
 
-export async function loadDeletion(deps: Pick<DeletionDeps, "db">, deletionId: string): Promise<DeletionRow> {
+export async function loadDeletion(deps: { db: PrismaClient }, deletionId: string): Promise<DeletionRow> {
   const row = await deps.db.deletionRequest.findUnique({ where: { id: deletionId }, include: DELETION_INCLUDE });
   if (!row) throw new AppError("not_found", "There is no deletion request with this id.");
   return row;
@@ -125,7 +152,7 @@ function snapshotOf(row: DeletionRow, reading: TargetReading, kept: KeptFile[], 
  * was committed and is seen), then either the refusal or the snapshot, the `executing` state and the
  * intent's audit event. Any failure here is a 503 and no DELETE.
  */
-async function writeIntent(deps: DeletionDeps, row: DeletionRow, cause: Cause, holdKeys: HoldKey[], snapshot: Snapshot): Promise<{ heldBy: boolean }> {
+async function writeIntent(deps: ExecutionDeps, row: DeletionRow, cause: Cause, holdKeys: HoldKey[], snapshot: Snapshot): Promise<{ heldBy: boolean }> {
   try {
     return await deps.db.$transaction(async (tx) => {
       await lockHolds(tx, "shared");
@@ -148,7 +175,7 @@ async function writeIntent(deps: DeletionDeps, row: DeletionRow, cause: Cause, h
         row,
         ["approved"],
         "executing",
-        { attempts: 1, executionStartedAt: now, holdKeys, updatedAt: now },
+        { attempts: 1, executionStartedAt: now, executionError: null, holdKeys, updatedAt: now },
         { expiresAt: { gt: now } },
       );
       if (!moved) throw stateConflict();
@@ -195,7 +222,7 @@ function stateConflict(): AppError {
 }
 
 /** Settles an approved request whose object was already gone: no DELETE is sent. */
-async function settleWithoutCall(deps: DeletionDeps, row: DeletionRow, cause: Cause, outcome: DeletionOutcome): Promise<DeletionRow> {
+async function settleWithoutCall(deps: ExecutionDeps, row: DeletionRow, cause: Cause, outcome: DeletionOutcome): Promise<DeletionRow> {
   await deps.db.$transaction(async (tx) => {
     if (!(await transition(tx, row, ["approved"], "failed", { outcome, updatedAt: deps.now() }))) throw stateConflict();
     await recordDeletionEvent(tx, row, cause, { action: "deletion.failed", outcome: "failure", params: { outcome: outcome.kind } }, deps.checkpoints);
@@ -282,7 +309,7 @@ const OUTCOME_ACTIONS = { succeeded: "deletion.succeeded", failed: "deletion.fai
  * `executing` (the reconciler settles it) and the caller hears 503, never "deleted". If the reconciler
  * settled it first, what the DELETE said is still audited, marked late.
  */
-async function recordOutcome(deps: DeletionDeps, row: DeletionRow, cause: Cause, result: UpstreamResult): Promise<void> {
+async function recordOutcome(deps: ExecutionDeps, row: DeletionRow, cause: Cause, result: UpstreamResult): Promise<void> {
   try {
     await deps.db.$transaction(async (tx) => {
       const data = {

@@ -1,49 +1,54 @@
 import "server-only";
-import { appCheckpointScheduler } from "@/lib/server/audit/checkpoint";
-import { getComplianceClient } from "@/lib/server/compliance";
-import { getDb } from "@/lib/server/db";
-import type { DeletionDeps } from "./deletion-deps";
+import type { ExecutionDeps } from "./execute-deletion";
 import { expireDueDeletions } from "./expire-deletions";
 import { reconcileDeletions } from "./reconciler";
+import { dueQueuedDeletions } from "./run-queued-deletion";
 
 const INTERVAL_MS = 60_000;
 
-type MaintenanceDeps = Pick<DeletionDeps, "db" | "client" | "now" | "checkpoints">;
+export type MaintenanceDeps = Pick<ExecutionDeps, "db" | "client" | "now" | "checkpoints">;
 
-/** The process's own database client, API client (and so its view of the budget) and checkpoint writer. */
-function maintenanceDeps(): MaintenanceDeps {
-  return { db: getDb(), client: getComplianceClient(), now: () => new Date(), checkpoints: appCheckpointScheduler() };
+export interface MaintenanceHooks {
+  /** Approved requests still waiting for execution (a lost wake-up, or a failure before any DELETE). */
+  requeue: (deletionIds: string[]) => Promise<void>;
 }
 
-const globalForScheduler = globalThis as typeof globalThis & { docketDeletionMaintenance?: NodeJS.Timeout };
+/**
+ * One round: expires overdue requests, settles unknown outcomes by reading back, and queues again the
+ * approved requests still waiting. Safe beside other workers doing the same: every settlement is a
+ * conditional update, and a request has at most one job waiting.
+ */
+export async function runDeletionMaintenance(deps: MaintenanceDeps, hooks: MaintenanceHooks): Promise<void> {
+  const expired = await expireDueDeletions(deps);
+  const report = await reconcileDeletions(deps);
+  const due = await dueQueuedDeletions(deps);
+  if (due.length > 0) await hooks.requeue(due);
+  if (expired > 0 || report.settled.length > 0 || due.length > 0) {
+    console.info(
+      `[deletion] maintenance: ${expired} expired, ${report.settled.length} settled by reading back, ${report.deferred.length} deferred, ${due.length} queued again`,
+    );
+  }
+}
 
 /**
- * Expires overdue requests and settles unknown outcomes, now and every minute, in this process. Started
- * once per process (instrumentation.ts); safe beside other processes doing the same, since every
- * settlement is a conditional update. A failing round (the database or the API down) is logged and
- * the next one tries again.
+ * Runs a maintenance round now and every minute in this process (the worker). A failing round (the
+ * database or the API down) is logged and the next one tries again. Returns a stop function.
  */
-export function startDeletionMaintenance(deps: () => MaintenanceDeps = maintenanceDeps): void {
-  if (globalForScheduler.docketDeletionMaintenance) return;
-  let current: MaintenanceDeps | null = null;
+export function startDeletionMaintenance(deps: MaintenanceDeps, hooks: MaintenanceHooks): () => void {
   let running = false;
   const round = async () => {
     if (running) return;
     running = true;
     try {
-      current ??= deps();
-      const expired = await expireDueDeletions(current);
-      const report = await reconcileDeletions(current);
-      if (expired > 0 || report.settled.length > 0) {
-        console.info(`[deletion] maintenance: ${expired} expired, ${report.settled.length} settled by reading back, ${report.deferred.length} deferred`);
-      }
+      await runDeletionMaintenance(deps, hooks);
     } catch (error) {
       console.error(`[deletion] maintenance round failed; the next one tries again: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       running = false;
     }
   };
-  globalForScheduler.docketDeletionMaintenance = setInterval(() => void round(), INTERVAL_MS);
-  globalForScheduler.docketDeletionMaintenance.unref();
+  const timer = setInterval(() => void round(), INTERVAL_MS);
+  timer.unref();
   void round();
+  return () => clearInterval(timer);
 }

@@ -14,7 +14,10 @@ const APP_ERRORS = {
   invalid_request: [400, "The request is not valid."],
   not_found: [404, "There is nothing here."],
   audit_unavailable: [503, "The audit log could not be written, so nothing was done or shown. Try again shortly."],
-  delete_unavailable: [403, "Docket's Compliance API key cannot delete (it lacks the delete:compliance_user_data scope), so nothing was deleted."],
+  delete_unavailable: [
+    403,
+    "Docket's delete key cannot delete (the worker has none, or it lacks the delete:compliance_user_data scope), so nothing was deleted.",
+  ],
   legal_hold: [409, "An active legal hold covers this object, so it cannot be deleted."],
   confirmation_invalid: [400, "The confirmation is missing, expired or was made for something else. Open the delete dialog again."],
   confirmation_mismatch: [400, "The typed confirmation is neither the object's name nor its id."],

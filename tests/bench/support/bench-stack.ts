@@ -13,7 +13,8 @@ import { startStack, type Stack } from "@/lib/devtools/stack";
 import { findNextServerPid, freePort } from "./processes";
 import { seedSessionCookie } from "./session";
 
-export const SIMULATOR_API_KEY = "sk-ant-api01-simulator-full";
+/** What the web app holds: a read-only key (only the worker gets the delete key). */
+export const SIMULATOR_API_KEY = "sk-ant-api01-simulator-readonly";
 export const SIMULATOR_HEADERS = { "x-api-key": SIMULATOR_API_KEY, "anthropic-version": "2023-06-01" } as const;
 
 /** The ids the benchmarks open, as the simulator's /_simulator/fixtures names them. */
@@ -72,7 +73,7 @@ export async function startBenchStack(): Promise<BenchStack> {
       appHost: "127.0.0.1",
       simulatorPort: 0,
       dataset: "large",
-      externalApi: { baseUrl: simulatorUrl.origin, apiKey: SIMULATOR_API_KEY },
+      externalApi: { baseUrl: simulatorUrl.origin, apiKey: SIMULATOR_API_KEY, deleteKey: "sk-ant-api01-simulator-full" },
       idpPort: 0,
       sandboxPort: 0,
       auditCheckpointFile: join(await mkdtemp(join(tmpdir(), "docket-bench-audit-")), "checkpoint.json"),

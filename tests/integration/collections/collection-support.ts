@@ -11,7 +11,8 @@ import type { CreateCollectionBody } from "@/lib/schemas/collections";
 import type { Actor } from "@/lib/server/auth/session-store";
 import { createCollection } from "@/lib/server/collections/collections";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
-import { queueCollection, startJobQueue } from "@/lib/server/jobs/collection-queue";
+import { queueCollection } from "@/lib/server/jobs/collection-queue";
+import { startJobQueue } from "@/lib/server/jobs/job-queue";
 import { permissionsOf } from "@/lib/schemas/access";
 import { FULL_KEY } from "@/tests/support/simulator";
 

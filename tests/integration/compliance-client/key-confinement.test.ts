@@ -32,11 +32,15 @@ describe("the access key stays in the outgoing request header", () => {
     await client.close();
   });
 
-  test("only the transport sends it and only the env module and the client factory read it", () => {
+  test("only the transport sends a key and only the env module and the client factory read either", () => {
     const sending = execFileSync("git", ["grep", "-l", "-i", "x-api-key", "--", "app", "components", "lib"], { encoding: "utf8" }).trim().split("\n");
     expect(sending.filter((file) => !file.startsWith("lib/simulator/"))).toEqual(["lib/server/compliance/transport.ts"]);
     const reading = execFileSync("git", ["grep", "-l", "COMPLIANCE_API_KEY", "--", "app", "components", "lib"], { encoding: "utf8" }).trim().split("\n");
     expect(reading.filter((file) => !file.startsWith("lib/devtools/")).sort()).toEqual(["lib/server/compliance/index.ts", "lib/server/env.ts"]);
+    const readingDeleteKey = execFileSync("git", ["grep", "-l", "env.COMPLIANCE_API_DELETE_KEY", "--", "app", "components", "lib"], { encoding: "utf8" })
+      .trim()
+      .split("\n");
+    expect(readingDeleteKey.filter((file) => !file.startsWith("lib/devtools/"))).toEqual(["lib/server/compliance/index.ts"]);
   });
 });
 

@@ -1,13 +1,18 @@
-// Whether Docket's key may delete, found out once and cheaply; and what a key without the scope gets.
+// What the worker finds out about its delete key without deleting anything, what the web app (which
+// never holds that key) is told, and what a key without the delete scope gets.
 import { randomUUID } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DeletionCapability, type DeletionTarget } from "@/lib/schemas/deletions";
-import { PROBE_CHAT_ID, toCapabilityDto, type DeletionCapabilityProbe } from "@/lib/server/deletion/capability";
+import { REPORT_STALE_MS, toCapabilityDto } from "@/lib/server/deletion/capability";
 import { signConfirmationToken } from "@/lib/server/deletion/confirmation-token";
 import { createDeletion } from "@/lib/server/deletion/create-deletion";
-import { approveDeletion } from "@/lib/server/deletion/decide-deletion";
+import { approveDeletion, runApprovedDeletion } from "@/lib/server/deletion/decide-deletion";
+import { scopesNamedIn } from "@/lib/server/deletion/delete-key";
+import { toDeletionDto } from "@/lib/server/deletion/deletion-dto";
+import { loadDeletion } from "@/lib/server/deletion/execute-deletion";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
+import { runQueuedDeletion } from "@/lib/server/deletion/run-queued-deletion";
 import { ADMIN_KEY, READONLY_KEY } from "@/tests/support/simulator";
 import {
   actionsOf,
@@ -22,69 +27,120 @@ import {
   setUpDeletionSuite,
   TOKEN_SECRET,
   type DeletionTestEnv,
+  type DepsOptions,
 } from "./deletion-fixtures";
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
 setUpDeletionSuite((fresh) => ({ env, db } = fresh));
 
-const probePath = `/v1/compliance/apps/chats/${PROBE_CHAT_ID}`;
 const chat = (): DeletionTarget => ({ kind: "chat", id: env.simulator.fixtures.toolsChat });
-const readOnly = () => depsFor(env, db, { client: otherClient(env, { apiKey: READONLY_KEY }) });
+const withDeleteKey = (apiKey: string, options: DepsOptions = {}) => depsFor(env, db, { deleter: otherClient(env, { apiKey }), ...options });
 const capabilityAudit = () => db.auditEvent.findMany({ where: { action: "deletion.capability" }, select: { outcome: true, params: true } });
+const requests = () => env.simulator.requestLog().map((entry) => `${entry.method} ${entry.path} ${entry.status}`);
+const ORGANIZATIONS = "GET /v1/compliance/organizations";
 
-describe("the capability probe", () => {
-  test("with the full key: available, from one read and one DELETE of an id no chat has, asked once per process", async () => {
+/** The simulator's key list, as the API gives it to the read key. */
+async function keyNamed(name: string): Promise<{ id: string; scopes: string[] }> {
+  const { data: organizations } = await env.client.organizations.list({ limit: 1 });
+  const { data: settings } = await env.client.organizations.getSettings(organizations.data[0]!.uuid);
+  const key = settings.api_keys.find((entry) => entry.name === name);
+  if (!key) throw new Error(`no key named ${name}`);
+  return { id: key.id, scopes: [...key.scopes] };
+}
+
+describe("the worker learns its delete key", () => {
+  test("with the full key: identified in the key list through the Activity Feed, available, reported and audited once; no DELETE", async () => {
     const deps = depsFor(env, db);
-    const answer = await deps.capability.check();
-    expect(answer.reason).toBe("available");
-    await deps.capability.check();
-    const dto = toCapabilityDto(answer, deps.settings);
+    const expected = await keyNamed("Docket eDiscovery (read + delete)");
+    env.simulator.reset();
+    const finding = await deps.worker.capability.refresh();
+    expect(finding).toMatchObject({ reason: "available", keyId: expected.id, scopes: expected.scopes });
+    expect(requests()).toEqual([
+      `${ORGANIZATIONS} 200`,
+      "GET /v1/compliance/activities 200",
+      expect.stringMatching(/^GET \/v1\/compliance\/organizations\/[^/]+\/settings 200$/),
+    ]);
+    expect(allDeletes(env.simulator)).toEqual([]);
+
+    // The web app reads the report; it never asked the API anything about the key.
+    const seen = await deps.capability.check();
+    expect(seen).toMatchObject({ reason: "available", checkedAt: finding.checkedAt });
+    const dto = toCapabilityDto(seen, deps.settings);
     expect(DeletionCapability.parse(dto)).toEqual(dto);
     expect(dto).toMatchObject({ canDelete: true, approvalsRequired: true, requestTtlHours: 72 });
-    expect(env.simulator.requestLog().map((entry) => `${entry.method} ${entry.path} ${entry.status}`)).toEqual([
-      `GET ${probePath}/messages 404`,
-      `DELETE ${probePath} 404`,
-    ]);
-    expect(await capabilityAudit()).toEqual([{ outcome: "success", params: { reason: "available", upstreamStatus: 404, upstreamType: "not_found_error" } }]);
-  });
 
-  test("with a read-only key: the API's 403 says so, and the UI is told why deleting is unavailable", async () => {
-    const answer = await readOnly().capability.check();
-    expect(answer.reason).toBe("delete_scope_missing");
-    expect(answer.message).toContain(
-      "Missing required scopes. Got: ['read:compliance_activities', 'read:compliance_org_data', 'read:compliance_user_data'] Needed: ['delete:compliance_user_data']",
-    );
-    expect(toCapabilityDto(answer, { approvalsRequired: true, requestTtlHours: 72 })).toMatchObject({ canDelete: false, reason: "delete_scope_missing" });
+    // Learnt again (every ten minutes): the report is renewed, the audit log hears only of changes.
+    await deps.worker.capability.refresh();
     expect(await capabilityAudit()).toEqual([
-      { outcome: "denied", params: { reason: "delete_scope_missing", upstreamStatus: 403, upstreamType: "permission_error" } },
+      {
+        outcome: "success",
+        params: expect.objectContaining({ reason: "available", keyId: expected.id, scopes: expected.scopes, reportedBy: "test-worker" }),
+      },
     ]);
   });
 
-  test("with an Admin API key: unavailable, without asking the API", async () => {
-    const deps = depsFor(env, db, { client: otherClient(env, { apiKey: ADMIN_KEY }), keyKind: "admin" });
-    expect((await deps.capability.check()).reason).toBe("admin_key");
+  test("with a read-only key: the scope is missing, and the web app's UI is told why deleting is unavailable", async () => {
+    const deps = withDeleteKey(READONLY_KEY);
+    const expected = await keyNamed("Docket read-only audit");
+    const finding = await deps.worker.capability.refresh();
+    expect(finding).toMatchObject({ reason: "delete_scope_missing", keyId: expected.id, scopes: expected.scopes });
+    expect(toCapabilityDto(await deps.capability.check(), deps.settings)).toMatchObject({ canDelete: false, reason: "delete_scope_missing" });
+    expect(await capabilityAudit()).toEqual([{ outcome: "denied", params: expect.objectContaining({ reason: "delete_scope_missing" }) }]);
+    expect(allDeletes(env.simulator)).toEqual([]);
+  });
+
+  test("a key the API refuses a read names its scopes in the 403: that settles it", async () => {
+    env.simulator.setFaults([{ match: { method: "GET", path: "/v1/compliance/organizations" }, fault: { type: "scope_denied" } }]);
+    const finding = await depsFor(env, db).worker.capability.refresh();
+    expect(finding).toMatchObject({ reason: "available", keyId: null, evidence: { status: 403, type: "permission_error" } });
+    expect(finding.scopes).toContain("delete:compliance_user_data");
+    expect(finding.scopes).not.toContain("read:compliance_org_data");
+    expect(requests()).toEqual([`${ORGANIZATIONS} 403`]);
+  });
+
+  test("an Admin API key, or none: unavailable, without asking the API", async () => {
+    expect(await withDeleteKey(ADMIN_KEY, { deleterKind: "admin" }).worker.capability.refresh()).toMatchObject({ reason: "admin_key" });
+    const keyless = depsFor(env, db, { deleter: null });
+    expect(await keyless.worker.capability.refresh()).toMatchObject({ reason: "no_delete_key" });
+    expect(toCapabilityDto(await keyless.capability.check(), keyless.settings)).toMatchObject({ canDelete: false, reason: "no_delete_key" });
     expect(env.simulator.requestLog()).toEqual([]);
   });
 
-  test("sends no DELETE when the read-back does not say 404, and asks again later", async () => {
-    env.simulator.setFaults([{ match: { path: `${probePath}/messages` }, times: 4, fault: { type: "status", status: 500, shouldRetry: false } }]);
+  test("the API failing: unverified, not refused, and learnt again half a minute later", async () => {
+    env.simulator.setFaults([{ match: { path: "/v1/compliance/organizations" }, times: 1, fault: { type: "status", status: 500, shouldRetry: false } }]);
     let now = new Date();
     const deps = depsFor(env, db, { now: () => now });
-    expect((await deps.capability.check()).reason).toBe("unverified");
-    expect(allDeletes(env.simulator)).toEqual([]);
-    // Within half a minute the inconclusive answer stands; after it, the probe runs again.
-    expect((await deps.capability.check()).reason).toBe("unverified");
+    expect((await deps.worker.capability.check()).reason).toBe("unverified");
+    expect((await deps.worker.capability.check()).reason).toBe("unverified");
     expect(env.simulator.requestLog()).toHaveLength(1);
-    env.simulator.setFaults([]);
     now = new Date(now.getTime() + 31_000);
-    expect((await deps.capability.check()).reason).toBe("available");
+    expect((await deps.worker.capability.check()).reason).toBe("available");
+  });
+
+  test("the web app without a worker's report, or with an old one: unverified, and says the worker is missing", async () => {
+    let now = new Date();
+    const deps = depsFor(env, db, { now: () => now });
+    expect(await deps.capability.check()).toMatchObject({ reason: "unverified", checkedAt: null, message: expect.stringContaining("npm run worker") });
+    await deps.worker.capability.refresh();
+    now = new Date(now.getTime() + REPORT_STALE_MS + 1_000);
+    expect(await deps.capability.check()).toMatchObject({ reason: "unverified", message: expect.stringContaining("No Docket worker has reported since") });
+  });
+
+  test("the scopes in a 403's message", () => {
+    expect(scopesNamedIn("Missing required scopes. Got: ['read:compliance_user_data', 'delete:compliance_user_data'] Needed: ['x']")).toEqual([
+      "read:compliance_user_data",
+      "delete:compliance_user_data",
+    ]);
+    expect(scopesNamedIn("Missing required scopes. Got: [] Needed: ['x']")).toEqual([]);
+    expect(scopesNamedIn("Something else")).toBeNull();
   });
 });
 
-describe("a key without the delete scope", () => {
-  test("refuses prepare and a forced commit on the server, audited, and no DELETE of the object is sent", async () => {
-    const deps = readOnly();
+describe("a delete key without the delete scope", () => {
+  test("refuses prepare and a forced commit on the server, audited, and nothing is sent", async () => {
+    const deps = withDeleteKey(READONLY_KEY);
+    await deps.worker.capability.refresh();
     const target = chat();
     const idempotencyKey = randomUUID();
     await expect(prepareDeletion(deps, env.people.reviewer, { target, idempotencyKey }, META)).rejects.toMatchObject({ code: "delete_unavailable" });
@@ -95,63 +151,58 @@ describe("a key without the delete scope", () => {
     });
     expect(await db.deletionRequest.count()).toBe(0);
     expect(actionsOf(await auditOf(db, target))).toEqual(["deletion.blocked:denied"]);
-    expect(allDeletes(env.simulator)).toEqual([probePath]);
+    expect(allDeletes(env.simulator)).toEqual([]);
   });
 
-  test("refuses to execute an approved request (it stays approved), and sends no DELETE", async () => {
+  test("refuses the approval of a request made before the key changed: it stays requested", async () => {
     const target = chat();
     const { row } = await requestDeletion(depsFor(env, db), env.people.reviewer, target);
-    await expect(approveDeletion(readOnly(), env.people.approver, row.id, { comment: "Approved." }, META)).rejects.toMatchObject({
-      code: "delete_unavailable",
-    });
-    expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "approved", attempts: 0 });
+    const deps = withDeleteKey(READONLY_KEY);
+    await deps.worker.capability.refresh();
+    await expect(approveDeletion(deps, env.people.approver, row.id, { comment: "Approved." }, META)).rejects.toMatchObject({ code: "delete_unavailable" });
+    expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "requested", attempts: 0 });
+    expect(deletesOf(env.simulator, target)).toEqual([]);
+  });
+
+  test("learnt between the approval and the execution: the worker gives up and says why; an approver may ask again", async () => {
+    const target = chat();
+    const queuing = depsFor(env, db, { inlineWorker: false });
+    const { row } = await requestDeletion(queuing, env.people.reviewer, target);
+    await approveDeletion(queuing, env.people.approver, row.id, { comment: "Approved." }, META);
+
+    const readOnlyWorker = withDeleteKey(READONLY_KEY, { inlineWorker: false });
+    await readOnlyWorker.worker.capability.refresh();
+    expect(await runQueuedDeletion(readOnlyWorker.worker, row.id)).toBe("blocked");
+    const blocked = toDeletionDto(await loadDeletion(queuing, row.id), env.people.approver);
+    expect(blocked).toMatchObject({ status: "approved", attempts: 0, executionQueuedAt: null, allowedActions: ["execute"] });
+    expect(blocked.executionError).toContain("lacks the delete:compliance_user_data scope");
+    expect(toDeletionDto(await loadDeletion(queuing, row.id), env.people.reviewer).allowedActions).toEqual([]);
     expect(actionsOf(await auditOf(db, target)).slice(-2)).toEqual(["deletion.approved:success", "deletion.blocked:denied"]);
     expect(deletesOf(env.simulator, target)).toEqual([]);
+
+    // The key is fixed; an approver asks again, and the worker executes it.
+    const fixed = depsFor(env, db);
+    await fixed.worker.capability.refresh();
+    expect(await runApprovedDeletion(fixed, env.people.approver2, row.id, META)).toMatchObject({ status: "succeeded" });
+    expect(actionsOf(await auditOf(db, target))).toContain("deletion.queued:success");
+    expect(deletesOf(env.simulator, target)).toEqual([200]);
   });
 
-  test("found out only once the request exists (approvals off): the refusal names the request, which stays approved", async () => {
-    const target = chat();
-    let checks = 0;
-    const changing: DeletionCapabilityProbe = {
-      check: async () => ({
-        reason: ++checks === 1 ? "available" : "delete_scope_missing",
-        message: "No delete scope.",
-        checkedAt: new Date(),
-        evidence: { status: 403, type: "permission_error", requestId: null },
-      }),
-      markScopeMissing: () => undefined,
-    };
-    const deps = { ...depsFor(env, db, { settings: { approvalsRequired: false } }), capability: changing };
-    const idempotencyKey = randomUUID();
-    const { token } = signConfirmationToken(TOKEN_SECRET, { userId: env.people.reviewer.userId, target, idempotencyKey }, new Date());
-    const refusal = (await createDeletion(deps, env.people.reviewer, commitBody(target, idempotencyKey, token), META).catch((error: unknown) => error)) as {
-      code: string;
-      details: { deletionId: string };
-    };
-    expect(refusal).toMatchObject({ code: "delete_unavailable", message: "No delete scope." });
-    expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: refusal.details.deletionId } })).toMatchObject({ status: "approved", attempts: 0 });
-    expect(deletesOf(env.simulator, target)).toEqual([]);
-  });
-
-  test("whose probe was inconclusive: the real DELETE's 403 fails the request for good, and deleting becomes unavailable", async () => {
+  test("when learning was inconclusive: the real DELETE's 403 fails the request for good, and the report says the scope is missing", async () => {
     const target = chat();
     const { row } = await requestDeletion(depsFor(env, db), env.people.reviewer, target);
-    let scopeMissing = false;
-    const optimistic: DeletionCapabilityProbe = {
-      check: async () => ({
-        reason: scopeMissing ? "delete_scope_missing" : "unverified",
-        message: "",
-        checkedAt: new Date(),
-        evidence: { status: null, type: null, requestId: null },
-      }),
-      markScopeMissing: () => {
-        scopeMissing = true;
-      },
-    };
-    const deps = { ...readOnly(), capability: optimistic };
+    env.simulator.setFaults([{ match: { path: "/v1/compliance/organizations" }, times: 1, fault: { type: "status", status: 500, shouldRetry: false } }]);
+    const deps = withDeleteKey(READONLY_KEY);
+    expect((await deps.worker.capability.refresh()).reason).toBe("unverified");
+    env.simulator.setFaults([]);
     const done = await approveDeletion(deps, env.people.approver, row.id, { comment: "Approved." }, META);
     expect(done).toMatchObject({ status: "failed", upstreamStatus: 403, outcome: { kind: "no_delete_scope" } });
     expect(deletesOf(env.simulator, target)).toEqual([403]);
-    expect(scopeMissing).toBe(true);
+    expect(await deps.capability.check()).toMatchObject({ reason: "delete_scope_missing" });
+    expect((await db.deleteKeyReport.findFirstOrThrow()).scopes).toEqual([
+      "read:compliance_activities",
+      "read:compliance_org_data",
+      "read:compliance_user_data",
+    ]);
   });
 });

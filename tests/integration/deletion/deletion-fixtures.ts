@@ -7,13 +7,16 @@ import { permissionsOf, type Role } from "@/lib/schemas/access";
 import type { DeletionTarget } from "@/lib/schemas/deletions";
 import type { Actor } from "@/lib/server/auth/session-store";
 import type { ComplianceClient, ComplianceClientOptions } from "@/lib/server/compliance/client";
-import { createCapabilityProbe } from "@/lib/server/deletion/capability";
+import { reportedCapability } from "@/lib/server/deletion/capability";
 import { createDeletion } from "@/lib/server/deletion/create-deletion";
-import { auditCapabilityAnswer, type DeletionDeps, type DeletionSettings } from "@/lib/server/deletion/deletion-deps";
+import { createDeleteKeyCapability, type DeleteKeyCapability } from "@/lib/server/deletion/delete-key";
+import type { DeletionDeps, DeletionSettings } from "@/lib/server/deletion/deletion-deps";
+import type { ExecutionDeps } from "@/lib/server/deletion/execute-deletion";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
+import { runQueuedDeletion } from "@/lib/server/deletion/run-queued-deletion";
 import type { RequestMetadata } from "@/lib/server/http/request-metadata";
 import { startTestDatabase, type TestDocketDatabase } from "@/tests/support/database";
-import { clientFor, startSimulatorWithClient, type RunningSimulator } from "@/tests/support/simulator";
+import { clientFor, READONLY_KEY, startTestSimulator, type RunningSimulator } from "@/tests/support/simulator";
 
 export const META: RequestMetadata = { requestId: "dkt_test", clientIp: "203.0.113.7", userAgent: "vitest" };
 
@@ -33,7 +36,10 @@ const TEMPLATE = "deletion_template";
 
 export interface DeletionTestEnv {
   simulator: RunningSimulator;
+  /** The read-only key's client: what the web app holds. */
   client: ComplianceClient;
+  /** The delete key's client: what only the worker holds. */
+  deleter: ComplianceClient;
   people: Record<Person, Actor>;
   /** A fresh database for one test (the people already in it). */
   freshDatabase(): Promise<TestDocketDatabase>;
@@ -42,10 +48,9 @@ export interface DeletionTestEnv {
 }
 
 async function startDeletionEnv(): Promise<DeletionTestEnv> {
-  const [database, { simulator, client, stop: stopSimulator }] = await Promise.all([
-    startTestDatabase(),
-    startSimulatorWithClient({ rateLimitPerMinute: 100_000 }),
-  ]);
+  const [database, simulator] = await Promise.all([startTestDatabase(), startTestSimulator({ rateLimitPerMinute: 100_000 })]);
+  const client = clientFor(simulator, { apiKey: READONLY_KEY });
+  const deleter = clientFor(simulator);
   const { db: template } = await database.createDatabase(TEMPLATE);
   const people = {} as Record<Person, Actor>;
   for (const [person, roles] of Object.entries(PEOPLE) as Array<[Person, readonly Role[]]>) {
@@ -67,11 +72,13 @@ async function startDeletionEnv(): Promise<DeletionTestEnv> {
   return {
     simulator,
     client,
+    deleter,
     people,
     freshDatabase: () => database.cloneDatabase(TEMPLATE, `deletion_${++count}`),
     postgresUrl: database.postgres.url,
     async stop() {
-      await stopSimulator();
+      await Promise.all([client.close(), deleter.close()]);
+      await simulator.close();
       await database.stop();
     },
   };
@@ -79,9 +86,22 @@ async function startDeletionEnv(): Promise<DeletionTestEnv> {
 
 export interface DepsOptions {
   settings?: Partial<DeletionSettings>;
+  /** The read key's client, for the web app's verbs and the worker's reads. */
   client?: ComplianceClient;
-  keyKind?: "compliance" | "admin";
+  /** The worker's delete key's client; null: a worker given no delete key. */
+  deleter?: ComplianceClient | null;
+  deleterKind?: "compliance" | "admin";
+  snapshotDir?: string;
   now?: () => Date;
+  /** Off: approved requests wait in `queued` for the test to run the worker. */
+  inlineWorker?: boolean;
+}
+
+/** The web app's dependencies, with the worker beside them in this process. */
+export interface TestDeletionDeps extends DeletionDeps {
+  worker: ExecutionDeps & { capability: DeleteKeyCapability };
+  /** Wake-ups sent to the worker, in order. */
+  queued: string[];
 }
 
 /** What each test of a deletion suite starts from: the shared environment, and its own database. */
@@ -92,7 +112,7 @@ export interface FreshDeletionTest {
   url: string;
   /** For what the app may not do (tampering, checking triggers). */
   superuserUrl: string;
-  deps: DeletionDeps;
+  deps: TestDeletionDeps;
 }
 
 /**
@@ -112,18 +132,35 @@ export function setUpDeletionSuite(onFresh: (fresh: FreshDeletionTest) => void):
   });
 }
 
-/** The deletion verbs' dependencies, as appDeletionDeps() makes them, for this test's database. */
-export function depsFor(env: DeletionTestEnv, db: PrismaClient, options: DepsOptions = {}): DeletionDeps {
+/**
+ * The deletion verbs' dependencies, as appDeletionDeps() and the worker make them, for this test's
+ * database: the web side reads the worker's key report; the worker runs each wake-up at once.
+ */
+export function depsFor(env: DeletionTestEnv, db: PrismaClient, options: DepsOptions = {}): TestDeletionDeps {
   const client = options.client ?? env.client;
   const now = options.now ?? (() => new Date());
+  const deleter = options.deleter === undefined ? env.deleter : options.deleter;
+  // Checkpoints are the audit tests' concern: these databases are cloned per test, so no checkpoint file could follow them.
+  const checkpoints = null;
+  const capability = createDeleteKeyCapability(db, { reader: client, deleter, deleterKind: options.deleterKind ?? "compliance" }, "test-worker", {
+    now,
+    checkpoints,
+  });
+  const worker = { db, client, deleter, capability, snapshotDir: options.snapshotDir ?? null, now, checkpoints };
+  const queued: string[] = [];
   return {
     db,
     client,
-    capability: createCapabilityProbe(client, options.keyKind ?? "compliance", auditCapabilityAnswer(db, null), now),
-    settings: { approvalsRequired: true, requestTtlHours: 72, snapshotDir: null, tokenSecret: TOKEN_SECRET, ...options.settings },
+    capability: reportedCapability(db, now),
+    settings: { approvalsRequired: true, requestTtlHours: 72, tokenSecret: TOKEN_SECRET, ...options.settings },
     now,
-    // Checkpoints are the audit tests' concern: these databases are cloned per test, so no checkpoint file could follow them.
-    checkpoints: null,
+    checkpoints,
+    worker,
+    queued,
+    async queueExecution(deletionId) {
+      queued.push(deletionId);
+      if (options.inlineWorker !== false) await runQueuedDeletion(worker, deletionId);
+    },
   };
 }
 

@@ -13,18 +13,31 @@ import type { DeletionTarget } from "@/lib/schemas/deletions";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { createDb } from "@/lib/server/db";
 import { approveDeletion, runApprovedDeletion } from "@/lib/server/deletion/decide-deletion";
-import type { DeletionDeps } from "@/lib/server/deletion/deletion-deps";
+import { SYSTEM } from "@/lib/server/deletion/deletion-events";
 import { toDeletionDto } from "@/lib/server/deletion/deletion-dto";
+import { executeDeletion } from "@/lib/server/deletion/execute-deletion";
 import { reconcileDeletions } from "@/lib/server/deletion/reconciler";
+import { dueQueuedDeletions, REQUEUE_AFTER_MS, runQueuedDeletion } from "@/lib/server/deletion/run-queued-deletion";
 import { startDeletionMaintenance } from "@/lib/server/deletion/scheduler";
 import { createLegalHold } from "@/lib/server/legal-holds/legal-holds";
-import { FULL_KEY } from "@/tests/support/simulator";
-import { actionsOf, auditOf, deletesOf, depsFor, META, otherClient, requestDeletion, type DeletionTestEnv, setUpDeletionSuite } from "./deletion-fixtures";
+import { FULL_KEY, READONLY_KEY } from "@/tests/support/simulator";
+import {
+  actionsOf,
+  auditOf,
+  deletesOf,
+  depsFor,
+  META,
+  otherClient,
+  requestDeletion,
+  setUpDeletionSuite,
+  type DeletionTestEnv,
+  type TestDeletionDeps,
+} from "./deletion-fixtures";
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
 let url: string;
-let deps: DeletionDeps;
+let deps: TestDeletionDeps;
 setUpDeletionSuite((fresh) => ({ env, db, url, deps } = fresh));
 
 const comment = { comment: "Approved." };
@@ -81,32 +94,37 @@ async function outageDatabase() {
 }
 
 describe("the database", () => {
-  test("stopped between the approval and the intent: no DELETE is sent (503); back up, the approved request runs once", async () => {
+  test("stopped between the approval and the intent: no DELETE is sent; back up, the queued request runs once", async () => {
     const outage = await outageDatabase();
     try {
       const target = chat();
-      const { row } = await requestDeletion(depsFor(env, outage.db), env.people.reviewer, target);
+      const queuing = depsFor(env, outage.db, { inlineWorker: false });
+      const { row } = await requestDeletion(queuing, env.people.reviewer, target);
+      await approveDeletion(queuing, env.people.approver, row.id, comment, META);
       const stopping = depsFor(env, outage.db, { client: onSnapshotRead(env.client, target.id, outage.stop) });
 
-      await expect(approveDeletion(stopping, env.people.approver, row.id, comment, META)).rejects.toMatchObject({ code: "audit_unavailable" });
+      expect(await runQueuedDeletion(stopping.worker, row.id)).toBe("retry");
       expect(deletesOf(env.simulator, target)).toEqual([]);
 
       await outage.restart();
-      expect(await outage.db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "approved", attempts: 0 });
+      const waiting = await outage.db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } });
+      expect(waiting).toMatchObject({ status: "approved", attempts: 0 });
+      expect(waiting.executionQueuedAt).not.toBeNull();
       expect(actionsOf(await auditOf(outage.db, target)).slice(-1)).toEqual(["deletion.approved:success"]);
       expect(await outage.db.deletionSnapshot.count()).toBe(0);
+      // The worker's sweep queues it again once it has waited a while.
+      const later = () => new Date(Date.now() + REQUEUE_AFTER_MS + 1_000);
+      expect(await dueQueuedDeletions({ db: outage.db, now: later })).toEqual([row.id]);
 
-      // Two people press "execute" at once: one runs it, the other is told it changed; one DELETE.
-      const after = depsFor(env, outage.db);
-      const runs = await Promise.allSettled([
-        runApprovedDeletion(after, env.people.approver, row.id, META),
-        runApprovedDeletion(after, env.people.approver, row.id, META),
-      ]);
-      expect(runs.filter((run) => run.status === "fulfilled").map((run) => run.value.status)).toEqual(["succeeded"]);
-      expect(runs.filter((run) => run.status === "rejected").map((run) => (run.reason as { code: string }).code)).toEqual(["deletion_state"]);
+      // Two workers take it at once: one runs it, the other finds it taken; one DELETE.
+      const [first, second] = [depsFor(env, outage.db), depsFor(env, outage.db)];
+      const runs = await Promise.all([runQueuedDeletion(first.worker, row.id), runQueuedDeletion(second.worker, row.id)]);
+      expect(runs.sort()).toEqual(["settled", "skipped"]);
       expect(deletesOf(env.simulator, target)).toEqual([200]);
+      expect(await outage.db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "succeeded", executionError: null });
+      expect(await dueQueuedDeletions({ db: outage.db, now: later })).toEqual([]);
       // The reviewer who asked may not run it: that would be deleting alone.
-      await expect(runApprovedDeletion(after, env.people.reviewer, row.id, META)).rejects.toMatchObject({ code: "own_request" });
+      await expect(runApprovedDeletion(first, env.people.reviewer, row.id, META)).rejects.toMatchObject({ code: "own_request" });
     } finally {
       await outage.dispose();
     }
@@ -118,22 +136,26 @@ describe("the database", () => {
       const target = chat();
       const { row } = await requestDeletion(depsFor(env, outage.db), env.people.reviewer, target);
       const stoppingAfterDelete = {
-        ...env.client,
+        ...env.deleter,
         chats: {
-          ...env.client.chats,
+          ...env.deleter.chats,
           delete: async (...args: Parameters<ComplianceClient["chats"]["delete"]>) => {
-            const answer = await env.client.chats.delete(...args);
+            const answer = await env.deleter.chats.delete(...args);
             await outage.stop();
             return answer;
           },
         },
       } as ComplianceClient;
-      const failing = approveDeletion(depsFor(env, outage.db, { client: stoppingAfterDelete }), env.people.approver, row.id, comment, META);
-      await expect(failing).rejects.toMatchObject({ code: "outcome_unrecorded", details: { deletionId: row.id } });
+      const queuing = depsFor(env, outage.db, { inlineWorker: false });
+      await approveDeletion(queuing, env.people.approver, row.id, comment, META);
+      const failing = depsFor(env, outage.db, { deleter: stoppingAfterDelete });
+      await expect(executeDeletion(failing.worker, SYSTEM, row.id)).rejects.toMatchObject({ code: "outcome_unrecorded", details: { deletionId: row.id } });
       expect(deletesOf(env.simulator, target)).toEqual([200]);
 
       await outage.restart();
       expect(await outage.db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "executing", upstreamRequestId: null });
+      // Another worker taking it meanwhile sends no second DELETE.
+      expect(await runQueuedDeletion(failing.worker, row.id)).toBe("skipped");
       const report = await reconcileDeletions(depsFor(env, outage.db), { staleExecutingMs: 0 });
       expect(report.settled).toEqual([{ id: row.id, found: "gone", status: "succeeded" }]);
       expect(actionsOf(await auditOf(outage.db, target)).slice(-3)).toEqual([
@@ -147,20 +169,16 @@ describe("the database", () => {
   });
 });
 
-describe("the app killed after the DELETE was sent", () => {
+describe("the worker killed after the DELETE was sent", () => {
   test("leaves the request executing; the reconciler reads the chat back (404) and settles it as deleted", async () => {
     const target = chat();
-    const { row } = await requestDeletion(deps, env.people.reviewer, target);
+    const queuing = depsFor(env, db, { inlineWorker: false });
+    const { row } = await requestDeletion(queuing, env.people.reviewer, target);
+    expect(await approveDeletion(queuing, env.people.approver, row.id, comment, META)).toMatchObject({ status: "approved" });
+    expect(queuing.queued).toEqual([row.id]);
     env.simulator.setFaults([{ match: { method: "DELETE", path: deletePath(target) }, times: 1, fault: { type: "latency", ms: 1500 } }]);
-    const script = fileURLToPath(new URL("./support/approve-in-child.ts", import.meta.url));
-    const { approver } = env.people;
-    const job = {
-      databaseUrl: url,
-      simulatorUrl: env.simulator.url,
-      apiKey: FULL_KEY,
-      deletionId: row.id,
-      approver: { userId: approver.userId, subject: approver.subject, email: approver.email, roles: approver.roles },
-    };
+    const script = fileURLToPath(new URL("./support/execute-in-child.ts", import.meta.url));
+    const job = { databaseUrl: url, simulatorUrl: env.simulator.url, readKey: READONLY_KEY, deleteKey: FULL_KEY, deletionId: row.id };
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, JSON.stringify(job)], { stdio: ["ignore", "pipe", "pipe"] });
     const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? code)));
     let output = "";
@@ -172,7 +190,7 @@ describe("the app killed after the DELETE was sent", () => {
       .toBe(true);
     child.kill("SIGKILL");
     expect(await exited).toBe("SIGKILL");
-    expect(output).not.toContain("approved and settled");
+    expect(output).not.toContain("executed:");
 
     // The API finishes the DELETE it received; Docket never heard the answer.
     await expect.poll(() => deletesOf(env.simulator, target), { timeout: 30_000 }).toEqual([200]);
@@ -202,7 +220,7 @@ describe("the app killed after the DELETE was sent", () => {
 describe("the API", () => {
   test("too slow to answer: the outcome is unknown (never reported as deleted), and the reconciler settles it", async () => {
     const target = chat();
-    const impatient = depsFor(env, db, { client: otherClient(env, { timeouts: { headersMs: 300 } }) });
+    const impatient = depsFor(env, db, { deleter: otherClient(env, { timeouts: { headersMs: 300 } }) });
     const { row } = await requestDeletion(impatient, env.people.reviewer, target);
     env.simulator.setFaults([{ match: { method: "DELETE", path: deletePath(target) }, times: 1, fault: { type: "latency", ms: 1200 } }]);
     const done = toDeletionDto(await approveDeletion(impatient, env.people.approver, row.id, comment, META), env.people.approver);
@@ -228,14 +246,18 @@ describe("the API", () => {
     expect(deletesOf(env.simulator, target)).toEqual([503]);
   });
 
-  test("an unknown outcome is settled by the server's own maintenance round, unasked", async () => {
+  test("an unknown outcome is settled by the worker's own maintenance round, unasked", async () => {
     const target = chat();
     const { row } = await requestDeletion(deps, env.people.reviewer, target);
     env.simulator.setFaults([{ match: { method: "DELETE", path: deletePath(target) }, fault: { type: "status", status: 502 } }]);
     expect((await approveDeletion(deps, env.people.approver, row.id, comment, META)).status).toBe("unknown");
     env.simulator.setFaults([]);
-    startDeletionMaintenance(() => deps);
-    await expect.poll(async () => (await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).status, { timeout: 30_000 }).toBe("failed");
+    const stop = startDeletionMaintenance(deps, { requeue: async () => undefined });
+    try {
+      await expect.poll(async () => (await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).status, { timeout: 30_000 }).toBe("failed");
+    } finally {
+      stop();
+    }
     expect(actionsOf(await auditOf(db, target)).at(-1)).toBe("deletion.reconciled:failure");
   });
 

@@ -5,15 +5,15 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { DeletionPreparation, DeletionRequestDetail, DeletionRequestDto, type DeletionTarget } from "@/lib/schemas/deletions";
-import { PROBE_CHAT_ID } from "@/lib/server/deletion/capability";
 import { signConfirmationToken } from "@/lib/server/deletion/confirmation-token";
 import { createDeletion } from "@/lib/server/deletion/create-deletion";
 import { approveDeletion, cancelDeletion, rejectDeletion } from "@/lib/server/deletion/decide-deletion";
-import type { DeletionDeps } from "@/lib/server/deletion/deletion-deps";
 import { toDeletionDto } from "@/lib/server/deletion/deletion-dto";
+import { loadDeletion } from "@/lib/server/deletion/execute-deletion";
 import { expireDueDeletions } from "@/lib/server/deletion/expire-deletions";
 import { getDeletionDetail, listDeletions } from "@/lib/server/deletion/list-deletions";
 import { prepareDeletion } from "@/lib/server/deletion/prepare-deletion";
+import { runQueuedDeletion } from "@/lib/server/deletion/run-queued-deletion";
 import { superuserQuery } from "@/tests/support/database";
 import { ABSENT } from "@/tests/support/simulator-ids";
 import {
@@ -27,21 +27,23 @@ import {
   TOKEN_SECRET,
   type DeletionTestEnv,
   setUpDeletionSuite,
+  type TestDeletionDeps,
 } from "./deletion-fixtures";
 
 let env: DeletionTestEnv;
 let db: PrismaClient;
 let superuserUrl: string;
-let deps: DeletionDeps;
+let deps: TestDeletionDeps;
 setUpDeletionSuite((fresh) => ({ env, db, superuserUrl, deps } = fresh));
 
 const chat = (): DeletionTarget => ({ kind: "chat", id: env.simulator.fixtures.toolsChat });
 const comment = { comment: "Checked against the erasure request." };
 
 describe("with approvals on", () => {
-  test("a reviewer's request waits for another person; the approval executes it, once, and every step is audited", async () => {
+  test("a reviewer's request waits for another person; the approval queues it, the worker executes it once, and every step is audited", async () => {
     const { reviewer, approver } = env.people;
     const target = chat();
+    const deps = depsFor(env, db, { inlineWorker: false });
     const { preparation, row, created } = await requestDeletion(deps, reviewer, target, { reference: "DSAR-2026-114" });
     expect(DeletionPreparation.parse(preparation)).toEqual(preparation);
     expect(preparation.summary).toMatchObject({ kind: "chat", softDeleted: false });
@@ -53,8 +55,16 @@ describe("with approvals on", () => {
     expect(toDeletionDto(row, approver).allowedActions).toEqual(["approve", "reject"]);
     expect(deletesOf(env.simulator, target)).toEqual([]);
 
-    const done = await approveDeletion(deps, approver, row.id, comment, META);
-    const dto = toDeletionDto(done, approver);
+    const approved = toDeletionDto(await approveDeletion(deps, approver, row.id, comment, META), approver);
+    expect(approved).toMatchObject({ status: "approved", attempts: 0, executionError: null, allowedActions: [] });
+    expect(approved.executionQueuedAt).not.toBeNull();
+    // The web app sent no DELETE: it holds no delete key. It woke the worker.
+    expect(deletesOf(env.simulator, target)).toEqual([]);
+    expect(deps.queued).toEqual([row.id]);
+
+    expect(await runQueuedDeletion(deps.worker, row.id)).toBe("settled");
+    expect(await runQueuedDeletion(deps.worker, row.id)).toBe("skipped");
+    const dto = toDeletionDto(await loadDeletion(deps, row.id), approver);
     expect(DeletionRequestDto.parse(dto)).toEqual(dto);
     expect(dto).toMatchObject({
       status: "succeeded",
@@ -90,13 +100,8 @@ describe("with approvals on", () => {
       "deletion.executing",
       "deletion.succeeded",
     ]);
-    expect(detail.history.map((entry) => entry.actorEmail)).toEqual([
-      "reviewer@docket.test",
-      "approver@docket.test",
-      "approver@docket.test",
-      "approver@docket.test",
-      "approver@docket.test",
-    ]);
+    // The person approved; Docket's worker executed.
+    expect(detail.history.map((entry) => entry.actorEmail)).toEqual(["reviewer@docket.test", "approver@docket.test", null, null, null]);
   });
 
   test("the snapshot keeps the chat's metadata and messages, hashed, and the hash is in the audit log", async () => {
@@ -124,7 +129,7 @@ describe("with approvals on", () => {
   test("with DOCKET_DELETE_SNAPSHOT_DIR, a file's bytes are kept under their SHA-256 before it is deleted", async () => {
     const directory = await mkdtemp(path.join(tmpdir(), "docket-snapshots-"));
     try {
-      const keeping = depsFor(env, db, { settings: { snapshotDir: directory } });
+      const keeping = depsFor(env, db, { snapshotDir: directory });
       const target: DeletionTarget = { kind: "file", id: env.simulator.fixtures.uploadedFiles.csv! };
       const bytes = await (async () => {
         const download = await env.client.files.download(target.id);
@@ -203,7 +208,7 @@ describe("with approvals on", () => {
       expect(await db.deletionRequest.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "expired", openTarget: null });
     }
     expect(actionsOf(await auditOf(db, chat())).at(-1)).toBe("deletion.expired:success");
-    expect(env.simulator.requestLog().filter((entry) => entry.method === "DELETE" && !entry.path.endsWith(PROBE_CHAT_ID))).toEqual([]);
+    expect(env.simulator.requestLog().filter((entry) => entry.method === "DELETE")).toEqual([]);
   });
 
   test("the queue shows approvers every request and a reviewer their own; detail is refused to others", async () => {
@@ -296,7 +301,7 @@ describe("the confirmation (prepare, then commit)", () => {
     const key = randomUUID();
     const reviewer = env.people.reviewer;
     const { confirmationToken } = await prepareDeletion(deps, reviewer, { target, idempotencyKey: key }, META);
-    const attempts: Array<[string, Parameters<typeof createDeletion>[2], Parameters<typeof createDeletion>[1]?, DeletionDeps?]> = [
+    const attempts: Array<[string, Parameters<typeof createDeletion>[2], Parameters<typeof createDeletion>[1]?, TestDeletionDeps?]> = [
       ["no token", commitBody(target, key, "")],
       ["a forged token", commitBody(target, key, `${confirmationToken.split(".")[0]}.AAAA`)],
       ["another object", commitBody(other, key, confirmationToken)],
