@@ -6,5 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { validateEnvironmentOrExit } = await import("@/lib/server/startup");
     validateEnvironmentOrExit();
+    const { stampPeerAddresses } = await import("@/lib/server/http/peer-address");
+    stampPeerAddresses();
   }
 }

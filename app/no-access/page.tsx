@@ -9,6 +9,7 @@ const REASONS: Record<string, string> = {
   claim:
     "Your identity provider did not send the group information Docket needs, so you were not signed in. Ask your administrator to check the SSO configuration.",
   forbidden: "Your role does not allow that page.",
+  disabled: "A Docket administrator has disabled your access, so you were not signed in. Ask them if you think this is a mistake.",
 };
 
 export default async function NoAccessPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

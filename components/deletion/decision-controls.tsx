@@ -2,6 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
+import { needsRecentSignIn, StepUpNotice } from "@/components/auth/step-up-notice";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { cancelDeletion, decideDeletion, deletionKeys, executeDeletion } from "@/lib/queries/deletion-queries";
@@ -102,7 +103,7 @@ export function DecisionControls({
           Sending…
         </p>
       )}
-      {act.error && <ErrorNotice error={act.error} />}
+      {act.error && (needsRecentSignIn(act.error) ? <StepUpNotice message={act.error.message} /> : <ErrorNotice error={act.error} />)}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { needsRecentSignIn, StepUpNotice } from "@/components/auth/step-up-notice";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Notice } from "@/components/ui/notice";
@@ -30,6 +31,7 @@ export function CommitRefusal({ error, onRenew, isRenewing }: { error: Error; on
   const namedRequest = deletionIdOf(error);
   if (holds.length > 0) return <HoldsNotice holds={holds} />;
   if (code === "deletion_open" && namedRequest) return <OpenRequestNotice message={error.message} requestId={namedRequest} />;
+  if (needsRecentSignIn(error)) return <StepUpNotice message={error.message} />;
   return (
     <div className="space-y-2">
       <ErrorNotice error={error} />

@@ -22,6 +22,7 @@ export const PERMISSION_SECTIONS: ReadonlyArray<{ href: string; label: string; p
   { href: "/approvals", label: "Deletion requests", permission: "deletion.request", unless: "deletion.approve" },
   { href: "/collections", label: "Collections", permission: "content.export" },
   { href: "/legal-holds", label: "Legal holds", permission: "holds.manage" },
+  { href: "/people", label: "People", permission: "people.manage" },
 ];
 
 export function AppHeader({ email, roles, theme }: { email: string; roles: Role[]; theme: Theme }) {

@@ -8,6 +8,7 @@ import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { ReasonField } from "@/components/ui/reason-field";
 
 import { legalHoldsCsv } from "@/lib/console/list-csv";
 import { legalHoldKeys, legalHoldListOptions, releaseLegalHold } from "@/lib/queries/legal-hold-queries";
@@ -108,7 +109,6 @@ function HoldCard({ hold, canReadContent }: { hold: LegalHoldDto; canReadContent
 
 function ReleaseForm({ hold }: { hold: LegalHoldDto }) {
   const queryClient = useQueryClient();
-  const reasonId = useId();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const release = useMutation({
@@ -126,18 +126,7 @@ function ReleaseForm({ hold }: { hold: LegalHoldDto }) {
       }}
       className="space-y-2 rounded border border-slate-200 bg-slate-50 p-3"
     >
-      <label htmlFor={reasonId} className="block text-sm font-semibold">
-        Why is the hold released? (required; kept on record)
-        <textarea
-          id={reasonId}
-          value={reason}
-          maxLength={MAX_HOLD_REASON}
-          required
-          rows={2}
-          onChange={(event) => setReason(event.target.value)}
-          className="mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal"
-        />
-      </label>
+      <ReasonField label="Why is the hold released? (required; kept on record)" value={reason} maxLength={MAX_HOLD_REASON} onChange={setReason} />
       <div className="flex gap-2">
         <Button type="submit" disabled={reason.trim() === "" || release.isPending} variant="primary">
           {release.isPending ? "Releasing…" : "Release the hold"}

@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   "audit.verify",
   "audit.export",
   "holds.manage",
+  "people.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -23,8 +24,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: REVIEWER,
   approver: [...REVIEWER, "deletion.approve"],
   auditor: ["audit.read", "audit.verify", "audit.export"],
-  // Admins manage holds and read the log; they see content only if they are also reviewers.
-  admin: ["holds.manage", "audit.read"],
+  // Admins manage holds and people's access and read the log; they see content only if they are also reviewers.
+  admin: ["holds.manage", "people.manage", "audit.read"],
 };
 
 export function permissionsOf(roles: readonly Role[]): Set<Permission> {

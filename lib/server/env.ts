@@ -1,9 +1,12 @@
 import "server-only";
 import type { KeyObject } from "node:crypto";
+import { BlockList, isIP } from "node:net";
 import { z } from "zod";
 import { ROLES, type Role } from "@/lib/schemas/access";
 import { DEFAULT_CHECKPOINT_FILE, parseEd25519PrivateKey, parseEd25519PublicKey } from "@/lib/server/audit/checkpoint-key";
 import { DocketError } from "@/lib/server/docket-error";
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).transform((value) => value.replace(/\/+$/, ""));
 
@@ -29,6 +32,28 @@ const roleMap = z.string().transform((raw, ctx) => {
   }
   if (map.size === 0 && ctx.issues.length === 0) ctx.addIssue({ code: "custom", message: "must map at least one group to a role" });
   return map;
+});
+
+/** "10.0.0.0/8, 192.0.2.7, fd00::/8": addresses and CIDR ranges, IPv4 or IPv6. */
+const addressList = z.string().transform((raw, ctx) => {
+  const list = new BlockList();
+  for (const entry of raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
+    const [address = "", prefix, ...rest] = entry.split("/");
+    const family = isIP(address);
+    const bits = prefix === undefined ? null : Number(prefix);
+    const maxBits = family === 4 ? 32 : 128;
+    if (family === 0 || rest.length > 0 || (bits !== null && !(Number.isInteger(bits) && bits >= 0 && bits <= maxBits)) || prefix === "") {
+      ctx.addIssue({ code: "custom", message: `entry "${entry}" must be an IP address or a CIDR range (10.0.0.0/8, fd00::/8)` });
+      continue;
+    }
+    const type = family === 4 ? "ipv4" : "ipv6";
+    if (bits === null) list.addAddress(address, type);
+    else list.addSubnet(address, bits, type);
+  }
+  return list;
 });
 
 /** A key parsed here, so that a bad one stops the server at startup rather than at the first audit write. */
@@ -74,7 +99,10 @@ const sharedFields = {
 const ServerEnv = z
   .object({
     ...sharedFields,
-    NEXTAUTH_URL: httpUrl,
+    NEXTAUTH_URL: httpUrl.refine(
+      (value) => value.startsWith("https://") || LOOPBACK_HOSTS.has(new URL(value).hostname),
+      "must be an https URL (plain http only on localhost, as the demo and the tests use): sessions and approvals must not travel in clear",
+    ),
     NEXTAUTH_SECRET: z.string({ error: "is required" }).min(32, "must be at least 32 characters"),
     OIDC_ISSUER: httpUrl,
     OIDC_CLIENT_ID: z.string({ error: "is required" }).min(1, "must not be empty"),
@@ -104,6 +132,17 @@ const ServerEnv = z
       .default("openid email profile"),
     DOCKET_SESSION_IDLE_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).max(1440).default(30),
     DOCKET_SESSION_MAX_HOURS: z.coerce.number({ error: "must be a number" }).int().min(1).max(720).default(8),
+    /** Requests one person may make to Docket's routes per minute (429 past it, with when to retry). */
+    DOCKET_REVIEWER_REQUESTS_PER_MINUTE: z.coerce.number({ error: "must be a number" }).int().min(10).max(100_000).default(300),
+    /** The share of the Compliance API's per-minute limit the requests made for one person may take. */
+    DOCKET_REVIEWER_API_SHARE: z.coerce.number({ error: "must be a number" }).gt(0, "must be more than 0").max(1, "must be at most 1").default(0.5),
+    /** Approving, rejecting or executing a deletion needs a sign-in at the IdP this recent (step-up). */
+    DOCKET_STEP_UP_MINUTES: z.coerce.number({ error: "must be a number" }).int().min(1).max(1440).default(10),
+    /**
+     * The reverse proxies whose X-Forwarded-For is believed for the client's address in the audit log;
+     * none by default, so a client cannot choose the address recorded for it.
+     */
+    DOCKET_TRUSTED_PROXIES: addressList.default(new BlockList()),
     /** The artifact sandbox origin (lib/artifact-sandbox); without it, artifacts are never run. */
     DOCKET_ARTIFACT_SANDBOX_URL: httpUrl.transform((value) => new URL(value).origin).optional(),
   })

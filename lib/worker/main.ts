@@ -74,7 +74,7 @@ for (let lane = 0; lane < env.DOCKET_WORKER_CONCURRENCY; lane++) {
   });
 }
 await sweep();
-const stopDeletionWork = await startDeletionWork({ env, db, boss, budget, workerId });
+const stopDeletionWork = await startDeletionWork({ env, db, boss, workerId });
 const sweeper = setInterval(() => void sweep().catch((error: unknown) => console.error("[worker] sweep failed:", error)), SWEEP_MS);
 console.log(`Docket worker ${workerId} running ${env.DOCKET_WORKER_CONCURRENCY} steps at once (${COLLECTION_LANES} lanes per collection)`);
 

@@ -58,6 +58,7 @@ const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) 
     ready: (page) => expect(page.getByRole("group", { name: "Whole organisations" }).getByRole("checkbox").first()).toBeVisible(),
   },
   { path: "/legal-holds", persona: "admin", ready: (page) => expect(page.getByRole("form", { name: "Place a legal hold" })).toBeVisible() },
+  { path: "/people", persona: "admin", ready: (page) => expect(page.getByRole("article").first()).toBeVisible() },
   { path: "/audit", persona: "auditor", ready: (page) => expect(page.getByRole("cell").first()).toBeVisible() },
 ];
 

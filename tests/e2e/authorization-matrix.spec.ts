@@ -50,6 +50,8 @@ const DELETION_REQUESTERS: Persona[] = ["reviewer", "approver"];
 const CONTENT_EXPORTERS: Persona[] = ["reviewer", "approver"];
 /** holds.manage: admins. */
 const HOLD_MANAGERS: Persona[] = ["admin"];
+/** people.manage: admins. */
+const PEOPLE_MANAGERS: Persona[] = ["admin"];
 
 /** Files of the `small` dataset, seed 1 (lib/simulator/dataset/fixtures.ts): an uploaded CSV and PNG, a generated CSV and PNG. */
 const RECEIPT = "00000000-0000-4000-8000-000000000000";
@@ -84,10 +86,14 @@ const HOLDS_MANAGE = (allowed: Expected): Record<Who, Expected> => ({
   auditor: 403,
   admin: allowed,
 });
+/** people.manage is the admins' too. */
+const PEOPLE_MANAGE = HOLDS_MANAGE;
 /** A list's download as a browser declares it (an empty file's). */
 const LIST_EXPORT_RECEIPT = { rows: 0, bytes: 0, sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", view: {} };
 const NO_SUCH_REQUEST = "00000000-0000-4000-8000-00000000d31e";
 const NO_SUCH_HOLD = "00000000-0000-4000-8000-0000000001d0";
+/** Nobody with this id has signed in: each change of access answers 404 to those allowed to make it. */
+const NO_SUCH_PERSON = "00000000-0000-4000-8000-0000000be0be";
 /** A collection nobody started: its page answers, and its content says there is no such collection. */
 const NO_SUCH_COLLECTION = "00000000-0000-4000-8000-0000000c011e";
 const IDEMPOTENCY_KEY = "00000000-0000-4000-8000-0000000a11e5";
@@ -121,6 +127,7 @@ const MATRIX: Row[] = [
   page("/approvals", "/approvals", permissionPage("/approvals", DELETION_REQUESTERS)),
   page("/deletions/[deletionId]", `/deletions/${NO_SUCH_DELETION}`, permissionPage(`/deletions/${NO_SUCH_DELETION}`, DELETION_REQUESTERS)),
   page("/legal-holds", "/legal-holds", permissionPage("/legal-holds", HOLD_MANAGERS)),
+  page("/people", "/people", permissionPage("/people", PEOPLE_MANAGERS)),
   page("/collections", "/collections", permissionPage("/collections", CONTENT_EXPORTERS)),
   page("/collections/new", "/collections/new", permissionPage("/collections/new", CONTENT_EXPORTERS)),
   page("/collections/[collectionId]", `/collections/${NO_SUCH_COLLECTION}`, permissionPage(`/collections/${NO_SUCH_COLLECTION}`, CONTENT_EXPORTERS)),
@@ -200,6 +207,10 @@ const MATRIX: Row[] = [
   }),
   api("/api/legal-holds/[holdId]", "GET", `/api/legal-holds/${NO_SUCH_HOLD}`, HOLDS_MANAGE(404)),
   api("/api/legal-holds/[holdId]/release", "POST", `/api/legal-holds/${NO_SUCH_HOLD}/release`, HOLDS_MANAGE(404), { reason: "Matrix." }),
+  api("/api/people", "GET", "/api/people", PEOPLE_MANAGE(200)),
+  ...(["disable", "enable", "revoke-sessions"] as const).map((change) =>
+    api(`/api/people/[userId]/${change}`, "POST", `/api/people/${NO_SUCH_PERSON}/${change}`, PEOPLE_MANAGE(404), { reason: "Matrix." }),
+  ),
   ...(["custodians", "chats", "projects"] as const).map((list) =>
     api(`/api/exports/${list}`, "POST", `/api/exports/${list}`, { ...CONTENT_READ, reviewer: 204, approver: 204 }, LIST_EXPORT_RECEIPT),
   ),

@@ -98,7 +98,8 @@ test("four eyes: a reviewer requests, cannot approve, an approver approves, and 
   await card.getByLabel("Comment (required to approve or reject)").fill("Retention period over, checked with the DPO.");
   await approve.click();
   const decided = approver.getByRole("region", { name: "Just decided" });
-  await expect(decided.getByTestId("deletion-status")).toContainText("Deleted");
+  // The worker executes it; the card follows the request until it settles.
+  await expect(decided.getByTestId("deletion-status")).toContainText("Deleted", { timeout: 15_000 });
   await expect(decided.getByTestId("deletion-status")).toContainText("The Compliance API confirmed the deletion");
 
   const deletes = await deletesOf(CHATS.fourEyes.id);
@@ -108,7 +109,7 @@ test("four eyes: a reviewer requests, cannot approve, an approver approves, and 
   await page.goto(`/chats/${CHATS.fourEyes.id}`);
   await expect(page.getByRole("alert").filter({ hasText: "It may have been deleted" })).toBeVisible();
   await page.goto(`/deletions/${requestId}`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Deleted");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Deleted", { timeout: 15_000 });
   const facts = page.getByRole("region", { name: "Decision and execution" });
   await expect(facts).toContainText("Retention period over, checked with the DPO.");
   await expect(facts).toContainText(/Snapshot SHA-256: [0-9a-f]{64}/);
@@ -244,7 +245,7 @@ test("a project with a chat: the dialog lists the chat, its deletion is requeste
   await approver.goto(chatRequest);
   await approver.getByLabel("Comment (required to approve or reject)").fill("Chat first, as the API requires.");
   await approver.getByRole("button", { name: "Approve and delete the chat" }).click();
-  await expect(approver.getByRole("heading", { level: 1 })).toContainText("Deleted");
+  await expect(approver.getByRole("heading", { level: 1 })).toContainText("Deleted", { timeout: 15_000 });
 
   // Back to the project: it is read again, now without chats, and may be requested.
   await dialog.getByRole("button", { name: "Back to the project" }).click();
@@ -258,7 +259,7 @@ test("a project with a chat: the dialog lists the chat, its deletion is requeste
   await approver.goto(projectRequest);
   await approver.getByLabel("Comment (required to approve or reject)").fill("Its chats are gone.");
   await approver.getByRole("button", { name: "Approve and delete the project" }).click();
-  await expect(approver.getByRole("heading", { level: 1 })).toContainText("Deleted");
+  await expect(approver.getByRole("heading", { level: 1 })).toContainText("Deleted", { timeout: 15_000 });
 
   expect(await deletesOf(chatId)).toEqual([expect.objectContaining({ status: 200 })]);
   expect(await deletesOf(PROJECT_WITH_A_CHAT.id)).toEqual([expect.objectContaining({ status: 200 })]);
@@ -348,4 +349,35 @@ test("the header offers each role its deletion and hold pages", async ({ personI
     for (const label of hidden) await expect(nav.getByRole("link", { name: label, exact: true })).toHaveCount(0);
     await page.context().close();
   }
+});
+
+test("approving needs a recent sign-in: an old one is sent back to the IdP, then the approval goes through", async ({ page, signedInAs }) => {
+  await signedInAs("reviewer");
+  const requestId = await requestChatDeletion(page, CHATS.rejected.id, "LEGAL-STEP-UP");
+
+  // The approver's session is valid, but the IdP last saw them twenty minutes ago.
+  const approver = await signedInAs("approver", { authenticatedMinutesAgo: 20 });
+  await page.goto(`/deletions/${requestId}`);
+  await page.getByLabel("Comment (required to approve or reject)").fill("Checked against the retention schedule.");
+  await page.getByRole("button", { name: "Approve and delete the chat" }).click();
+  const stepUp = page.getByRole("alert").filter({ hasText: "needs a recent sign-in" });
+  await expect(stepUp).toBeVisible();
+  expect(await deletesOf(CHATS.rejected.id)).toEqual([]);
+  const refusals = await database().query<{ params: { reason: string; maxAgeSeconds: number } }>(
+    "SELECT params FROM audit_event WHERE action = 'access.denied' AND actor_subject = $1",
+    [approver.subject],
+  );
+  expect(refusals.rows.map((row) => row.params)).toEqual([expect.objectContaining({ reason: "step_up", maxAgeSeconds: 600 })]);
+
+  // The IdP asks for the password again whatever it remembers, and sends them back to the request.
+  await stepUp.getByRole("button", { name: "Sign in again to confirm" }).click();
+  await expect(page.getByRole("heading", { name: "Docket demo identity provider" })).toBeVisible();
+  await page.getByLabel("Email").fill("approver@docket.test");
+  await page.getByLabel("Password").fill("docket");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/deletions/${requestId}$`));
+  await page.getByLabel("Comment (required to approve or reject)").fill("Checked against the retention schedule.");
+  await page.getByRole("button", { name: "Approve and delete the chat" }).click();
+  await expect(page.getByTestId("deletion-status").first()).toContainText("Deleted", { timeout: 15_000 });
+  expect((await deletesOf(CHATS.rejected.id)).map((entry) => entry.status)).toEqual([200]);
 });

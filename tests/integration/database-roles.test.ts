@@ -24,6 +24,7 @@ const EXPECTED: Record<string, string[]> = {
   "public.delete_key_report": KEPT,
   "public.reviewer_preference": DISPOSABLE,
   "public.auth_session": DISPOSABLE,
+  "public.reviewer_usage": DISPOSABLE,
   "public._prisma_migrations": ["SELECT"],
 };
 

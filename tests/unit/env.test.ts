@@ -110,3 +110,20 @@ describe("the delete key", () => {
     );
   });
 });
+
+describe("NEXTAUTH_URL", () => {
+  test("is https, or plain http on localhost only (the demo and the tests)", () => {
+    for (const url of ["https://docket.acme.com", "http://localhost:3000", "http://127.0.0.1:3100", "http://[::1]:3000"]) {
+      expect(problemsOf({ ...valid, NEXTAUTH_URL: url }), url).toEqual([]);
+    }
+    for (const url of ["http://docket.acme.com", "http://10.0.0.5:3000", "http://localhost.acme.com"]) {
+      expect(problemsOf({ ...valid, NEXTAUTH_URL: url }), url).toEqual([expect.stringMatching(/^NEXTAUTH_URL must be an https URL/)]);
+    }
+  });
+
+  test("step-up asks for a sign-in within ten minutes unless configured", () => {
+    expect(parseServerEnv(valid).DOCKET_STEP_UP_MINUTES).toBe(10);
+    expect(parseServerEnv({ ...valid, DOCKET_STEP_UP_MINUTES: "5" }).DOCKET_STEP_UP_MINUTES).toBe(5);
+    expect(problemsOf({ ...valid, DOCKET_STEP_UP_MINUTES: "0" })).toEqual([expect.stringMatching(/^DOCKET_STEP_UP_MINUTES /)]);
+  });
+});

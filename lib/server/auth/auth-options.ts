@@ -12,6 +12,8 @@ export const OIDC_PROVIDER_ID = "oidc";
 interface OidcClaims extends Record<string, unknown> {
   iss?: string;
   sub?: string;
+  /** Seconds since the epoch when the IdP last authenticated the person (OIDC Core, section 2). */
+  auth_time?: unknown;
   email?: string;
   name?: string;
 }
@@ -28,6 +30,8 @@ export function getAuthOptions(): AuthOptions {
   const maxAge = env.DOCKET_SESSION_MAX_HOURS * 3600;
   cached = {
     secret: env.NEXTAUTH_SECRET,
+    // Said rather than inferred: over https every cookie is Secure (and __Secure- / __Host- prefixed).
+    useSecureCookies: env.NEXTAUTH_URL.startsWith("https://"),
     adapter: createSessionAdapter(env.OIDC_ISSUER),
     // updateAge = maxAge: next-auth never slides the expiry; the idle limit is enforced on every read.
     session: { strategy: "database", maxAge, updateAge: maxAge },
@@ -72,15 +76,39 @@ export function getAuthOptions(): AuthOptions {
           });
           return `/no-access?reason=claim`;
         }
+        if (context) context.authTime = authenticatedAt(claims.auth_time);
         const groups = mappedGroups(reading.groups);
-        await db.appUser.upsert({
+        const user = await db.appUser.upsert({
           where: { issuer_subject: { issuer: env.OIDC_ISSUER, subject } },
           create: { issuer: env.OIDC_ISSUER, subject, email, name: typeof claims.name === "string" ? claims.name : null, idpGroups: groups },
           update: { email, name: typeof claims.name === "string" ? claims.name : null, idpGroups: groups },
         });
+        if (user.disabled) {
+          // Disabled by an administrator: the IdP still knows them, Docket does not let them in.
+          await recordAuditEvent(db, {
+            actor: { issuer: env.OIDC_ISSUER, subject, email, roles: [] },
+            action: "access.denied",
+            target: { type: "sign_in", id: subject },
+            params: { reason: "disabled" },
+            outcome: "denied",
+            requestId: context?.requestId,
+            clientIp: context?.clientIp,
+            userAgent: context?.userAgent,
+          });
+          return "/no-access?reason=disabled";
+        }
         return true;
       },
     },
   };
   return cached;
+}
+
+/**
+ * The ID token's auth_time, or now when the IdP gives none (every sign-in asks for its login form).
+ * Never later than now: a clock ahead of Docket's must not buy a longer window for step-up.
+ */
+function authenticatedAt(authTime: unknown): Date {
+  const now = Date.now();
+  return typeof authTime === "number" && Number.isFinite(authTime) ? new Date(Math.min(authTime * 1000, now)) : new Date(now);
 }

@@ -10,6 +10,8 @@ export interface AuthRequestContext {
   clientIp: string | null;
   userAgent: string | null;
   requestId: string;
+  /** When the IdP last authenticated the person signing in (the ID token's auth_time), set by the signIn callback. */
+  authTime?: Date;
 }
 
 const storage = new AsyncLocalStorage<AuthRequestContext>();

@@ -20,6 +20,8 @@ export interface Actor {
   sessionTokenHash: string;
   /** The session's absolute end. */
   sessionExpiresAt: Date;
+  /** When the IdP last authenticated this person for this session (step-up checks it). */
+  authenticatedAt: Date;
 }
 
 /** Session tokens are stored hashed: a copy of the table cannot be replayed as cookies. */
@@ -38,6 +40,7 @@ type SessionRow = {
   tokenHash: string;
   expiresAt: Date;
   lastSeenAt: Date;
+  authenticatedAt: Date;
   user: { id: string; issuer: string; subject: string; email: string | null; name: string | null; idpGroups: string[]; disabled: boolean };
 };
 
@@ -58,6 +61,7 @@ async function readSession(tokenHash: string): Promise<SessionRow | null> {
     Array<{
       expires_at: Date;
       last_seen_at: Date;
+      authenticated_at: Date;
       user_id: string;
       issuer: string;
       subject: string;
@@ -66,7 +70,7 @@ async function readSession(tokenHash: string): Promise<SessionRow | null> {
       idp_groups: string[];
       disabled: boolean;
     }>
-  >`SELECT s.expires_at, s.last_seen_at, u.id AS user_id, u.issuer, u.subject, u.email, u.name, u.idp_groups, u.disabled
+  >`SELECT s.expires_at, s.last_seen_at, coalesce(s.auth_time, s.created_at) AS authenticated_at, u.id AS user_id, u.issuer, u.subject, u.email, u.name, u.idp_groups, u.disabled
     FROM auth_session s JOIN app_user u ON u.id = s.user_id
     WHERE s.token_hash = ${tokenHash}`;
   const row = rows[0];
@@ -75,6 +79,7 @@ async function readSession(tokenHash: string): Promise<SessionRow | null> {
     tokenHash,
     expiresAt: row.expires_at,
     lastSeenAt: row.last_seen_at,
+    authenticatedAt: row.authenticated_at,
     user: { id: row.user_id, issuer: row.issuer, subject: row.subject, email: row.email, name: row.name, idpGroups: row.idp_groups, disabled: row.disabled },
   };
 }
@@ -115,6 +120,7 @@ export async function loadActor(sessionToken: string | undefined): Promise<Actor
     permissions: permissionsOf(roles),
     sessionTokenHash: tokenHash,
     sessionExpiresAt: row.expiresAt,
+    authenticatedAt: row.authenticatedAt,
   };
 }
 
@@ -153,7 +159,9 @@ export function createSessionAdapter(issuer: string): Adapter {
       // The session exists only if its sign-in is on the record.
       await db.$transaction(async (tx) => {
         const user = await tx.appUser.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
-        await tx.authSession.create({ data: { tokenHash: hashSessionToken(sessionToken), userId, expiresAt: expires } });
+        await tx.authSession.create({
+          data: { tokenHash: hashSessionToken(sessionToken), userId, expiresAt: expires, authTime: context?.authTime ?? new Date() },
+        });
         await recordAuditEvent(tx, {
           actor: { issuer: user.issuer, subject: user.subject, email: user.email, roles: rolesFromGroups(user.idpGroups) },
           action: "session.sign_in",

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/server/db";
 import { getServerEnv, type WorkerEnv } from "@/lib/server/env";
+import { countApiRequestForReviewer } from "@/lib/server/http/reviewer-limits";
 import { createComplianceClient, type ComplianceClient } from "./client";
 import { createSharedBudget } from "./shared-budget";
 import type { RequestBudget } from "./transport";
@@ -14,7 +15,15 @@ const globalForClient = globalThis as unknown as { docketComplianceClient?: Comp
 export function getComplianceClient(): ComplianceClient {
   if (!globalForClient.docketComplianceClient) {
     const env = getServerEnv();
-    const budget = createSharedBudget(getDb(), { kind: "interactive", interactiveReserve: env.DOCKET_INTERACTIVE_RESERVE });
+    const shared = createSharedBudget(getDb(), { kind: "interactive", interactiveReserve: env.DOCKET_INTERACTIVE_RESERVE });
+    // A person's share is checked before the organisation's: past it, the request is not sent.
+    const budget: RequestBudget = {
+      async beforeRequest(signal) {
+        await countApiRequestForReviewer();
+        await shared.beforeRequest(signal);
+      },
+      afterResponse: (report) => shared.afterResponse(report),
+    };
     globalForClient.docketComplianceClient = createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
   }
   return globalForClient.docketComplianceClient;

@@ -10,8 +10,11 @@ const APP_ERRORS = {
   unauthenticated: [401, "Sign in to continue."],
   no_role: [403, "Your account has no Docket role. Ask your administrator to add you to a Docket group."],
   forbidden: [403, "Your role does not allow this."],
+  reviewer_rate_limited: [429, "You have made too many requests this minute. Try again shortly."],
+  reauth_required: [401, "This step cannot be undone, so it needs a recent sign-in: sign in again to confirm it is you, then repeat it."],
   bad_origin: [403, "This request did not come from Docket's own pages, so it was refused."],
   invalid_request: [400, "The request is not valid."],
+  payload_too_large: [413, "The request body is too large: Docket's forms send at most 64 KiB."],
   not_found: [404, "There is nothing here."],
   audit_unavailable: [503, "The audit log could not be written, so nothing was done or shown. Try again shortly."],
   delete_unavailable: [
@@ -67,6 +70,8 @@ export function toErrorResponse(error: unknown, requestId: string): Response {
     return toErrorResponse(new AppError("checkpoint_unreadable"), requestId);
   }
   if (error instanceof AppError) {
+    const retryAfter = (error.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+    if (typeof retryAfter === "number") headers.set("retry-after", String(retryAfter));
     return Response.json(
       { error: { code: error.code, message: error.message, requestId, upstreamRequestId: null, details: error.details } } satisfies ErrorEnvelope,
       {

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/server/db";
 import { getServerEnv } from "@/lib/server/env";
 import { AppError, toErrorResponse } from "./errors";
 import { requestMetadata, type RequestMetadata } from "./request-metadata";
+import { asReviewer, countRouteRequest } from "./reviewer-limits";
 import { ROUTE_POLICY } from "./security-headers";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -22,6 +23,11 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   query?: Q;
   /** A JSON body, for mutations. */
   body?: B;
+  /**
+   * An irreversible step: the person must have signed in at the IdP within DOCKET_STEP_UP_MINUTES
+   * (a function: when only some configurations make it irreversible).
+   */
+  recentSignIn?: true | (() => boolean);
 }
 
 export interface RouteInput<P, Q, B> {
@@ -62,10 +68,16 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
         });
         throw new AppError(decision.kind === "no_role" ? "no_role" : "forbidden");
       }
+      if (spec.recentSignIn === true || spec.recentSignIn?.()) await requireRecentSignIn(decision.actor, request, metadata);
+      const env = getServerEnv();
+      const limits = { routeRequestsPerMinute: env.DOCKET_REVIEWER_REQUESTS_PER_MINUTE, apiShare: env.DOCKET_REVIEWER_API_SHARE };
+      await countRouteRequest(getDb(), decision.actor.userId, limits);
       const params = parseOrThrow(spec.params, await context.params, "path");
       const query = parseOrThrow(spec.query, singleValuedQuery(request.nextUrl.searchParams), "query");
       const body = spec.body ? parseOrThrow(spec.body, await readJsonBody(request), "body") : (undefined as z.output<B>);
-      const response = await action({ actor: decision.actor, params, query, body, request, metadata });
+      const response = await asReviewer({ userId: decision.actor.userId, db: getDb(), limits }, () =>
+        action({ actor: decision.actor, params, query, body, request, metadata }),
+      );
       response.headers.set("cache-control", "no-store");
       response.headers.set("x-request-id", metadata.requestId);
       return withRoutePolicy(response);
@@ -73,6 +85,26 @@ export function defineRoute<P extends z.ZodType = z.ZodUndefined, Q extends z.Zo
       return withRoutePolicy(toErrorResponse(error, metadata.requestId));
     }
   };
+}
+
+/**
+ * Step-up before the irreversible: a session may be hours old, and a cookie left on an unlocked
+ * machine should not approve a deletion. Refused (and audited) unless the IdP authenticated the
+ * person within DOCKET_STEP_UP_MINUTES; the page then sends them to sign in again.
+ */
+async function requireRecentSignIn(actor: Actor, request: NextRequest, metadata: RequestMetadata): Promise<void> {
+  const maxAgeSeconds = getServerEnv().DOCKET_STEP_UP_MINUTES * 60;
+  const ageSeconds = Math.floor((Date.now() - actor.authenticatedAt.getTime()) / 1000);
+  if (ageSeconds <= maxAgeSeconds) return;
+  await recordAuditEvent(getDb(), {
+    actor: auditActorOf(actor),
+    action: "access.denied",
+    target: { type: "route", id: `${request.method} ${request.nextUrl.pathname}` },
+    params: { reason: "step_up", signedInSecondsAgo: ageSeconds, maxAgeSeconds },
+    outcome: "denied",
+    ...metadata,
+  });
+  throw new AppError("reauth_required", undefined, { maxAgeSeconds });
 }
 
 /** A handler serving content sets a stricter policy of its own (a CSP sandbox); the rest get ROUTE_POLICY. */
@@ -107,14 +139,35 @@ async function readJsonBody(request: NextRequest): Promise<unknown> {
   if (!(request.headers.get("content-type") ?? "").toLowerCase().startsWith("application/json")) {
     throw new AppError("invalid_request", "Send the request body as JSON (Content-Type: application/json).");
   }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("invalid_request", "The request body is too large.");
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("invalid_request", "The request body is too large.");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("payload_too_large");
+  const text = await readCappedText(request.body, MAX_BODY_BYTES);
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new AppError("invalid_request", "The request body is not valid JSON.");
   }
+}
+
+/**
+ * The body as UTF-8 text, read chunk by chunk and abandoned as soon as it passes `maxBytes`: a body
+ * sent without a length (chunked) cannot make Docket hold more than the cap plus one chunk.
+ */
+export async function readCappedText(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<string> {
+  if (!body) return "";
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw new AppError("payload_too_large");
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size).toString("utf8");
 }
 
 /** Mutations must come from Docket's own origin: a missing or foreign Origin is refused. */

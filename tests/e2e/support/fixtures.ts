@@ -57,7 +57,7 @@ export interface SimulatorControls {
 interface DocketFixtures {
   serverErrors: ServerErrors;
   /** Signs this test's browser context in as a new person of that persona (seeded, as sign-in makes them). */
-  signedInAs: (persona: Persona, options?: { extraGroups?: string[] }) => Promise<SeededSession>;
+  signedInAs: (persona: Persona, options?: { extraGroups?: string[]; authenticatedMinutesAgo?: number }) => Promise<SeededSession>;
   /** A second person in a browser of their own, signed in, closed when the test ends. */
   personIn: (persona: Persona) => Promise<Page>;
   simulator: SimulatorControls;

@@ -41,7 +41,10 @@ export interface SeededSession {
  * them. Only the sign-in tests and the journeys use the real login form. `extraGroups` gives a person
  * a second role (the groups are read through the role map at every request).
  */
-export async function seedSession(persona: Persona, { extraGroups = [] }: { extraGroups?: string[] } = {}): Promise<SeededSession> {
+export async function seedSession(
+  persona: Persona,
+  { extraGroups = [], authenticatedMinutesAgo = 0 }: { extraGroups?: string[]; authenticatedMinutesAgo?: number } = {},
+): Promise<SeededSession> {
   const { idpIssuer } = stackInfo();
   const subject = `seeded-${persona}-${randomBytes(4).toString("hex")}`;
   const email = `${subject}@docket.test`;
@@ -54,10 +57,10 @@ export async function seedSession(persona: Persona, { extraGroups = [] }: { extr
     persona,
     [...PERSONA_GROUPS[persona], ...extraGroups],
   ]);
-  await db.query("INSERT INTO auth_session (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 hour')", [
-    createHash("sha256").update(token).digest("hex"),
-    user.rows[0]!.id,
-  ]);
+  await db.query(
+    "INSERT INTO auth_session (token_hash, user_id, expires_at, auth_time) VALUES ($1, $2, now() + interval '1 hour', now() - make_interval(mins => $3))",
+    [createHash("sha256").update(token).digest("hex"), user.rows[0]!.id, authenticatedMinutesAgo],
+  );
   return { token, subject, email, cookie: `${SESSION_COOKIE}=${token}` };
 }
 

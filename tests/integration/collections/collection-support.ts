@@ -93,6 +93,7 @@ export async function seedReviewer(db: PrismaClient, subject: string): Promise<A
     permissions: permissionsOf(["reviewer"]),
     sessionTokenHash: "0".repeat(64),
     sessionExpiresAt: new Date(Date.now() + 3_600_000),
+    authenticatedAt: new Date(),
   };
 }
 

@@ -65,6 +65,7 @@ async function startDeletionEnv(): Promise<DeletionTestEnv> {
       permissions: permissionsOf(roles),
       sessionTokenHash: "0".repeat(64),
       sessionExpiresAt: new Date(Date.now() + 3_600_000),
+      authenticatedAt: new Date(),
     };
   }
   await template.$disconnect();

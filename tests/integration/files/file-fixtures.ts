@@ -16,6 +16,7 @@ export function reviewer(subject = "reviewer-1"): Actor {
     permissions: permissionsOf(["reviewer"]),
     sessionTokenHash: "0".repeat(64),
     sessionExpiresAt: new Date(Date.now() + 3_600_000),
+    authenticatedAt: new Date(),
   };
 }
 

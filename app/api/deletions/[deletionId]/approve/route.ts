@@ -8,9 +8,9 @@ import { defineRoute } from "@/lib/server/http/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Approves another person's request and executes it; answers with the request as it then stands. */
+/** Approves another person's request and hands it to the worker; answers with the request, approved and queued. */
 export const POST = defineRoute(
-  { permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody },
+  { permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody, recentSignIn: true },
   async ({ actor, params, body, metadata }) =>
     Response.json(toDeletionDto(await approveDeletion(appDeletionDeps(), actor, params.deletionId, body, metadata), actor)),
 );

@@ -7,7 +7,7 @@ import { defineRoute } from "@/lib/server/http/route";
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
-/** Runs an approved request whose execution never started (its intent could not be written, say). */
-export const POST = defineRoute({ permission: "deletion.request", params: DeletionPath }, async ({ actor, params, metadata }) =>
+/** Asks the worker again to execute an approved request it gave up on (its key could not delete then, say). */
+export const POST = defineRoute({ permission: "deletion.request", params: DeletionPath, recentSignIn: true }, async ({ actor, params, metadata }) =>
   Response.json(toDeletionDto(await runApprovedDeletion(appDeletionDeps(), actor, params.deletionId, metadata), actor)),
 );

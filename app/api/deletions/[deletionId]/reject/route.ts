@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 /** Rejects another person's request, with a comment. */
 export const POST = defineRoute(
-  { permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody },
+  { permission: "deletion.approve", params: DeletionPath, body: DeletionDecisionBody, recentSignIn: true },
   async ({ actor, params, body, metadata }) =>
     Response.json(toDeletionDto(await rejectDeletion(appDeletionDeps(), actor, params.deletionId, body, metadata), actor)),
 );
