@@ -55,6 +55,11 @@ export default async function HomePage() {
             Place a hold on custodians, projects or chats for a matter: nothing it covers can be deleted until it is released.
           </HomeSection>
         )}
+        {can("people.manage") && (
+          <HomeSection id="people" title="People" link={{ href: "/people", label: "Manage people's access" }}>
+            See who has signed in and who has sessions; disable a leaver, whose access ends at their next request, or end someone&apos;s sessions.
+          </HomeSection>
+        )}
       </div>
       <SystemStatusPanel status={status} />
     </Page>

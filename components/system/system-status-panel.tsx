@@ -27,6 +27,7 @@ export function SystemStatusPanel({ status }: { status: SystemStatus }) {
       <dl className="divide-y divide-slate-100">
         <ServiceRow name="Audit database" service={status.database} />
         <ServiceRow name="Compliance API" service={status.complianceApi} />
+        <ServiceRow name="Deletion worker" service={status.deletionWorker} />
       </dl>
     </section>
   );

@@ -9,6 +9,8 @@ export const ServiceState = z.object({
 export const SystemStatus = z.object({
   database: ServiceState,
   complianceApi: ServiceState,
+  /** What the worker last reported of its delete key (deleting needs both a worker and the scope). */
+  deletionWorker: ServiceState,
   checkedAt: z.string(),
 });
 

@@ -4,6 +4,7 @@ import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import { toReviewerFacingError } from "@/lib/server/compliance/reviewer-messages";
 import { knownApiBudget } from "@/lib/server/compliance/transport";
 import { getDb } from "@/lib/server/db";
+import { reportedCapability } from "@/lib/server/deletion/capability";
 import type { ServiceState, SystemStatus } from "@/lib/schemas/system-status";
 
 async function checkDatabase(): Promise<ServiceState> {
@@ -48,8 +49,23 @@ function checkComplianceApiAtMostEvery(reuseMs: number): Promise<ServiceState> {
   return result;
 }
 
-/** The health of the two things Docket depends on, checked in parallel. */
+/** Whether a worker can execute deletions, from its report: the web app never holds the delete key. */
+async function checkDeletionWorker(): Promise<ServiceState> {
+  try {
+    const answer = await reportedCapability(getDb()).check();
+    if (answer.reason !== "available") return { state: "degraded", detail: answer.message };
+    return { state: "ok", detail: `A worker holds a delete key that may delete (reported ${answer.checkedAt!.toISOString().slice(11, 16)} UTC).` };
+  } catch {
+    return { state: "down", detail: "The worker's report cannot be read while the database is unreachable." };
+  }
+}
+
+/** The health of what Docket depends on, checked in parallel. */
 export async function checkSystemStatus(): Promise<SystemStatus> {
-  const [database, complianceApi] = await Promise.all([checkDatabase(), checkComplianceApiAtMostEvery(UPSTREAM_CHECK_REUSE_MS)]);
-  return { database, complianceApi, checkedAt: new Date().toISOString() };
+  const [database, complianceApi, deletionWorker] = await Promise.all([
+    checkDatabase(),
+    checkComplianceApiAtMostEvery(UPSTREAM_CHECK_REUSE_MS),
+    checkDeletionWorker(),
+  ]);
+  return { database, complianceApi, deletionWorker, checkedAt: new Date().toISOString() };
 }

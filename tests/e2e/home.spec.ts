@@ -9,6 +9,7 @@ test("the home page shows a signed-in user both dependencies healthy", async ({ 
   await expect(status.getByText("Audit database")).toBeVisible();
   await expect(status.getByText(/migrations? applied/)).toBeVisible();
   await expect(status.getByText(/requests left this minute/)).toBeVisible();
+  await expect(status.getByText(/A worker holds a delete key that may delete/)).toBeVisible();
   await expect(status.getByText("down")).toHaveCount(0);
 });
 
@@ -24,6 +25,7 @@ test("the health route tells anyone only ok or not ok, a signed-in person each d
   const body = (await signedIn.json()) as Record<string, { state?: string }>;
   expect(body.database?.state).toBe("ok");
   expect(body.complianceApi?.state).toBe("ok");
+  expect(body.deletionWorker?.state).toBe("ok");
   expect(JSON.stringify(body)).not.toContain("sk-ant-");
 });
 

@@ -28,9 +28,10 @@ test.describe("sign-in through the local identity provider's real login form", (
     await expect(page.getByRole("heading", { name: "Review", exact: true })).toHaveCount(0);
   });
 
-  test("an admin sees legal holds and the audit log, and no content", async ({ page }) => {
+  test("an admin sees legal holds, people and the audit log, and no content", async ({ page }) => {
     await signInThroughIdp(page, "admin@docket.test");
     await expect(page.getByRole("heading", { name: "Legal holds" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "People", exact: true })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Audit log" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Review", exact: true })).toHaveCount(0);
   });

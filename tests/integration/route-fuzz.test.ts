@@ -105,7 +105,7 @@ const anyBody = fc.oneof(
 /** Anything but the characters every id the API issues is made of: no route may send it upstream. */
 const cannotBeAnId = (value: string) => !/^[A-Za-z0-9_-]+$/.test(value);
 
-/** What a route may answer (TST-2): success, or a refusal a reviewer can act on; never a server error but the audit log's 503. */
+/** What a route may answer: success, or a refusal a reviewer can act on; never a server error but the audit log's 503. */
 const EXPECTED_STATUSES = new Set([400, 401, 403, 404, 405, 409, 413, 415, 422, 429, 503]);
 
 const STACK_TRACE = /\n\s+at .+[(:]\d+|node_modules|\/work\/|webpack-internal|\.tsx?:\d+/;

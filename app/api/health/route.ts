@@ -7,7 +7,8 @@ export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
 
 /**
- * Liveness for operators and the demo: 200 when both dependencies work, 503 otherwise. Anyone may ask,
+ * Liveness for operators and the demo: 200 when the database and the API work, 503 otherwise (a
+ * missing deletion worker is reported, not counted: reading and reviewing still work). Anyone may ask,
  * and an anonymous caller learns only "ok" or "not ok"; a signed-in person also gets each dependency's
  * state (no data either way).
  */

@@ -45,11 +45,11 @@ describe("roles from groups", () => {
     expect(rolesFromGroups([])).toEqual([]);
   });
 
-  test("permissions: approvers may approve, auditors see no content, admins read the log only", () => {
+  test("permissions: approvers may approve, auditors see no content, admins read the log and manage holds and people", () => {
     expect(permissionsOf(["approver"]).has("deletion.approve")).toBe(true);
     expect(permissionsOf(["reviewer"]).has("deletion.approve")).toBe(false);
     expect(permissionsOf(["auditor"]).has("content.read")).toBe(false);
-    expect([...permissionsOf(["admin"])].sort()).toEqual(["audit.read", "holds.manage"]);
+    expect([...permissionsOf(["admin"])].sort()).toEqual(["audit.read", "holds.manage", "people.manage"]);
     expect(permissionsOf([]).size).toBe(0);
   });
 });
