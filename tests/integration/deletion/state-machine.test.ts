@@ -212,7 +212,7 @@ test("random interleavings never delete twice, unapproved, alone or under a hold
         await db.$disconnect();
       }
     }),
-    { numRuns: 40, seed: 20261207 },
+    { numRuns: 30, seed: 20261207 },
   );
   // The runs reached both ends: deletions that happened, and executions a hold stopped.
   expect(seen.deleted).toBeGreaterThan(0);
