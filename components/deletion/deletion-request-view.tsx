@@ -21,6 +21,7 @@ import { personOf, RequestFacts } from "./request-facts";
 const ACTION_LABELS: Record<string, string> = {
   "deletion.requested": "Requested",
   "deletion.approved": "Approved",
+  "deletion.queued": "Asked the worker again",
   "deletion.rejected": "Rejected",
   "deletion.cancelled": "Cancelled",
   "deletion.expired": "Expired",
