@@ -27,6 +27,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/support/shared-postgres.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -44,7 +44,7 @@ export async function createDocketDatabase(postgres: RunningPostgres, name: stri
 }
 
 /** The three URLs of a database `createDocketDatabase` made (a template's copy included). */
-export function docketDatabaseUrls(postgres: RunningPostgres, name: string): DocketDatabase {
+export function docketDatabaseUrls(postgres: Pick<RunningPostgres, "url">, name: string): DocketDatabase {
   const superuserUrl = new URL(postgres.url);
   superuserUrl.pathname = `/${encodeURIComponent(name)}`;
   const as = (role: keyof typeof PASSWORDS) => {

@@ -172,6 +172,8 @@ test("the 10,000-message chat opens at once with only a window of rows mounted",
   await expect(messageRows(page).first()).toContainText("Stand-up #1:");
   await expect(messageRows(page).first()).toBeInViewport();
   expect(await messageRows(page).count()).toBeLessThan(200);
+  // Rows arrive with the page; a scroll before its scripts run would move them without a virtualiser.
+  await expect(page.getByRole("searchbox", { name: "Search loaded messages" })).toBeEnabled();
   await page.getByTestId("thread-scroller").evaluate((scroller) => scroller.scrollBy(0, 20_000));
   await expect(messageRows(page).first()).not.toContainText("Stand-up #1:");
   expect(await messageRows(page).count()).toBeLessThan(200);
@@ -325,6 +327,7 @@ test("copy link gives a link that opens the thread at that message in one reques
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseURL });
   await page.goto(`/chats/${LONG_CHAT}`);
   await expect(messageRows(page).first()).toBeVisible();
+  await expect(page.getByRole("searchbox", { name: "Search loaded messages" })).toBeEnabled();
   await page.getByTestId("thread-scroller").evaluate((scroller) => scroller.scrollBy(0, 20_000));
   // Scrolled near the end of the first page, the view reads the next one: it must have arrived (and been
   // audited) before the reads of the copied link are counted.

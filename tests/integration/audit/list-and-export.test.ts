@@ -216,14 +216,14 @@ describe("exportAuditEvents as JSON Lines", () => {
   });
 
   it("errors the stream, rather than ending it as if complete, when the database goes away mid-way", async () => {
-    const { db: doomed } = await server.createDatabase("audit_export_outage");
+    const { db: doomed, name } = await server.createDatabase("audit_export_outage");
     for (let index = 0; index < 6; index += 1) await recordAuditEvent(doomed, { actor: null, action: "audit.view", outcome: "success" }, { checkpoints: null });
     const reader = exportAuditEvents(doomed, {}, "jsonl", { batchSize: 2 }).getReader();
     expect((await reader.read()).done).toBe(false);
     await superuserQuery(
       server.postgres.url,
-      `ALTER DATABASE audit_export_outage ALLOW_CONNECTIONS false;
-       SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'audit_export_outage'`,
+      `ALTER DATABASE "${name}" ALLOW_CONNECTIONS false;
+       SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`,
     );
     const drain = async () => {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read());

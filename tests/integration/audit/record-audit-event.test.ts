@@ -17,7 +17,8 @@ let server: TestDatabase;
 let db: PrismaClient;
 
 beforeAll(async () => {
-  server = await startTestDatabase();
+  // Its last test stops the server under a connected client.
+  server = await startTestDatabase({ ownServer: true });
   ({ db } = await server.createDatabase("audit_record"));
 });
 
