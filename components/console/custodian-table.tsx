@@ -125,7 +125,11 @@ export function CustodianTable({ orgUuid, initialSearch }: { orgUuid: string; in
                   aria-label={`Select ${custodian.email ?? custodian.fullName ?? custodian.id}`}
                 />
               </Cell>
-              <Cell>{custodian.fullName ?? <span className="text-slate-500">(no name)</span>}</Cell>
+              <Cell>
+                <Link href={`/custodians/${encodeURIComponent(custodian.id)}`} className="underline decoration-slate-300 hover:decoration-slate-900">
+                  {custodian.fullName ?? <span className="text-slate-500">(no name)</span>}
+                </Link>
+              </Cell>
               <Cell mono>{custodian.email ?? <span className="text-slate-500">(no email)</span>}</Cell>
               <Cell className="text-xs">{custodian.organizationRole ?? "—"}</Cell>
             </tr>

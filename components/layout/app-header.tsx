@@ -10,6 +10,7 @@ import { permissionsOf, type Permission, type Role } from "@/lib/schemas/access"
 export const REVIEW_SECTIONS = [
   { href: "/custodians", label: "Custodians" },
   { href: "/chats", label: "Chats" },
+  { href: "/sessions", label: "Sessions" },
   { href: "/projects", label: "Projects" },
 ] as const;
 

@@ -8,7 +8,7 @@ import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thr
 import { Button } from "@/components/ui/button";
 import type { ChatMessage } from "@/lib/schemas/console";
 import type { PairedMessage, ThreadItem } from "@/lib/thread/pair-tool-blocks";
-import { threadHref } from "@/lib/thread/thread-href";
+import { describeNotice } from "@/lib/thread/message-notice";
 
 function isTruncated(message: ChatMessage): boolean {
   return message.blocks.some((block) => block.type !== "unknown" && block.truncated);
@@ -101,8 +101,25 @@ function CopyLinkButton({ href }: { href: string }) {
   );
 }
 
+/** A message's permalink (the transcript opened at that message); stable, as the rows are memoised. */
+export type MessageLink = (message: ChatMessage) => string;
+
+function Notice({ message }: { message: ChatMessage }) {
+  if (!message.notice) return null;
+  const { title, detail, isWarning } = describeNotice(message.notice);
+  return (
+    <div
+      data-notice={message.notice.kind}
+      className={`my-1 rounded border px-2 py-1 text-xs ${isWarning ? "border-amber-300 bg-amber-50 text-amber-900" : "border-slate-200 bg-slate-50 text-slate-700"}`}
+    >
+      <p className="font-semibold">{title}</p>
+      <p>{detail}</p>
+    </div>
+  );
+}
+
 type MessageRowProps = {
-  chatId: string;
+  linkTo: MessageLink;
   paired: PairedMessage;
   isHighlighted: boolean;
   isReloading: boolean;
@@ -110,10 +127,10 @@ type MessageRowProps = {
 };
 
 /** One message of the thread; memoised so scrolling re-renders only the rows that move into view. */
-export const MessageRow = memo(function MessageRow({ chatId, paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({ linkTo, paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
   const { format } = useTimeFormat();
   const [showsRawJson, setShowsRawJson] = useState(false);
-  const href = threadHref(chatId, { messageId: message.id, at: message.createdAt });
+  const href = linkTo(message);
   return (
     <article
       aria-label={`${message.role} message ${message.id}`}
@@ -130,6 +147,7 @@ export const MessageRow = memo(function MessageRow({ chatId, paired: { message, 
           <time dateTime={message.createdAt}>{format(message.createdAt)}</time>
         </a>
         <CopyLinkButton href={href} />
+        {message.sentByUserId && <span>Sent by {message.sentByUserId}</span>}
         {isTruncated(message) && (
           <Button onClick={() => onLoadUntruncated(message.id)} disabled={isReloading} variant="link" size="small" className="text-amber-800">
             {isReloading ? "Loading untruncated…" : "Load untruncated"}
@@ -139,14 +157,15 @@ export const MessageRow = memo(function MessageRow({ chatId, paired: { message, 
           Raw JSON
         </Button>
       </header>
-      {items.length === 0 && message.files.length === 0 && <p className="text-sm italic text-slate-500">No content.</p>}
+      <Notice message={message} />
+      {items.length === 0 && message.files.length === 0 && !message.notice && <p className="text-sm italic text-slate-500">No content.</p>}
       {items.map((item, index) => (
         <ItemView key={index} item={item} role={message.role} />
       ))}
       <Attachments message={message} />
       {showsRawJson && (
         <pre tabIndex={0} className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
-          {JSON.stringify(message, null, 2)}
+          {message.rawJson ?? JSON.stringify(message, null, 2)}
         </pre>
       )}
     </article>

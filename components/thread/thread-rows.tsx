@@ -1,18 +1,18 @@
-import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import type { Key, ReactNode, WheelEvent } from "react";
-import type { ThreadData } from "@/lib/queries/thread-queries";
 import type { PairedMessage } from "@/lib/thread/pair-tool-blocks";
 import { FIRST_SCREEN_ROWS } from "@/lib/thread/served-thread-page";
 import type { EarlierMessages } from "@/lib/thread/thread-pages";
 import { ServerFormattedTexts } from "./markdown-text";
-import { MessageRow } from "./message-row";
+import { MessageRow, type MessageLink } from "./message-row";
 import { THREAD_EDGE_HEIGHT, ThreadEdge } from "./thread-edge";
+import type { TranscriptPaging } from "./transcript-paging";
 import type { ThreadVirtualizer } from "./use-thread-virtualizer";
 
 type ThreadRowsProps = {
-  chatId: string;
+  /** A message's permalink: the transcript opened at it. */
+  linkTo: MessageLink;
   paired: PairedMessage[];
-  query: UseInfiniteQueryResult<ThreadData>;
+  query: TranscriptPaging;
   earlier: EarlierMessages;
   virtualizer: ThreadVirtualizer;
   attachScroller: (element: HTMLDivElement | null) => void;
@@ -31,7 +31,7 @@ type ThreadRowsProps = {
  * where they already are.
  */
 export function ThreadRows({
-  chatId,
+  linkTo,
   paired,
   query,
   earlier,
@@ -75,7 +75,7 @@ export function ThreadRows({
               style={row.top === null ? undefined : { transform: `translateY(${row.top}px)` }}
             >
               <MessageRow
-                chatId={chatId}
+                linkTo={linkTo}
                 paired={paired[row.index]!}
                 isHighlighted={paired[row.index]!.message.id === highlightedId}
                 isReloading={reloadingId === paired[row.index]!.message.id}

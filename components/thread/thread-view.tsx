@@ -1,10 +1,13 @@
 "use client";
 
+import { useCallback } from "react";
 import { ControlsOnceHydrated, useIsHydrated } from "@/components/layout/hydration";
 import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import type { ChatMessage } from "@/lib/schemas/console";
 import type { FirstThreadPage, ServedOpening } from "@/lib/thread/served-thread-page";
+import { threadHref } from "@/lib/thread/thread-href";
 import { ThreadHeader } from "./thread-header";
 import { ThreadLoading } from "./thread-loading";
 import { ThreadRows } from "./thread-rows";
@@ -60,6 +63,7 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
     searchInputId: THREAD_SEARCH_INPUT_ID,
   });
   const reload = useUntruncatedReload(chatId, opening, pageIndexById);
+  const linkTo = useCallback((message: ChatMessage) => threadHref(chatId, { messageId: message.id, at: message.createdAt }), [chatId]);
 
   if (!query.data) {
     const failure = refusal ?? (query.isError ? query.error : null);
@@ -114,7 +118,7 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
         <p className="text-sm text-slate-500">This chat has no messages.</p>
       ) : (
         <ThreadRows
-          chatId={chatId}
+          linkTo={linkTo}
           paired={paired}
           query={query}
           earlier={earlier}

@@ -1,18 +1,18 @@
-import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import { useCallback, useEffect, useRef } from "react";
-import type { ThreadData } from "@/lib/queries/thread-queries";
 import type { EarlierMessages, ThreadOpening } from "@/lib/thread/thread-pages";
+import type { TranscriptPaging } from "./transcript-paging";
 import type { ThreadVirtualizer } from "./use-thread-virtualizer";
 
 type Jump = { kind: "message"; messageId: string } | { kind: "first" } | { kind: "last" };
 
 type JumpContext = {
-  query: UseInfiniteQueryResult<ThreadData>;
+  query: TranscriptPaging;
   virtualizer: ThreadVirtualizer;
   indexById: ReadonlyMap<string, number>;
   messageCount: number;
   earlier: EarlierMessages;
-  reopen: (opening: ThreadOpening) => void;
+  /** Opens the thread afresh at an end; without it (a transcript paged forward only) a jump pages there. */
+  reopen?: (opening: ThreadOpening) => void;
   initialMessageId: string | undefined;
 };
 
@@ -47,13 +47,13 @@ export function useThreadJumps({ query, virtualizer, indexById, messageCount, ea
     pendingJump.current = { kind: "first" };
     // Paging back to the start could take a hundred requests (each one audited) in the longest chats;
     // opening the thread afresh at its start takes one.
-    if (earlier === "none") advancePendingJump();
+    if (earlier === "none" || !reopen) advancePendingJump();
     else reopen({ kind: "start" });
   };
   const jumpToLast = () => {
     pendingJump.current = { kind: "last" };
     // Like Jump to first: reopening at the end takes two requests where paging there could take a hundred.
-    if (hasNextPage) reopen({ kind: "end" });
+    if (hasNextPage && reopen) reopen({ kind: "end" });
     else advancePendingJump();
   };
   return { jumpToFirst, jumpToLast };

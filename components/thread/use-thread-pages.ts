@@ -3,10 +3,9 @@ import { use, useEffect, useMemo, useState, type ReactNode } from "react";
 import { publishApiBudget } from "@/lib/queries/api-budget-store";
 import { ApiRequestError } from "@/lib/queries/api-fetch";
 import { threadMessagesOptions } from "@/lib/queries/thread-queries";
-import type { ChatMessage } from "@/lib/schemas/console";
-import { pairToolBlocks } from "@/lib/thread/pair-tool-blocks";
 import { servedBudget, textsFormattedOnServer, type FirstThreadPage, type ServedOpening } from "@/lib/thread/served-thread-page";
 import { earlierMessages, type ThreadOpening } from "@/lib/thread/thread-pages";
+import { useLoadedMessages } from "./use-loaded-messages";
 
 /**
  * The thread's pages: the opening page the server read (never asked for again), the pages fetched
@@ -45,20 +44,7 @@ export function useThreadPages(chatId: string, servedOpening: ServedOpening, fir
     [served, formattedTexts],
   );
 
-  const pages = query.data?.pages;
-  const { messages, pageIndexById } = useMemo(() => {
-    const loaded: ChatMessage[] = [];
-    const pageIndexes = new Map<string, number>();
-    pages?.forEach((page, pageIndex) => {
-      for (const message of page.messages) {
-        loaded.push(message);
-        pageIndexes.set(message.id, pageIndex);
-      }
-    });
-    return { messages: loaded, pageIndexById: pageIndexes };
-  }, [pages]);
-  const paired = useMemo(() => pairToolBlocks(messages), [messages]);
-  const indexById = useMemo(() => new Map(messages.map((message, index) => [message.id, index])), [messages]);
+  const { messages, pageIndexById, paired, indexById } = useLoadedMessages(query.data?.pages);
   const firstPageParam = query.data?.pageParams[0];
   const earlier = firstPageParam ? earlierMessages(firstPageParam, query.hasPreviousPage) : "none";
 

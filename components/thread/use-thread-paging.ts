@@ -1,8 +1,7 @@
-import type { UseInfiniteQueryResult } from "@tanstack/react-query";
 import { useEffect, type WheelEvent } from "react";
 import { preloadMarkdownRenderer } from "@/components/thread/markdown-text";
 import { THREAD_EDGE_HEIGHT } from "@/components/thread/thread-edge";
-import type { ThreadData } from "@/lib/queries/thread-queries";
+import type { TranscriptPaging } from "./transcript-paging";
 import type { ThreadVirtualizer } from "./use-thread-virtualizer";
 
 /** Start fetching the next (or previous) page this many rows before the edge, so scrolling rarely waits. */
@@ -12,7 +11,7 @@ const PREFETCH_MARGIN = 30;
  * Fetches later pages as the reviewer nears the end and earlier ones as they scroll back toward the
  * start, one fetch at a time (TanStack Query cancels a page fetch in flight when another direction's starts).
  */
-export function useThreadPaging(query: UseInfiniteQueryResult<ThreadData>, virtualizer: ThreadVirtualizer, messageCount: number) {
+export function useThreadPaging(query: TranscriptPaging, virtualizer: ThreadVirtualizer, messageCount: number) {
   const { hasNextPage, hasPreviousPage, isFetching, isFetchNextPageError, isFetchPreviousPageError, fetchNextPage, fetchPreviousPage } = query;
   const virtualRows = virtualizer.getVirtualItems();
   const firstRenderedIndex = virtualRows[0]?.index ?? 0;

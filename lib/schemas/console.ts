@@ -95,6 +95,14 @@ export const MessageFile = z.object({
 });
 export type MessageFile = z.infer<typeof MessageFile>;
 
+/**
+ * Why a transcript message is not plain captured content: the API withheld or lost it
+ * (`content_unavailable`, with its reason), could not verify who wrote it (`client_asserted`), or wrote
+ * it itself (`synthetic_marker`, such as the stand-in for the system prompt). Other kinds are kept.
+ */
+export const MessageNotice = z.object({ kind: z.string(), reason: z.string().nullable() });
+export type MessageNotice = z.infer<typeof MessageNotice>;
+
 export const ChatMessage = z.object({
   id: z.string(),
   role: z.string(),
@@ -103,6 +111,12 @@ export const ChatMessage = z.object({
   files: z.array(MessageFile),
   generatedFiles: z.array(MessageFile),
   artifacts: z.array(z.object({ id: z.string(), versionId: z.string(), title: z.string().nullable(), artifactType: z.string().nullable() })),
+  /** Said above the content when it is not what a person or Claude wrote, or is missing (session transcripts). */
+  notice: MessageNotice.optional(),
+  /** On an agent's session: the person who sent this message, when the API can tell. */
+  sentByUserId: z.string().nullable().optional(),
+  /** The message exactly as the API sent it, unknown fields included. */
+  rawJson: z.string().optional(),
 });
 export type ChatMessage = z.infer<typeof ChatMessage>;
 

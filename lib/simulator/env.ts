@@ -1,6 +1,7 @@
 // Reads and validates the SIMULATOR_* environment (design.md "Fixed names").
 
 import { faultRulesSchema } from "./http/faults";
+import { REMOTE_SESSION_LIMIT_PER_MINUTE } from "./http/rate-limiter";
 import { DATASET_SIZES, type DatasetSize } from "./dataset/profiles";
 import type { SimulatorOptions } from "./server";
 
@@ -40,6 +41,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv): SimulatorOptions {
     host: env.SIMULATOR_HOST || "127.0.0.1",
     seed: integer(env, "SIMULATOR_SEED", 1, 0, 0xffffffff),
     rateLimitPerMinute: integer(env, "SIMULATOR_RATE_LIMIT", 600, 1, 1_000_000_000),
+    remoteSessionLimitPerMinute: integer(env, "SIMULATOR_REMOTE_SESSION_LIMIT", REMOTE_SESSION_LIMIT_PER_MINUTE, 1, 1_000_000_000),
     dataset: dataset as DatasetSize,
     faults,
     control: control === "1" || control === "true",

@@ -27,7 +27,7 @@ import type { Ctx, Reply, RouteDef } from "./http/context";
 import { ApiError, errorBody, Errors } from "./http/errors";
 import { FaultEngine, injectedError, type AppliedFaults, type FaultRule } from "./http/faults";
 import { Query } from "./http/query";
-import { RateLimiter, rateLimitHeaders } from "./http/rate-limiter";
+import { RateLimiter, rateLimitHeaders, REMOTE_SESSION_LIMIT_PER_MINUTE } from "./http/rate-limiter";
 import { newRequestId } from "./http/request-id";
 import { Router } from "./http/router";
 import { State, type LoggedRequest } from "./state";
@@ -40,6 +40,8 @@ export interface SimulatorOptions {
   seed?: number;
   dataset?: DatasetSize;
   rateLimitPerMinute?: number;
+  /** The remote session endpoints' second budget. */
+  remoteSessionLimitPerMinute?: number;
   faults?: FaultRule[];
   /** Enables the `/_simulator/*` control endpoints. */
   control?: boolean;
@@ -62,6 +64,7 @@ export interface RunningSimulator {
 export type { FaultRule, Fixtures, LoggedRequest };
 
 const API_PREFIX = "/v1/compliance";
+const REMOTE_SESSIONS_PATH = `${API_PREFIX}/apps/sessions/remote`;
 /** The activity records the production URL the simulator stands in for. */
 const PUBLIC_BASE = "https://api.anthropic.com";
 
@@ -95,6 +98,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const dataset = new Dataset(seed, options.dataset ?? "demo");
   const state = new State(dataset.ids);
   const limiter = new RateLimiter(options.rateLimitPerMinute ?? 600);
+  const remoteSessionLimiter = new RateLimiter(options.remoteSessionLimitPerMinute ?? REMOTE_SESSION_LIMIT_PER_MINUTE);
   const faults = new FaultEngine(seed);
   faults.set(options.faults ?? []);
   let fixtures: Fixtures | null = null;
@@ -104,6 +108,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const reset = (): void => {
     state.reset();
     limiter.reset();
+    remoteSessionLimiter.reset();
     faults.set([]);
   };
   // The large file's digest takes one pass over 1 GiB: start it now, in the background.
@@ -145,6 +150,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       const decision = limiter.take();
       rateHeaders = rateLimitHeaders(decision);
       if (!decision.allowed) throw Errors.rateLimited(limiter.limit, limiter.retryAfterSeconds(decision.resetMs), {});
+      // The documented second budget: the same error, a retry-after of always 1 (a minimum, not the
+      // reset), and rate headers that speak of the shared limit.
+      if (path.startsWith(REMOTE_SESSIONS_PATH) && !remoteSessionLimiter.take().allowed) throw Errors.rateLimited(limiter.limit, 1, {});
       if (applied.terminal?.type === "rate_limit") {
         const resetMs = Date.now() + applied.terminal.retryAfterSeconds * 1000;
         rateHeaders = rateLimitHeaders({ allowed: false, limit: limiter.limit, remaining: 0, resetMs });

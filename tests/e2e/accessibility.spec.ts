@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES } from "@/tests/support/simulator-ids";
+import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES, SMALL_SEED_1_SESSIONS } from "@/tests/support/simulator-ids";
 import { expect, test } from "./support/fixtures";
 import type { Persona } from "./support/stack";
 
@@ -18,6 +18,21 @@ const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) 
     path: `/chats?org=${SMALL_SEED_1.organization}`,
     persona: "reviewer",
     ready: (page) => expect(page.getByRole("region", { name: "Chats" }).locator("tbody tr").first()).toBeVisible(),
+  },
+  {
+    path: `/custodians/${SMALL_SEED_1.user}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Chats and sessions" }).locator("tbody tr").first()).toBeVisible(),
+  },
+  {
+    path: "/sessions?kind=remote",
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Sessions" }).locator("tbody tr").first()).toBeVisible(),
+  },
+  {
+    path: `/sessions/local/${SMALL_SEED_1_SESSIONS.local}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.locator("article[data-message-id]").first()).toBeVisible(),
   },
   { path: `/chats/${SMALL_SEED_1.chat}`, persona: "reviewer", ready: (page) => expect(page.locator("article[data-message-id]").first()).toBeVisible() },
   {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES } from "@/tests/support/simulator-ids";
+import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES, SMALL_SEED_1_SESSIONS as SESSIONS } from "@/tests/support/simulator-ids";
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 const { files: FILE, generatedFiles: GENERATED_FILE } = SMALL_SEED_1_FILES;
@@ -114,6 +114,9 @@ const MATRIX: Row[] = [
   page("/custodians", "/custodians", contentReadPage("/custodians")),
   page("/chats", "/chats", contentReadPage("/chats")),
   page("/chats/[chatId]", `/chats/${SMALL_SEED_1.chat}`, contentReadPage(`/chats/${SMALL_SEED_1.chat}`)),
+  page("/custodians/[userId]", `/custodians/${SMALL_SEED_1.user}`, contentReadPage(`/custodians/${SMALL_SEED_1.user}`)),
+  page("/sessions", "/sessions", contentReadPage("/sessions")),
+  page("/sessions/[kind]/[sessionId]", `/sessions/local/${SESSIONS.local}`, contentReadPage(`/sessions/local/${SESSIONS.local}`)),
   page("/projects", "/projects", contentReadPage("/projects")),
   page("/projects/[projectId]", `/projects/${SMALL_SEED_1.project}`, contentReadPage(`/projects/${SMALL_SEED_1.project}`)),
   page("/artifacts/[versionId]", `/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`, contentReadPage(`/artifacts/${SMALL_SEED_1_ARTIFACTS.markdown[0]}`)),
@@ -138,6 +141,11 @@ const MATRIX: Row[] = [
   api("/api/organizations", "GET", "/api/organizations", CONTENT_READ),
   api("/api/organizations/[orgUuid]/users", "GET", `/api/organizations/${SMALL_SEED_1.organization}/users?limit=5`, CONTENT_READ),
   api("/api/chats", "GET", `/api/chats?userIds=${SMALL_SEED_1.user}&limit=5`, CONTENT_READ),
+  api("/api/custodians/[userId]/timeline", "GET", `/api/custodians/${SMALL_SEED_1.user}/timeline`, CONTENT_READ),
+  api("/api/sessions/local", "GET", "/api/sessions/local?limit=5", CONTENT_READ),
+  api("/api/sessions/remote", "GET", "/api/sessions/remote?limit=5", CONTENT_READ),
+  api("/api/sessions/local/[sessionId]/messages", "GET", `/api/sessions/local/${SESSIONS.local}/messages?limit=5`, CONTENT_READ),
+  api("/api/sessions/remote/[sessionId]/messages", "GET", `/api/sessions/remote/${SESSIONS.remoteActive}/messages?limit=5`, CONTENT_READ),
   api("/api/chats/[chatId]/messages", "GET", `/api/chats/${SMALL_SEED_1.chat}/messages?limit=5`, CONTENT_READ),
   api("/api/chats/[chatId]/export", "GET", `/api/chats/${SMALL_SEED_1.chat}/export?format=json`, CONTENT_READ),
   api("/api/projects", "GET", "/api/projects?limit=5", CONTENT_READ),

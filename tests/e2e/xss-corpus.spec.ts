@@ -62,6 +62,13 @@ const HOSTILE_PAGES: HostilePage[] = [
     read: readEveryMessage,
   },
   {
+    title: "a session whose transcript quotes the corpus, every message with its raw JSON open",
+    persona: "reviewer",
+    path: ({ hostileSession }) => `/sessions/local/${hostileSession.id}`,
+    shows: ({ hostileSession }) => hostileSession.snippets,
+    read: (page, { hostileSession }, appOrigin) => readTranscript(page, hostileSession.messageCount, appOrigin),
+  },
+  {
     title: "projects created by the hostile user",
     persona: "reviewer",
     path: ({ hostileUser, hostileCorpus: { user } }) => `/projects?org=${user.organizationUuid}&owners=${hostileUser}`,
@@ -136,10 +143,15 @@ async function readMain(page: Page, firstExpected: string): Promise<string> {
 }
 
 /** The thread is virtualised: each row is read (raw JSON open) and checked while it is mounted. */
-async function readEveryMessage(page: Page, { hostileCorpus }: Fixtures, appOrigin: string): Promise<string> {
-  await expect(page.getByTestId("loaded-count")).toHaveText(String(hostileCorpus.chat.messageCount));
+function readEveryMessage(page: Page, { hostileCorpus }: Fixtures, appOrigin: string): Promise<string> {
+  return readTranscript(page, hostileCorpus.chat.messageCount, appOrigin);
+}
+
+/** Brings each of a transcript's `messageCount` messages on screen with its raw JSON open, checking the page each time. */
+async function readTranscript(page: Page, messageCount: number, appOrigin: string): Promise<string> {
+  await expect(page.getByTestId("loaded-count")).toHaveText(String(messageCount));
   const texts = [await page.locator("main").innerText()];
-  for (let index = 0; index < hostileCorpus.chat.messageCount; index++) {
+  for (let index = 0; index < messageCount; index++) {
     const row = page.locator(`[data-index="${index}"]`);
     await row.scrollIntoViewIfNeeded();
     const rawJson = row.getByRole("button", { name: "Raw JSON" });

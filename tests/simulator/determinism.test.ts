@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "@/lib/simulator/server";
+import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
+import { SMALL_SEED_1_SESSIONS } from "@/tests/support/simulator-ids";
 import { call, FULL, qs, start } from "./helpers";
 
 let a: RunningSimulator;
@@ -72,6 +73,24 @@ describe("determinism", () => {
       expect(c.updated_at < "2026-09-30T00:00:00Z").toBe(true);
       if (c.deleted_at) expect(c.deleted_at < "2026-09-30T00:00:00Z").toBe(true);
       expect(c.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+    }
+  });
+});
+
+describe("ids the tests write down", () => {
+  it("are the small dataset's sessions (seed 1)", async () => {
+    const small = await startSimulator({ port: 0, dataset: "small", seed: 1 });
+    try {
+      const f = small.fixtures;
+      expect({
+        local: f.localSession,
+        localNotCaptured: f.localSessionNotCaptured,
+        remoteActive: f.remoteSessionActive,
+        remotePending: f.remoteSessionPending,
+        remoteAgentOwned: f.remoteSessionAgentOwned,
+      }).toEqual(SMALL_SEED_1_SESSIONS);
+    } finally {
+      await small.close();
     }
   });
 });

@@ -53,3 +53,18 @@ describe("shared rate limit", () => {
     expect((await call(sim, "/v1/compliance/organizations")).status).toBe(200);
   });
 });
+
+describe("the remote session endpoints' second budget", () => {
+  it("refuses past its own size with a retry-after of 1 and the shared limit's headers; local sessions and other endpoints go on", async () => {
+    sim = await start({ rateLimitPerMinute: 100, remoteSessionLimitPerMinute: 2 });
+    const allowed = [await call(sim, "/v1/compliance/apps/sessions/remote?limit=1"), await call(sim, "/v1/compliance/apps/sessions/remote?limit=1")];
+    expect(allowed.map((r) => r.status)).toEqual([200, 200]);
+    const refused = await call(sim, "/v1/compliance/apps/sessions/remote?limit=1");
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect(remaining(refused.headers)).toBeGreaterThan(90);
+    expect(refused.headers.get("anthropic-ratelimit-requests-limit")).toBe("100");
+    expect((await call(sim, "/v1/compliance/apps/sessions/local?limit=1")).status).toBe(200);
+    expect((await call(sim, "/v1/compliance/organizations")).status).toBe(200);
+  });
+});

@@ -11,6 +11,15 @@ export const SMALL_SEED_1 = {
   project: "claude_proj_01DMbPsPSc1aPz1WVi3G4y32",
 } as const;
 
+/** Sessions of the same dataset (fixtures localSession, localSessionNotCaptured, remoteSessionActive, remoteSessionPending, remoteSessionAgentOwned). */
+export const SMALL_SEED_1_SESSIONS = {
+  local: "clls_01KR5BFStayJMcpPbwYvcUa5",
+  localNotCaptured: "clls_01BqxLnkZa7ALPBv5t6TbKpo",
+  remoteActive: "cse_01KHRYnCKoFm99LA1Uw2sYbX",
+  remotePending: "cse_01YCMjJrHsQTjzqHPhYREmG3",
+  remoteAgentOwned: "cse_01XULamRTDJ8ArePJdwCK6Hz",
+} as const;
+
 /** Artifacts and project documents of the same dataset (fixtures artifactsChat, projectDocument, hostileChat, hostileProject). */
 export const SMALL_SEED_1_ARTIFACTS = {
   chat: "claude_chat_01Wm1b4FV9tNWdUzyECskQ3M",

@@ -40,7 +40,10 @@ export function decideRetry(
   const transient = TRANSIENT_STATUSES.has(outcome.status) || outcome.shouldRetryHeader === "true";
   if (!transient) return { retry: false };
   if (outcome.retryAfterMs !== null) {
-    return outcome.retryAfterMs > options.maxRetryAfterMs ? { retry: false } : { retry: true, delayMs: outcome.retryAfterMs };
+    if (outcome.retryAfterMs > options.maxRetryAfterMs) return { retry: false };
+    // The remote session endpoints' second budget always says 1 s, a minimum: a repeated refusal backs off.
+    const repeatedBackoff = attempt > 1 ? Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1)) : 0;
+    return { retry: true, delayMs: Math.max(outcome.retryAfterMs, repeatedBackoff) };
   }
   return { retry: true, delayMs: backoff() };
 }

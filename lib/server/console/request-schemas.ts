@@ -85,3 +85,42 @@ export type ProjectListRequest = z.output<typeof ProjectListRequest>;
 
 export const ProjectChatsRequest = z.object({ after: cursor.optional(), limit: limit(200).optional() }).strict();
 export type ProjectChatsRequest = z.output<typeof ProjectChatsRequest>;
+
+export const LocalSessionPath = z.object({ sessionId: idOf("localSession") });
+export const RemoteSessionPath = z.object({ sessionId: idOf("remoteSession") });
+
+/** `from` is inclusive and `before` exclusive: the only bounds the local session list accepts. */
+const sessionFilters = {
+  from: timestamp.optional(),
+  before: timestamp.optional(),
+  page: cursor.optional(),
+  limit: limit(500).optional(),
+};
+
+export const LocalSessionListRequest = z.object(sessionFilters).strict();
+export type LocalSessionListRequest = z.output<typeof LocalSessionListRequest>;
+
+export const RemoteSessionListRequest = z
+  .object({
+    ...sessionFilters,
+    orgIds: commaList(organizationReference, MAX_FILTER_IDS).optional(),
+    /** The API matches at most 10 owners at once. */
+    userIds: commaList(idOf("user"), 10).optional(),
+  })
+  .strict();
+export type RemoteSessionListRequest = z.output<typeof RemoteSessionListRequest>;
+
+export const SessionMessagesRequest = z
+  .object({
+    page: cursor.optional(),
+    limit: limit(1000).optional(),
+    /** `1` asks for tool inputs and results in full (the API cuts them at 10,000 bytes by default). */
+    untruncated: z.literal("1").optional(),
+  })
+  .strict();
+export type SessionMessagesRequest = z.output<typeof SessionMessagesRequest>;
+
+export const UserPath = z.object({ userId: idOf("user") });
+
+export const CustodianTimelineRequest = z.object({ from: timestamp.optional(), before: timestamp.optional() }).strict();
+export type CustodianTimelineRequest = z.output<typeof CustodianTimelineRequest>;

@@ -8,7 +8,7 @@ import { homeOrg } from "./directory";
 import { CORPUS_FILENAMES, type CorpusFile } from "./filenames";
 import { HOSTILE_CONNECTOR, HOSTILE_FILENAMES, HOSTILE_ORGANIZATION_NAME, HOSTILE_SNIPPETS } from "./hostile";
 import { LARGE_FILE_SIZE } from "./large-file";
-import { LocalKind } from "./sessions";
+import { LocalKind, localMessage } from "./sessions";
 import { projectDoc, projectFile } from "./projects";
 
 export interface Fixtures {
@@ -41,6 +41,8 @@ export interface Fixtures {
   previewCorpus: PreviewCorpus;
   localSession: string;
   localSessionNotCaptured: string;
+  /** The first local session whose transcript quotes the XSS corpus, with the corpus texts it shows. */
+  hostileSession: { id: string; messageCount: number; snippets: string[] };
   remoteSessionActive: string;
   remoteSessionPending: string;
   remoteSessionAgentOwned: string;
@@ -129,6 +131,7 @@ export function buildFixtures(ds: Dataset): Fixtures {
     previewCorpus: previewCorpus(ds),
     localSession: ds.sessions.local[0]!.id,
     localSessionNotCaptured: ds.sessions.local.find((s) => s.kind === LocalKind.NotCaptured)!.id,
+    hostileSession: hostileSession(ds),
     remoteSessionActive: ds.sessions.remote[0]!.id,
     remoteSessionPending: ds.sessions.remote[1]!.id,
     remoteSessionAgentOwned: ds.sessions.remote[2]!.id,
@@ -137,6 +140,20 @@ export function buildFixtures(ds: Dataset): Fixtures {
     codeArtifactUploading: codeArtifactRef(ds, 3),
     apiKeys: ds.keys.filter((k) => k.secret !== null).map((k) => ({ id: k.id, name: k.name, scopes: k.scopes })),
   };
+}
+
+function hostileSession(ds: Dataset): Fixtures["hostileSession"] {
+  for (const session of ds.sessions.local) {
+    const snippets = new Set<string>();
+    for (let m = 0; m < session.messages; m++) {
+      for (const block of localMessage(ds.ids, ds.seed, session, m).content) {
+        if (block.type !== "text") continue;
+        for (const snippet of HOSTILE_SNIPPETS) if (block.text.includes(snippet)) snippets.add(snippet);
+      }
+    }
+    if (snippets.size > 0) return { id: session.id, messageCount: session.messages, snippets: [...snippets] };
+  }
+  throw new Error("No local session of this dataset quotes the XSS corpus.");
 }
 
 function hostileCorpus(ds: Dataset): HostileCorpus {

@@ -39,6 +39,17 @@ describe("decideRetry", () => {
     expect(decideRetry("GET", response(429, { retryAfterMs: 3_600_000 }), 1, DEFAULT_RETRY_OPTIONS)).toEqual({ retry: false });
   });
 
+  test("a retry-after of 1 s that keeps being answered backs off exponentially, as the remote sessions' second budget asks", () => {
+    const delays = [1, 2, 3].map((attempt) => decideRetry("GET", response(429, { retryAfterMs: 1000 }), attempt, DEFAULT_RETRY_OPTIONS));
+    expect(delays).toEqual([
+      { retry: true, delayMs: 1000 },
+      { retry: true, delayMs: 1000 },
+      { retry: true, delayMs: 2000 },
+    ]);
+    const slower = { ...DEFAULT_RETRY_OPTIONS, baseDelayMs: 1000, maxAttempts: 10 };
+    expect(decideRetry("GET", response(429, { retryAfterMs: 1000 }), 5, slower)).toEqual({ retry: true, delayMs: slower.maxDelayMs });
+  });
+
   test("retries connection failures of a read but not a cancelled one", () => {
     expect(decideRetry("GET", { kind: "network", phase: "connect" }, 1, DEFAULT_RETRY_OPTIONS).retry).toBe(true);
     expect(decideRetry("GET", { kind: "network", phase: "aborted" }, 1, DEFAULT_RETRY_OPTIONS).retry).toBe(false);
