@@ -10,8 +10,13 @@ import type { ChatMessage } from "@/lib/schemas/console";
 import type { PairedMessage, ThreadItem } from "@/lib/thread/pair-tool-blocks";
 import { describeNotice } from "@/lib/thread/message-notice";
 
-function isTruncated(message: ChatMessage): boolean {
-  return message.blocks.some((block) => block.type !== "unknown" && block.truncated);
+/**
+ * Whether reading the message again in full would show more: only tool inputs and results have a cap
+ * the API lifts on request. A text block flagged truncated (the API's markers, text past its fixed
+ * maximum) stays as it is, with its badge.
+ */
+function hasFullerToolBlocks(message: ChatMessage): boolean {
+  return message.blocks.some((block) => (block.type === "tool_use" || block.type === "tool_result") && block.truncated);
 }
 
 function ItemView({ item, role }: { item: ThreadItem; role: string }) {
@@ -148,7 +153,7 @@ export const MessageRow = memo(function MessageRow({ linkTo, paired: { message, 
         </a>
         <CopyLinkButton href={href} />
         {message.sentByUserId && <span>Sent by {message.sentByUserId}</span>}
-        {isTruncated(message) && (
+        {hasFullerToolBlocks(message) && (
           <Button onClick={() => onLoadUntruncated(message.id)} disabled={isReloading} variant="link" size="small" className="text-amber-800">
             {isReloading ? "Loading untruncated…" : "Load untruncated"}
           </Button>

@@ -3,8 +3,8 @@ import { Button } from "@/components/ui/button";
 export const THREAD_EDGE_HEIGHT = 48;
 
 const COPY = {
-  start: { loading: "Loading earlier messages…", load: "Load earlier messages", boundary: "Start of the chat" },
-  end: { loading: "Loading more messages…", load: "Load later messages", boundary: "End of the chat" },
+  start: { loading: "Loading earlier messages…", load: "Load earlier messages", boundary: "Start of the transcript" },
+  end: { loading: "Loading more messages…", load: "Load later messages", boundary: "End of the transcript" },
 } as const;
 
 type ThreadEdgeProps = {
@@ -19,7 +19,7 @@ type ThreadEdgeProps = {
 
 /**
  * One edge of the loaded messages: being fetched, more to load (a button, for keyboards and for when
- * there is nothing to scroll), or the chat's own start or end. Silent when the thread cannot tell.
+ * there is nothing to scroll), or the transcript's own start or end (a chat's or a session's). Silent when the thread cannot tell.
  */
 export function ThreadEdge({ side, isFetching, canLoad, isBusy, isBoundary, onLoad }: ThreadEdgeProps) {
   const copy = COPY[side];

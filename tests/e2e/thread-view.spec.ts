@@ -302,7 +302,7 @@ test("jump to first from a deep link opens the chat's start in one more request"
   await page.getByRole("button", { name: "Jump to first" }).click();
   await expect(messageRows(page).first()).toContainText("Stand-up #1:");
   await expect(messageRows(page).first()).toBeInViewport();
-  await expect(page.getByText("Start of the chat")).toBeInViewport();
+  await expect(page.getByText("Start of the transcript")).toBeInViewport();
   await expect(page.getByTestId("loaded-count")).toHaveText("100 (more later)");
   expect(requests).toHaveLength(1);
   expect([...requests[0]!.keys()].sort()).toEqual(["limit", "order"]);
