@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { REVIEW_SECTIONS } from "@/components/layout/app-header";
 import { SystemStatusPanel } from "@/components/system/system-status-panel";
+import { Notice } from "@/components/ui/notice";
 import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { checkSystemStatus } from "@/lib/server/system-status";
@@ -15,6 +16,16 @@ export default async function HomePage() {
   return (
     <Page className="py-10">
       <h1 className="text-2xl font-semibold">Welcome, {actor.name ?? actor.email}</h1>
+      {status.complianceApi.reach === "activities_only" && (
+        <Notice tone="warning" label="What Docket's key reads" className="mt-4">
+          This Docket&apos;s Compliance API key reads only the Activity Feed, as an Admin API key does. The{" "}
+          <Link href="/activity" className="font-semibold underline">
+            Activity page
+          </Link>{" "}
+          works; chats, files, projects, sessions and the organisation&apos;s directory stay empty until an administrator configures a Compliance Access Key
+          with the read:compliance_user_data and read:compliance_org_data scopes.
+        </Notice>
+      )}
       <div className="mt-6 grid gap-4 md:grid-cols-2">
         {can("content.read") && (
           <HomeSection id="review" title="Review">
@@ -27,6 +38,12 @@ export default async function HomePage() {
                 </Link>
               ))}
             </span>
+          </HomeSection>
+        )}
+        {can("activity.read") && (
+          <HomeSection id="activity" title="Activity" link={{ href: "/activity", label: "Open the Activity Feed" }}>
+            What happened across the organisation, newest first: sign-ins, chats, files, projects, sessions, administration and every Compliance API call,
+            charted over time, filtered by family, person, organisation and period, and downloadable as CSV or JSON Lines.
           </HomeSection>
         )}
         {can("deletion.request") && (

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { ListCsvDownload } from "@/components/layout/list-csv-download";
 import { useTimeFormat } from "@/components/layout/time-zone";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { LoadMore } from "@/components/ui/load-more";
+import { PagedListFooter } from "@/components/ui/load-more";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { projectsCsv } from "@/lib/console/list-csv";
 import type { ProjectFilters } from "@/lib/console/project-filters";
@@ -33,17 +33,7 @@ export function ProjectsTable({ filters }: { filters: ProjectFilters }) {
         <ListCsvDownload list="projects" table={projectsCsv(projects)} view={filters} />
       </div>
       <DataTable
-        footer={
-          <>
-            {projects.length === 0 && <p className="p-4 text-sm text-slate-500">No project matches these filters.</p>}
-            {query.hasNextPage && <LoadMore label="Load more projects" isLoading={query.isFetchingNextPage} onLoad={() => void query.fetchNextPage()} />}
-            {query.isFetchNextPageError && (
-              <div className="p-3">
-                <ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} />
-              </div>
-            )}
-          </>
-        }
+        footer={<PagedListFooter isEmpty={projects.length === 0} emptyText="No project matches these filters." loadLabel="Load more projects" paging={query} />}
       >
         <TableHead>
           <HeaderCell>Name</HeaderCell>

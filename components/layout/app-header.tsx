@@ -19,6 +19,7 @@ export const REVIEW_SECTIONS = [
  * with that permission gets another row instead). The pages check the permission themselves.
  */
 export const PERMISSION_SECTIONS: ReadonlyArray<{ href: string; label: string; permission: Permission; unless?: Permission }> = [
+  { href: "/activity", label: "Activity", permission: "activity.read" },
   { href: "/approvals", label: "Approvals", permission: "deletion.approve" },
   { href: "/approvals", label: "Deletion requests", permission: "deletion.request", unless: "deletion.approve" },
   { href: "/collections", label: "Collections", permission: "content.export" },

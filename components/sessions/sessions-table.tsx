@@ -4,7 +4,7 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTimeFormat } from "@/components/layout/time-zone";
 import { ErrorNotice } from "@/components/ui/error-notice";
-import { LoadMore } from "@/components/ui/load-more";
+import { PagedListFooter } from "@/components/ui/load-more";
 import { sessionHref } from "@/lib/console/session-href";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { sessionKindOf, type SessionFilters } from "@/lib/console/session-filters";
@@ -30,17 +30,7 @@ export function SessionsTable({ filters }: { filters: SessionFilters }) {
         {sessions.length} {sessions.length === 1 ? "session" : "sessions"} loaded{query.hasNextPage ? "; more exist" : ""}, newest first.
       </p>
       <DataTable
-        footer={
-          <>
-            {sessions.length === 0 && <p className="p-4 text-sm text-slate-500">No session matches these filters.</p>}
-            {query.hasNextPage && <LoadMore label="Load more sessions" isLoading={query.isFetchingNextPage} onLoad={() => void query.fetchNextPage()} />}
-            {query.isFetchNextPageError && (
-              <div className="p-3">
-                <ErrorNotice error={query.error} onRetry={() => void query.fetchNextPage()} />
-              </div>
-            )}
-          </>
-        }
+        footer={<PagedListFooter isEmpty={sessions.length === 0} emptyText="No session matches these filters." loadLabel="Load more sessions" paging={query} />}
       >
         <TableHead>
           <HeaderCell>Product</HeaderCell>

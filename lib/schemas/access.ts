@@ -8,6 +8,7 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   "content.read",
   "content.export",
+  "activity.read",
   "deletion.request",
   "deletion.approve",
   "audit.read",
@@ -18,12 +19,12 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const REVIEWER: Permission[] = ["content.read", "content.export", "deletion.request"];
+const REVIEWER: Permission[] = ["content.read", "content.export", "activity.read", "deletion.request"];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   reviewer: REVIEWER,
   approver: [...REVIEWER, "deletion.approve"],
-  auditor: ["audit.read", "audit.verify", "audit.export"],
+  auditor: ["activity.read", "audit.read", "audit.verify", "audit.export"],
   // Admins manage holds and people's access and read the log; they see content only if they are also reviewers.
   admin: ["holds.manage", "people.manage", "audit.read"],
 };

@@ -4,6 +4,8 @@ import { z } from "zod";
 export const ServiceState = z.object({
   state: z.enum(["ok", "degraded", "down"]),
   detail: z.string(),
+  /** The Compliance API only: set when Docket's key reads the Activity Feed and nothing else. */
+  reach: z.literal("activities_only").optional(),
 });
 
 export const SystemStatus = z.object({

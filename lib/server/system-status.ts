@@ -1,5 +1,6 @@
 import "server-only";
 import { getComplianceClient } from "@/lib/server/compliance";
+import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import { toReviewerFacingError } from "@/lib/server/compliance/reviewer-messages";
 import { knownApiBudget } from "@/lib/server/compliance/transport";
@@ -19,8 +20,8 @@ async function checkDatabase(): Promise<ServiceState> {
   }
 }
 
-async function checkComplianceApi(): Promise<ServiceState> {
-  const client = getComplianceClient();
+/** Whether the API answers Docket's key, and what the key may read (an Admin key reads only the feed). */
+export async function checkComplianceApi(client: ComplianceClient): Promise<ServiceState> {
   try {
     await client.organizations.list({ limit: 1 });
     const budget = knownApiBudget(client.rateLimit);
@@ -28,7 +29,21 @@ async function checkComplianceApi(): Promise<ServiceState> {
   } catch (error) {
     const facing = toReviewerFacingError(error);
     const scopeProblem = error instanceof ComplianceApiError && error.type === "permission_error";
+    if (scopeProblem && (await readsTheFeed(client))) return { state: "degraded", detail: ACTIVITIES_ONLY, reach: "activities_only" };
     return { state: scopeProblem ? "degraded" : "down", detail: facing?.message ?? "The Compliance API could not be checked." };
+  }
+}
+
+const ACTIVITIES_ONLY =
+  "Docket's key reads only the Activity Feed (an Admin API key, or a Compliance Access Key with only read:compliance_activities): the Activity page works, " +
+  "but chats, files, projects, sessions and the directory need a Compliance Access Key with read:compliance_user_data and read:compliance_org_data.";
+
+async function readsTheFeed(client: ComplianceClient): Promise<boolean> {
+  try {
+    await client.activities.list({ limit: 1 });
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -44,7 +59,7 @@ function checkComplianceApiAtMostEvery(reuseMs: number): Promise<ServiceState> {
   const now = Date.now();
   const last = globalForStatus.docketLastUpstreamCheck;
   if (last && now - last.at < reuseMs) return last.result;
-  const result = checkComplianceApi();
+  const result = checkComplianceApi(getComplianceClient());
   globalForStatus.docketLastUpstreamCheck = { at: now, result };
   return result;
 }

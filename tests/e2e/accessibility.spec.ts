@@ -25,6 +25,14 @@ const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) 
     ready: (page) => expect(page.getByRole("region", { name: "Chats and sessions" }).locator("tbody tr").first()).toBeVisible(),
   },
   {
+    path: "/activity?from=2026-09-01T00:00:00Z&before=2026-10-01T00:00:00Z",
+    persona: "reviewer",
+    ready: async (page) => {
+      await expect(page.getByRole("region", { name: "Activities" }).locator("tbody tr").first()).toBeVisible();
+      await expect(page.getByRole("img", { name: /^Activity over time/ }).locator("canvas")).toBeVisible();
+    },
+  },
+  {
     path: "/sessions?kind=remote",
     persona: "reviewer",
     ready: (page) => expect(page.getByRole("region", { name: "Sessions" }).locator("tbody tr").first()).toBeVisible(),

@@ -48,6 +48,9 @@ const permissionPage = (path: string, allowed: Persona[]): Record<Who, Expected>
 const DELETION_REQUESTERS: Persona[] = ["reviewer", "approver"];
 /** content.export: reviewers and approvers. */
 const CONTENT_EXPORTERS: Persona[] = ["reviewer", "approver"];
+/** activity.read: reviewers, approvers and auditors. */
+const ACTIVITY_READERS: Persona[] = ["reviewer", "approver", "auditor"];
+const ACTIVITY_READ: Record<Who, Expected> = { ...CONTENT_READ, auditor: 200 };
 /** holds.manage: admins. */
 const HOLD_MANAGERS: Persona[] = ["admin"];
 /** people.manage: admins. */
@@ -127,6 +130,7 @@ const MATRIX: Row[] = [
   ),
   page("/files/[fileId]", `/files/${FILE.csv}`, contentReadPage(`/files/${FILE.csv}`)),
   page("/generated-files/[generatedFileId]", `/generated-files/${GENERATED_FILE.csv}`, contentReadPage(`/generated-files/${GENERATED_FILE.csv}`)),
+  page("/activity", "/activity", permissionPage("/activity", ACTIVITY_READERS)),
   page("/approvals", "/approvals", permissionPage("/approvals", DELETION_REQUESTERS)),
   page("/deletions/[deletionId]", `/deletions/${NO_SUCH_DELETION}`, permissionPage(`/deletions/${NO_SUCH_DELETION}`, DELETION_REQUESTERS)),
   page("/legal-holds", "/legal-holds", permissionPage("/legal-holds", HOLD_MANAGERS)),
@@ -142,6 +146,9 @@ const MATRIX: Row[] = [
   api("/api/organizations/[orgUuid]/users", "GET", `/api/organizations/${SMALL_SEED_1.organization}/users?limit=5`, CONTENT_READ),
   api("/api/chats", "GET", `/api/chats?userIds=${SMALL_SEED_1.user}&limit=5`, CONTENT_READ),
   api("/api/custodians/[userId]/timeline", "GET", `/api/custodians/${SMALL_SEED_1.user}/timeline`, CONTENT_READ),
+  api("/api/activities", "GET", "/api/activities?limit=5&families=chats", ACTIVITY_READ),
+  api("/api/activities/histogram", "GET", "/api/activities/histogram?from=2026-09-01T00:00:00Z&before=2026-09-02T00:00:00Z", ACTIVITY_READ),
+  api("/api/activities/export", "GET", "/api/activities/export?format=csv&from=2026-09-01T00:00:00Z&before=2026-09-01T01:00:00Z", ACTIVITY_READ),
   api("/api/sessions/local", "GET", "/api/sessions/local?limit=5", CONTENT_READ),
   api("/api/sessions/remote", "GET", "/api/sessions/remote?limit=5", CONTENT_READ),
   api("/api/sessions/local/[sessionId]/messages", "GET", `/api/sessions/local/${SESSIONS.local}/messages?limit=5`, CONTENT_READ),

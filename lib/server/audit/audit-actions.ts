@@ -30,6 +30,7 @@ export const AUDIT_ACTIONS = [
   "project.view",
   "document.view",
   "activity.list",
+  "activity.export",
   "session_transcript.list",
   "session_transcript.view",
   "audit.view",

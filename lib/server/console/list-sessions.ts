@@ -2,24 +2,17 @@ import "server-only";
 import type { SessionListPage, SessionSummary } from "@/lib/schemas/sessions";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import type { LocalSession, RemoteSession } from "@/lib/server/compliance/schemas/sessions";
-import { AppError } from "@/lib/server/http/errors";
 import type { ConsoleRead } from "./console-read";
 import type { LocalSessionListRequest, RemoteSessionListRequest } from "./request-schemas";
+import { createdWindow } from "./time-window";
 import { toUserRef } from "./to-dto";
 
 const DEFAULT_LIMIT = 50;
 
-function checkedRange(request: { from?: string; before?: string }) {
-  if (request.from !== undefined && request.before !== undefined && Date.parse(request.before) <= Date.parse(request.from)) {
-    throw new AppError("invalid_request", "The end of the time range must come after its start.");
-  }
-  return request.from === undefined && request.before === undefined ? undefined : { gte: request.from, lt: request.before };
-}
-
 /** Sessions on people's machines (Cowork, Claude Code), newest first: the API filters them by time only. */
 export async function listLocalSessions(client: ComplianceClient, request: LocalSessionListRequest): Promise<ConsoleRead<SessionListPage>> {
   const { data, requestId } = await client.sessions.listLocal({
-    createdAt: checkedRange(request),
+    createdAt: createdWindow(request),
     page: request.page,
     limit: request.limit ?? DEFAULT_LIMIT,
   });
@@ -31,7 +24,7 @@ export async function listRemoteSessions(client: ComplianceClient, request: Remo
   const { data, requestId } = await client.sessions.listRemote({
     organizationIds: request.orgIds,
     userIds: request.userIds,
-    createdAt: checkedRange(request),
+    createdAt: createdWindow(request),
     page: request.page,
     limit: request.limit ?? DEFAULT_LIMIT,
   });

@@ -1,5 +1,7 @@
 import "server-only";
 import { z } from "zod";
+import { ACTIVITY_FAMILIES } from "@/lib/activity/activity-families";
+import { ActivityGrouping } from "@/lib/schemas/activities";
 import { ID_DESCRIPTIONS, ID_PATTERNS, isOrganizationReference, type IdKind } from "@/lib/server/compliance/ids";
 import { isRfc3339 } from "@/lib/server/compliance/query-params";
 
@@ -14,7 +16,7 @@ export const MAX_FILTER_IDS = 100;
 
 const idOf = (kind: IdKind) => z.string().regex(ID_PATTERNS[kind], `must be ${ID_DESCRIPTIONS[kind]}`);
 const organizationReference = z.string().refine(isOrganizationReference, "must be an organisation UUID or an org_… id");
-const commaList = (item: z.ZodType<string, string>, max: number) =>
+const commaList = <T extends string>(item: z.ZodType<T, string>, max: number) =>
   z
     .string()
     .transform((value) =>
@@ -124,3 +126,50 @@ export const UserPath = z.object({ userId: idOf("user") });
 
 export const CustodianTimelineRequest = z.object({ from: timestamp.optional(), before: timestamp.optional() }).strict();
 export type CustodianTimelineRequest = z.output<typeof CustodianTimelineRequest>;
+
+/** The API accepts at most 500 type names per request. */
+export const MAX_ACTIVITY_TYPES = 500;
+const activityType = z.string().regex(/^[a-z][a-z0-9_]{0,99}$/, "must be an activity type name such as claude_chat_created");
+
+const activityFilters = {
+  /** Families expand to their documented types; `types` adds single ones (at most 100, for the audit row). */
+  families: commaList(z.enum(ACTIVITY_FAMILIES), ACTIVITY_FAMILIES.length).optional(),
+  types: commaList(activityType, MAX_FILTER_IDS).optional(),
+  /** `1` leaves the chosen families and types out instead of keeping only them. */
+  exclude: z.literal("1").optional(),
+  /** The API matches actors by user id (`actor_ids[]`, of which `user_ids[]` is an alias). */
+  actorIds: commaList(idOf("user"), MAX_FILTER_IDS).optional(),
+  orgIds: commaList(organizationReference, MAX_FILTER_IDS).optional(),
+  from: timestamp.optional(),
+  before: timestamp.optional(),
+};
+
+const exclusionNeedsTypes = (request: { exclude?: string; families?: unknown; types?: unknown }) =>
+  request.exclude === undefined || request.families !== undefined || request.types !== undefined;
+const EXCLUSION_MESSAGE = { message: "exclude=1 needs families or types to leave out", path: ["exclude"] };
+
+export const ActivityFeedRequest = z
+  .object({
+    ...activityFilters,
+    /** The last id of a page: the activities after it in the feed's order, which are older. */
+    older: cursor.optional(),
+    /** The first id of a page: the activities before it, which are newer. */
+    newer: cursor.optional(),
+    limit: limit(1000).optional(),
+  })
+  .strict()
+  .refine(exclusionNeedsTypes, EXCLUSION_MESSAGE)
+  .refine((request) => request.older === undefined || request.newer === undefined, { message: "give older or newer, not both", path: ["newer"] });
+export type ActivityFeedRequest = z.output<typeof ActivityFeedRequest>;
+
+export const ActivityExportRequest = z
+  .object({ ...activityFilters, format: z.enum(["csv", "jsonl"]) })
+  .strict()
+  .refine(exclusionNeedsTypes, EXCLUSION_MESSAGE);
+export type ActivityExportRequest = z.output<typeof ActivityExportRequest>;
+
+export const ActivityHistogramRequest = z
+  .object({ ...activityFilters, grouping: ActivityGrouping.optional() })
+  .strict()
+  .refine(exclusionNeedsTypes, EXCLUSION_MESSAGE);
+export type ActivityHistogramRequest = z.output<typeof ActivityHistogramRequest>;

@@ -3,7 +3,7 @@
 import { queryFeed, type FeedKey } from "../activity-feed";
 import { findActivity, formatActivity } from "../dataset/activities";
 import { SCOPE } from "../dataset/api-keys";
-import { ACTIVITY_TYPE_NAMES } from "../dataset/activity-type-names";
+import { ACTIVITY_TYPE_NAMES } from "../../reference/activity-type-names";
 import type { Dataset } from "../dataset/dataset";
 import { Kind, PREFIX } from "../dataset/ids";
 import { formatUs } from "../dataset/time";
@@ -12,12 +12,14 @@ import { decodeActivityCursor, encodeActivityCursor } from "../http/cursors";
 import { Errors } from "../http/errors";
 import { parseCursors, parseEnum, parseLimit, parseRange } from "../http/query";
 import type { State } from "../state";
+
+const KNOWN_TYPES: ReadonlySet<string> = new Set(ACTIVITY_TYPE_NAMES);
 import { orgFilter, userFilter } from "./render";
 
 function typeSet(values: readonly string[], param: string): Set<string> | null {
   if (values.length === 0) return null;
   for (const v of values) {
-    if (!ACTIVITY_TYPE_NAMES.has(v)) throw Errors.invalid(`Invalid value for \`${param}\`: "${v}" is not a known activity type.`);
+    if (!KNOWN_TYPES.has(v)) throw Errors.invalid(`Invalid value for \`${param}\`: "${v}" is not a known activity type.`);
   }
   return new Set(values);
 }

@@ -25,6 +25,7 @@ const Fixtures = z.object({
   artifactsChat: z.object({ artifacts: z.array(z.object({ type: z.string(), versionIds: z.array(z.string()).min(1) })).min(1) }),
   uploadedFiles: z.record(z.string(), z.string()),
   largestFile: z.object({ id: z.string(), sizeBytes: z.number().int() }),
+  userWithManyChats: z.object({ id: z.string() }),
 });
 export type Fixtures = z.infer<typeof Fixtures>;
 

@@ -45,10 +45,12 @@ describe("roles from groups", () => {
     expect(rolesFromGroups([])).toEqual([]);
   });
 
-  test("permissions: approvers may approve, auditors see no content, admins read the log and manage holds and people", () => {
+  test("permissions: approvers may approve, auditors see no content but the Activity Feed, admins read the log and manage holds and people", () => {
     expect(permissionsOf(["approver"]).has("deletion.approve")).toBe(true);
     expect(permissionsOf(["reviewer"]).has("deletion.approve")).toBe(false);
     expect(permissionsOf(["auditor"]).has("content.read")).toBe(false);
+    expect(permissionsOf(["auditor"]).has("activity.read")).toBe(true);
+    expect(permissionsOf(["reviewer"]).has("activity.read")).toBe(true);
     expect([...permissionsOf(["admin"])].sort()).toEqual(["audit.read", "holds.manage", "people.manage"]);
     expect(permissionsOf([]).size).toBe(0);
   });

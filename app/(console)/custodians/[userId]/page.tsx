@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ActivityChart } from "@/components/activity/activity-chart";
 import { ApiLimitsNote } from "@/components/console/api-limits-note";
 import { CustodianTimelineTable } from "@/components/console/custodian-timeline-table";
 import { Button } from "@/components/ui/button";
 import { DateTimeField } from "@/components/ui/date-time-field";
 import { Page } from "@/components/ui/page";
 import { PageHeading } from "@/components/ui/page-heading";
+import { activityHrefForActor } from "@/lib/console/activity-filters";
+import { permissionsOf } from "@/lib/schemas/access";
 import { requirePageAccess } from "@/lib/server/auth/guard";
 import { isId } from "@/lib/server/compliance/ids";
 import { isRfc3339 } from "@/lib/server/compliance/query-params";
@@ -23,7 +27,7 @@ export default async function CustodianPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { userId } = await params;
-  await requirePageAccess("content.read", `/custodians/${encodeURIComponent(userId)}`);
+  const actor = await requirePageAccess("content.read", `/custodians/${encodeURIComponent(userId)}`);
   if (!isId("user", userId)) notFound();
   const search = await searchParams;
   const from = timeParam(search.from);
@@ -41,6 +45,21 @@ export default async function CustodianPage({
           Show
         </Button>
       </form>
+      {permissionsOf(actor.roles).has("activity.read") && (
+        <>
+          <ActivityChart
+            key={`chart-${from ?? ""}-${before ?? ""}`}
+            filters={{ actors: userId, from, before }}
+            grouping="custodian"
+            title="What they did, from the Activity Feed"
+          />
+          <p className="mt-2 text-xs">
+            <Link href={activityHrefForActor(userId)} className="underline">
+              Every activity of theirs in the feed
+            </Link>
+          </p>
+        </>
+      )}
       <CustodianTimelineTable key={`${from ?? ""}-${before ?? ""}`} userId={userId} from={from} before={before} />
       <ApiLimitsNote />
     </Page>

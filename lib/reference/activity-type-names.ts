@@ -1,7 +1,9 @@
-// Every documented `activity_types[]` value (467, Activity Feed reference of Aug 2026). The feed
-// validates `activity_types[]` / `exclude_activity_types[]` against this list.
-
-export const ACTIVITY_TYPE_NAMES: ReadonlySet<string> = new Set([
+/**
+ * Every documented `activity_types[]` value (467, Activity Feed reference of Aug 2026), sorted.
+ * Data only, read by both sides: the simulator validates filters against it and Docket groups it into
+ * the families its Activity page offers.
+ */
+export const ACTIVITY_TYPE_NAMES: readonly string[] = [
   "abuse_decision_received",
   "account_deleted",
   "admin_api_key_created",
@@ -469,4 +471,4 @@ export const ACTIVITY_TYPE_NAMES: ReadonlySet<string> = new Set([
   "workspace_spend_limit_alert_emails_updated",
   "workspace_spend_limit_created",
   "workspace_spend_limit_deleted",
-]);
+];
