@@ -5,17 +5,36 @@ import { SystemStatusPanel } from "@/components/system/system-status-panel";
 import { Notice } from "@/components/ui/notice";
 import { Page } from "@/components/ui/page";
 import { requirePageAccess } from "@/lib/server/auth/guard";
+import { foreignCallsSince } from "@/lib/server/api-usage/api-usage-report";
+import { getDb } from "@/lib/server/db";
 import { checkSystemStatus } from "@/lib/server/system-status";
+
+const thirtyDaysAgo = () => new Date(Date.now() - 30 * 86_400_000);
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   const actor = await requirePageAccess("signed_in", "/");
   const status = await checkSystemStatus();
+  const foreignCalls = actor.permissions.has("audit.read") || actor.permissions.has("activity.read") ? await foreignCallsSince(getDb(), thirtyDaysAgo()) : 0;
   const can = (permission: Parameters<typeof actor.permissions.has>[0]) => actor.permissions.has(permission);
   return (
     <Page className="py-10">
       <h1 className="text-2xl font-semibold">Welcome, {actor.name ?? actor.email}</h1>
+      {foreignCalls > 0 && (
+        <Notice tone="error" label="Possible key leak" className="mt-4">
+          In the last 30 days the Activity Feed shows {foreignCalls} Compliance API {foreignCalls === 1 ? "call" : "calls"} made with Docket&apos;s key by
+          something other than Docket: unless another Docket shares the key, it has leaked and should be rotated.
+          {can("audit.read") && (
+            <>
+              {" "}
+              <Link href="/api-usage" className="font-semibold underline">
+                See the calls
+              </Link>
+            </>
+          )}
+        </Notice>
+      )}
       {status.complianceApi.reach === "activities_only" && (
         <Notice tone="warning" label="What Docket's key reads" className="mt-4">
           This Docket&apos;s Compliance API key reads only the Activity Feed, as an Admin API key does. The{" "}
@@ -64,7 +83,11 @@ export default async function HomePage() {
         )}
         {can("audit.read") && (
           <HomeSection id="audit" title="Audit log" link={{ href: "/audit", label: "Open the audit log" }}>
-            Every sign-in, content view, download, export and deletion, chained by hash{can("audit.verify") ? "; verify and export it" : ""}.
+            Every sign-in, content view, download, export and deletion, chained by hash{can("audit.verify") ? "; verify and export it" : ""}. And{" "}
+            <Link href="/api-usage" className="font-semibold text-slate-900 underline">
+              Docket&apos;s API use
+            </Link>
+            : each call Docket made to the Compliance API, matched with the Activity Feed, and calls made with its key elsewhere.
           </HomeSection>
         )}
         {can("holds.manage") && (

@@ -74,6 +74,8 @@ const stack = await startStack({
   auditCheckpointFile: join(dataDir, "audit", "checkpoint.json"),
   evidenceDir: join(dataDir, "evidence"),
   idpTestUsers: false,
+  // The simulator's feed shows a call at once; a real API takes up to a minute, which the default allows for.
+  workerEnv: externalApi ? {} : { DOCKET_FEED_LAG_SECONDS: "0" },
 });
 stopOnSignals(stack);
 

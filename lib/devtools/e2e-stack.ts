@@ -22,8 +22,9 @@ const stack = await startStack({
   sandboxPort: 0,
   auditCheckpointFile: join(await mkdtemp(join(tmpdir(), "docket-e2e-audit-")), "checkpoint.json"),
   evidenceDir: await mkdtemp(join(tmpdir(), "docket-e2e-evidence-")),
-  // A worker the tests stop is replaced sooner, and a collection's steps follow each other quickly.
-  workerEnv: { DOCKET_WORKER_LEASE_SECONDS: "5" },
+  // A worker the tests stop is replaced sooner, and a collection's steps follow each other quickly; the
+  // simulator's feed shows a call at once, so the reconciliation need not stay behind it.
+  workerEnv: { DOCKET_WORKER_LEASE_SECONDS: "5", DOCKET_FEED_LAG_SECONDS: "0" },
   idpTestUsers: true,
   appProcess: {
     nodeArgs: ["--import", pathToFileURL(join(process.cwd(), "tests", "e2e", "support", "server-error-recorder.mjs")).href],

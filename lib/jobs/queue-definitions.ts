@@ -11,6 +11,9 @@ export const COLLECTION_STEP_QUEUE = "collection-step";
 /** The queue of approved deletions: each job executes one, in the worker, the only process with the delete key. */
 export const DELETION_EXECUTION_QUEUE = "deletion-execute";
 
+/** The queue of reconciliation runs: each reads the feed's Compliance API calls onward from where the last stopped. */
+export const API_RECONCILIATION_QUEUE = "api-reconciliation";
+
 /** A step still active this long after it started belonged to a worker that died; its lane is taken over by the next sweep anyway. */
 const STEP_EXPIRY_SECONDS = 300;
 
@@ -23,4 +26,6 @@ export const JOB_QUEUES = [
   // One waiting job per request (keyed by its id). No retries: a request the worker could not execute
   // stays queued in its row, and the worker's sweep queues it again a minute later.
   { name: DELETION_EXECUTION_QUEUE, policy: "short", retryLimit: 0, expireInSeconds: 900 },
+  // "stately": at most one run waiting and one running, however many workers ask for one.
+  { name: API_RECONCILIATION_QUEUE, policy: "stately", retryLimit: 0, expireInSeconds: 600 },
 ] as const;

@@ -185,6 +185,11 @@ const WorkerEnv = z.object({
    * metadata and hashes go into the pre-deletion snapshot.
    */
   DOCKET_DELETE_SNAPSHOT_DIR: z.string().min(1, "must not be empty").optional(),
+  /**
+   * How far behind now the reconciliation reads the feed: the API makes an activity queryable within a
+   * minute of its call. Lower only against an API known to be quicker (the simulator is immediate).
+   */
+  DOCKET_FEED_LAG_SECONDS: z.coerce.number({ error: "must be a number" }).int().min(0).max(3600).default(120),
   ...auditCheckpointFields,
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;

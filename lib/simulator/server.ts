@@ -114,7 +114,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   // The large file's digest takes one pass over 1 GiB: start it now, in the background.
   void dataset.blobs.ensureLarge();
 
-  const recordAccess = (req: IncomingMessage, key: SimulatorKey, requestId: string, status: number, pathAndQuery: string): void => {
+  const recordAccess = (req: IncomingMessage, key: SimulatorKey, requestId: string, status: number, pathAndQuery: string, unlogged = false): void => {
+    if (unlogged) return;
     state.addActivity("compliance_api_accessed", (id, timeUs) => ({
       id,
       created_at: formatUs(timeUs),
@@ -206,7 +207,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       const reply: Reply = await route.handler(ctx);
       if ("download" in reply) {
         status = 200;
-        recordAccess(req, key, requestId, status, req.url ?? path);
+        recordAccess(req, key, requestId, status, req.url ?? path, applied.unlogged);
         const d = reply.download;
         let md5 = d.md5;
         if (applied.wrongMd5) {
@@ -224,13 +225,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         return;
       }
       status = reply.status ?? 200;
-      recordAccess(req, key, requestId, status, req.url ?? path);
+      recordAccess(req, key, requestId, status, req.url ?? path, applied.unlogged);
       await sendJson(res, status, reply.json, applied, rateHeaders);
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(500, "api_error", "Internal server error");
       if (!(err instanceof ApiError)) console.error(`[simulator] ${requestId} ${method} ${path}:`, err);
       status = e.status;
-      if (key) recordAccess(req, key, requestId, status, req.url ?? path);
+      if (key) recordAccess(req, key, requestId, status, req.url ?? path, applied.unlogged);
       if (res.headersSent) {
         res.destroy();
         return;

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { APP_CHECKPOINT_MIN_INTERVAL_MS, CheckpointScheduler, checkpointSettingsFrom } from "@/lib/server/audit/checkpoint";
 import { createBackgroundComplianceClient, createDeleteComplianceClient } from "@/lib/server/compliance";
 import { createSharedBudget } from "@/lib/server/compliance/shared-budget";
+import type { ApiCallLog } from "@/lib/server/compliance/transport";
 import { createDeleteKeyCapability, REPORT_INTERVAL_MS } from "@/lib/server/deletion/delete-key";
 import type { ExecutionDeps } from "@/lib/server/deletion/execute-deletion";
 import { runQueuedDeletion } from "@/lib/server/deletion/run-queued-deletion";
@@ -18,15 +19,16 @@ export interface DeletionWorkContext {
   db: PrismaClient;
   boss: PgBoss;
   workerId: string;
+  callLog: ApiCallLog;
 }
 
 /** Starts the deletion work once the key has been learnt and reported; returns how to stop it. */
-export async function startDeletionWork({ env, db, boss, workerId }: DeletionWorkContext): Promise<() => Promise<void>> {
+export async function startDeletionWork({ env, db, boss, workerId, callLog }: DeletionWorkContext): Promise<() => Promise<void>> {
   // A person approved the deletion and watches for its outcome: its calls are counted as people's, not
   // queued behind a collection's share of the budget.
   const budget = createSharedBudget(db, { kind: "interactive", interactiveReserve: env.DOCKET_INTERACTIVE_RESERVE });
-  const reader = createBackgroundComplianceClient(env, budget);
-  const deleting = createDeleteComplianceClient(env, budget);
+  const reader = createBackgroundComplianceClient(env, budget, callLog);
+  const deleting = createDeleteComplianceClient(env, budget, callLog);
   const deleter = deleting?.client ?? null;
   const checkpoints = new CheckpointScheduler({ db: () => db, settings: checkpointSettingsFrom(env), minIntervalMs: APP_CHECKPOINT_MIN_INTERVAL_MS });
   const capability = createDeleteKeyCapability(db, { reader, deleter, deleterKind: deleting?.kind ?? "compliance" }, workerId, { checkpoints });

@@ -1,8 +1,10 @@
-// `npm run worker`: the background process. It takes collection steps and approved deletions from
-// PostgreSQL through pg-boss and runs them; the web app only queues them. It is the only process given
-// the delete key. Any number of workers may run against one database.
+// `npm run worker`: the background process. It takes collection steps, approved deletions and
+// reconciliations of Docket's API calls with the feed from PostgreSQL through pg-boss and runs them;
+// the web app only queues them. It is the only process given the delete key. Any number of workers may
+// run against one database.
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { createDatabaseCallLog } from "@/lib/server/api-usage/call-log";
 import { createBackgroundComplianceClient } from "@/lib/server/compliance";
 import { createSharedBudget } from "@/lib/server/compliance/shared-budget";
 import { runCollectionStep } from "@/lib/server/collections/run-step";
@@ -17,6 +19,7 @@ import {
   type CollectionStepJob,
 } from "@/lib/server/jobs/collection-queue";
 import { JobQueueNotInstalledError, startJobQueue } from "@/lib/server/jobs/job-queue";
+import { startApiUsageWork } from "./api-usage-work";
 import { startDeletionWork } from "./deletion-work";
 
 /** How often a worker wakes the collections that should be moving: those a dead worker left, or whose queueing failed. */
@@ -39,6 +42,7 @@ function readEnv() {
 const env = readEnv();
 const db = createDb(env.DATABASE_URL);
 const budget = createSharedBudget(db, { kind: "background", interactiveReserve: env.DOCKET_INTERACTIVE_RESERVE });
+const calls = createDatabaseCallLog(db, "worker");
 const boss = await startJobQueue(env.DATABASE_URL, { supervise: true }).catch((error: unknown) => {
   if (!(error instanceof JobQueueNotInstalledError)) throw error;
   console.error(error.message);
@@ -48,7 +52,7 @@ const workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 const stopping = new AbortController();
 
 async function runStep(job: CollectionStepJob): Promise<void> {
-  const client = createBackgroundComplianceClient(env, budget);
+  const client = createBackgroundComplianceClient(env, budget, calls.log);
   try {
     const result = await runCollectionStep(
       { db, client, evidenceDir: env.DOCKET_EVIDENCE_DIR, workerId, leaseMs: env.DOCKET_WORKER_LEASE_SECONDS * 1000, signal: stopping.signal },
@@ -74,7 +78,8 @@ for (let lane = 0; lane < env.DOCKET_WORKER_CONCURRENCY; lane++) {
   });
 }
 await sweep();
-const stopDeletionWork = await startDeletionWork({ env, db, boss, workerId });
+const stopDeletionWork = await startDeletionWork({ env, db, boss, workerId, callLog: calls.log });
+const stopApiUsageWork = await startApiUsageWork({ env, db, boss, workerId, budget, callLog: calls.log });
 const sweeper = setInterval(() => void sweep().catch((error: unknown) => console.error("[worker] sweep failed:", error)), SWEEP_MS);
 console.log(`Docket worker ${workerId} running ${env.DOCKET_WORKER_CONCURRENCY} steps at once (${COLLECTION_LANES} lanes per collection)`);
 
@@ -84,6 +89,8 @@ async function shutdown(signal: string): Promise<void> {
   stopping.abort();
   await boss.stop({ graceful: true, timeout: 10_000, wait: true });
   await stopDeletionWork();
+  await stopApiUsageWork();
+  await calls.flush();
   await db.$disconnect();
   process.exit(0);
 }

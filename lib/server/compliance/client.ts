@@ -15,7 +15,7 @@ import { ArtifactMetadata, FileMetadata, GeneratedFileMetadata } from "./schemas
 import { Group, GroupMember, Organization, OrganizationSettings, OrganizationUser, Role, RolePermission } from "./schemas/organizations";
 import { Project, ProjectAttachment, ProjectCollaborator, ProjectDetails, ProjectDocument, ProjectDocumentMetadata } from "./schemas/projects";
 import { LocalSession, LocalSessionMessage, RemoteSession, RemoteSessionMessage, sessionMessagesPage } from "./schemas/sessions";
-import { ComplianceTransport, DEFAULT_TIMEOUTS, type RequestBudget, type Timeouts } from "./transport";
+import { ComplianceTransport, DEFAULT_TIMEOUTS, type ApiCallLog, type RequestBudget, type Timeouts } from "./transport";
 import { buildComplianceUrl, parseApiOrigin, type PathInput } from "./url-builder";
 
 export interface ComplianceClientOptions {
@@ -29,6 +29,8 @@ export interface ComplianceClientOptions {
   random?: () => number;
   /** The rate budget shared with Docket's other processes (lib/server/compliance/shared-budget.ts). */
   budget?: RequestBudget;
+  /** Where every request sent is recorded (lib/server/api-usage/call-log.ts). */
+  callLog?: ApiCallLog;
 }
 
 export interface CallOptions {
@@ -67,6 +69,7 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     sleep: options.sleep,
     random: options.random,
     budget: options.budget,
+    callLog: options.callLog,
   });
 
   async function call<E extends Ep, S extends z.ZodType>(

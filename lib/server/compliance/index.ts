@@ -1,10 +1,11 @@
 import "server-only";
+import { createDatabaseCallLog } from "@/lib/server/api-usage/call-log";
 import { getDb } from "@/lib/server/db";
 import { getServerEnv, type WorkerEnv } from "@/lib/server/env";
 import { countApiRequestForReviewer } from "@/lib/server/http/reviewer-limits";
 import { createComplianceClient, type ComplianceClient } from "./client";
 import { createSharedBudget } from "./shared-budget";
-import type { RequestBudget } from "./transport";
+import type { ApiCallLog, RequestBudget } from "./transport";
 
 // One client per process, whichever module graph (pages, route handlers, instrumentation) asks first:
 // its rate-limit state is the process's one view of the organisation's budget. Its errors are
@@ -24,7 +25,12 @@ export function getComplianceClient(): ComplianceClient {
       },
       afterResponse: (report) => shared.afterResponse(report),
     };
-    globalForClient.docketComplianceClient = createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
+    globalForClient.docketComplianceClient = createComplianceClient({
+      baseUrl: env.COMPLIANCE_API_BASE_URL,
+      apiKey: env.COMPLIANCE_API_KEY,
+      budget,
+      callLog: createDatabaseCallLog(getDb(), "web").log,
+    });
   }
   return globalForClient.docketComplianceClient;
 }
@@ -33,8 +39,9 @@ export function getComplianceClient(): ComplianceClient {
 export function createBackgroundComplianceClient(
   env: Pick<WorkerEnv, "COMPLIANCE_API_BASE_URL" | "COMPLIANCE_API_KEY">,
   budget: RequestBudget,
+  callLog?: ApiCallLog,
 ): ComplianceClient {
-  return createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget });
+  return createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey: env.COMPLIANCE_API_KEY, budget, callLog });
 }
 
 /**
@@ -44,11 +51,12 @@ export function createBackgroundComplianceClient(
 export function createDeleteComplianceClient(
   env: Pick<WorkerEnv, "COMPLIANCE_API_BASE_URL" | "COMPLIANCE_API_DELETE_KEY">,
   budget: RequestBudget,
+  callLog?: ApiCallLog,
 ): { client: ComplianceClient; kind: "compliance" | "admin" } | null {
   const apiKey = env.COMPLIANCE_API_DELETE_KEY;
   if (!apiKey) return null;
   return {
-    client: createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey, budget }),
+    client: createComplianceClient({ baseUrl: env.COMPLIANCE_API_BASE_URL, apiKey, budget, callLog }),
     kind: apiKey.startsWith("sk-ant-admin") ? "admin" : "compliance",
   };
 }

@@ -47,6 +47,21 @@ export interface RequestBudget {
   afterResponse(report: BudgetReport): Promise<void>;
 }
 
+/** One request as it was sent and answered, for Docket's record of its own use of the API. */
+export interface ApiCallRecord {
+  method: "GET" | "DELETE";
+  /** Path and query, without the origin. */
+  path: string;
+  startedAt: Date;
+  durationMs: number;
+  /** Null when no answer came. */
+  status: number | null;
+  requestId: string | null;
+}
+
+/** Told of every request the transport sends, retries included; must not throw or block. */
+export type ApiCallLog = (call: ApiCallRecord) => void;
+
 export interface TransportOptions {
   origin: URL;
   apiKey: string;
@@ -57,6 +72,7 @@ export interface TransportOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   random?: () => number;
   budget?: RequestBudget;
+  callLog?: ApiCallLog;
 }
 
 export interface StreamResponse {
@@ -169,6 +185,9 @@ export class ComplianceTransport {
     }
     await this.#options.budget?.beforeRequest(signal);
     this.#requestsSent++;
+    const startedAt = new Date();
+    const logCall = (status: number | null, requestId: string | null) =>
+      this.#options.callLog?.({ method, path: url.pathname + url.search, startedAt, durationMs: Date.now() - startedAt.getTime(), status, requestId });
     let response: Dispatcher.ResponseData;
     try {
       response = await request(url, {
@@ -185,10 +204,12 @@ export class ComplianceTransport {
         },
       });
     } catch (error) {
+      logCall(null, null);
       throw networkFailure(error, callerSignal);
     }
     const headers = flattenHeaders(response.headers);
     const requestId = headers["request-id"] ?? null;
+    logCall(response.statusCode, requestId);
     const rateLimit = this.#recordRateLimit(headers);
     const retryAfterMs = parseRetryAfter(headers["retry-after"] ?? null);
     await this.#options.budget?.afterResponse({

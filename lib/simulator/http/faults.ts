@@ -20,6 +20,8 @@ const faultSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("wrong_md5") }),
   /** Answered as if the key had been created without the scope the endpoint needs (a read-only key's DELETE, say). */
   z.object({ type: z.literal("scope_denied") }),
+  /** Answered normally, but no compliance_api_accessed activity is recorded (the feed losing a call). */
+  z.object({ type: z.literal("unlogged") }),
 ]);
 
 export const faultRuleSchema = z.object({
@@ -43,6 +45,7 @@ export interface AppliedFaults {
   terminal: Extract<Fault, { type: "status" | "rate_limit" | "scope_denied" }> | null;
   body: BodyFault | null;
   wrongMd5: boolean;
+  unlogged: boolean;
 }
 
 interface ActiveRule {
@@ -74,7 +77,7 @@ export class FaultEngine {
   }
 
   apply(method: string, path: string): AppliedFaults {
-    const out: AppliedFaults = { latencyMs: 0, terminal: null, body: null, wrongMd5: false };
+    const out: AppliedFaults = { latencyMs: 0, terminal: null, body: null, wrongMd5: false, unlogged: false };
     for (const r of this.rules) {
       const m = r.rule.match;
       if (m?.method && m.method.toUpperCase() !== method) continue;
@@ -86,6 +89,7 @@ export class FaultEngine {
         if (out.terminal) continue;
         out.terminal = f;
       } else if (f.type === "wrong_md5") out.wrongMd5 = true;
+      else if (f.type === "unlogged") out.unlogged = true;
       else if (!out.body) out.body = f;
       else continue;
       if (r.remaining !== null) r.remaining--;
