@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { REVIEW_SECTIONS } from "@/components/layout/app-header";
+import { DocketKeyCard } from "@/components/directory/docket-key-card";
 import { SystemStatusPanel } from "@/components/system/system-status-panel";
 import { Notice } from "@/components/ui/notice";
 import { Page } from "@/components/ui/page";
@@ -58,6 +59,14 @@ export default async function HomePage() {
               ))}
             </span>
           </HomeSection>
+        )}
+        {can("content.read") && (
+          <section aria-labelledby="docket-key" className="rounded-lg border border-slate-200 bg-white p-5">
+            <h2 id="docket-key" className="mb-1 font-semibold">
+              Docket&apos;s Compliance API key
+            </h2>
+            <DocketKeyCard />
+          </section>
         )}
         {can("activity.read") && (
           <HomeSection id="activity" title="Activity" link={{ href: "/activity", label: "Open the Activity Feed" }}>

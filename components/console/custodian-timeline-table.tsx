@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTimeFormat } from "@/components/layout/time-zone";
+import { RetentionNote } from "@/components/directory/retention-note";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { sessionHref } from "@/lib/console/session-href";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
@@ -38,6 +39,11 @@ export function CustodianTimelineTable({ userId, from, before }: { userId: strin
         {email ? `${email}: ` : ""}
         {items.length} {items.length === 1 ? "item" : "items"}, newest first.
       </p>
+      {[...new Set(items.filter((item) => item.kind === "chat").map((item) => item.organizationUuid))]
+        .filter((org): org is string => org !== null)
+        .map((org) => (
+          <RetentionNote key={org} orgUuid={org} dataType="chat" />
+        ))}
       {incomplete.map((note) => (
         <p key={note.kind} role="note" className="mb-2 text-xs text-amber-800">
           {TIMELINE_KIND_NAMES[note.kind]}s: {note.reason}

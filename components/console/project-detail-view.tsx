@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { RetentionNote } from "@/components/directory/retention-note";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { ChatRowsTable } from "@/components/console/chat-rows-table";
 import { DeleteAction } from "@/components/deletion/delete-action";
@@ -77,6 +78,7 @@ function ProjectHeader({ project }: { project: ProjectDetail["project"] }) {
         <Definition label="Chats">{project.chatsCount ?? "—"}</Definition>
         <Definition label="Attachments">{project.attachmentsCount ?? "—"}</Definition>
       </dl>
+      {project.organizationUuid && <RetentionNote orgUuid={project.organizationUuid} dataType="project" />}
     </header>
   );
 }

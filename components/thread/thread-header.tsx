@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { DeleteAction } from "@/components/deletion/delete-action";
+import { RetentionNote } from "@/components/directory/retention-note";
 import { ChatExportMenu } from "@/components/thread/chat-export-menu";
 import { useTimeFormat } from "@/components/layout/time-zone";
 import type { ChatSummary } from "@/lib/schemas/console";
@@ -89,6 +90,7 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
           <dd className="inline">{attachmentCount}</dd>
         </div>
       </dl>
+      {chat.organizationUuid && <RetentionNote orgUuid={chat.organizationUuid} dataType="chat" />}
     </header>
   );
 }

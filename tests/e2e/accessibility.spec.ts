@@ -32,6 +32,11 @@ const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) 
       await expect(page.getByRole("img", { name: /^Activity over time/ }).locator("canvas")).toBeVisible();
     },
   },
+  {
+    path: `/directory?org=${SMALL_SEED_1.organization}`,
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Compliance API keys" }).locator("tbody tr").first()).toBeVisible(),
+  },
   { path: "/api-usage", persona: "auditor", ready: (page) => expect(page.getByRole("region", { name: "Reconciliation" })).toBeVisible() },
   {
     path: "/sessions?kind=remote",

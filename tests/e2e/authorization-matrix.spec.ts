@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "./support/fixtures";
-import { SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES, SMALL_SEED_1_SESSIONS as SESSIONS } from "@/tests/support/simulator-ids";
+import { ABSENT, SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES, SMALL_SEED_1_SESSIONS as SESSIONS } from "@/tests/support/simulator-ids";
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 const { files: FILE, generatedFiles: GENERATED_FILE } = SMALL_SEED_1_FILES;
@@ -133,6 +133,7 @@ const MATRIX: Row[] = [
   page("/files/[fileId]", `/files/${FILE.csv}`, contentReadPage(`/files/${FILE.csv}`)),
   page("/generated-files/[generatedFileId]", `/generated-files/${GENERATED_FILE.csv}`, contentReadPage(`/generated-files/${GENERATED_FILE.csv}`)),
   page("/activity", "/activity", permissionPage("/activity", ACTIVITY_READERS)),
+  page("/directory", "/directory", contentReadPage("/directory")),
   page("/api-usage", "/api-usage", permissionPage("/api-usage", AUDIT_READERS)),
   page("/approvals", "/approvals", permissionPage("/approvals", DELETION_REQUESTERS)),
   page("/deletions/[deletionId]", `/deletions/${NO_SUCH_DELETION}`, permissionPage(`/deletions/${NO_SUCH_DELETION}`, DELETION_REQUESTERS)),
@@ -152,6 +153,15 @@ const MATRIX: Row[] = [
   api("/api/activities", "GET", "/api/activities?limit=5&families=chats", ACTIVITY_READ),
   api("/api/activities/histogram", "GET", "/api/activities/histogram?from=2026-09-01T00:00:00Z&before=2026-09-02T00:00:00Z", ACTIVITY_READ),
   api("/api/activities/export", "GET", "/api/activities/export?format=csv&from=2026-09-01T00:00:00Z&before=2026-09-01T01:00:00Z", ACTIVITY_READ),
+  api("/api/organizations/[orgUuid]/settings", "GET", `/api/organizations/${SMALL_SEED_1.organization}/settings`, CONTENT_READ),
+  api("/api/organizations/[orgUuid]/roles", "GET", `/api/organizations/${SMALL_SEED_1.organization}/roles`, CONTENT_READ),
+  api("/api/organizations/[orgUuid]/roles/[roleId]/permissions", "GET", `/api/organizations/${SMALL_SEED_1.organization}/roles/${ABSENT.role}/permissions`, {
+    ...CONTENT_READ,
+    reviewer: 404,
+    approver: 404,
+  }),
+  api("/api/groups", "GET", "/api/groups", CONTENT_READ),
+  api("/api/groups/[groupId]/members", "GET", `/api/groups/${ABSENT.group}/members`, { ...CONTENT_READ, reviewer: 404, approver: 404 }),
   api("/api/api-usage", "GET", "/api/api-usage", { anonymous: 401, nobody: 403, reviewer: 403, approver: 403, auditor: 200, admin: 200 }),
   api("/api/api-usage/export", "GET", "/api/api-usage/export?format=csv", {
     anonymous: 401,

@@ -158,3 +158,11 @@ function toFeedCall(row: FeedRow): FeedCall {
     requestId: row.request_id,
   };
 }
+
+/** The keys the feed shows Docket's web app calling with: Docket's own key, as the organisation lists it. */
+export async function docketWebKeyIds(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<Array<{ api_key_id: string }>>`
+    SELECT DISTINCT a.api_key_id FROM compliance_api_activity a JOIN compliance_api_call c ON c.request_id = a.request_id
+    WHERE c.process = 'web' AND a.api_key_id IS NOT NULL ORDER BY a.api_key_id`;
+  return rows.map((row) => row.api_key_id);
+}

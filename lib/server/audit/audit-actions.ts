@@ -16,6 +16,7 @@ export const AUDIT_ACTIONS = [
   "organization.list",
   "user.list",
   "custodian.view",
+  "directory.view",
   "chat.list",
   "chat.view",
   "chat.export",

@@ -173,3 +173,9 @@ export const ActivityHistogramRequest = z
   .strict()
   .refine(exclusionNeedsTypes, EXCLUSION_MESSAGE);
 export type ActivityHistogramRequest = z.output<typeof ActivityHistogramRequest>;
+
+export const RolePath = z.object({ orgUuid: idOf("organization"), roleId: idOf("role") });
+export const GroupPath = z.object({ groupId: idOf("group") });
+/** The directory's lists: one page of 1,000, and the token of the next when there are more. */
+export const DirectoryPageRequest = z.object({ page: cursor.optional() }).strict();
+export const NoQuery = z.object({}).strict();
