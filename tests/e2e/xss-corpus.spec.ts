@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { Fixtures } from "@/lib/simulator/dataset/fixtures";
+import { HOSTILE_GROUP_NAME } from "@/lib/simulator/dataset/hostile";
 import { expect, test } from "./support/fixtures";
 import { seedSession, SESSION_COOKIE, stackInfo, type Persona } from "./support/stack";
 
@@ -131,6 +132,19 @@ const HOSTILE_PAGES: HostilePage[] = [
           return otherKeys.getByText(HOSTILE_USER_AGENT, { exact: false }).count();
         })
         .toBeGreaterThan(0);
+      expect(await activeContent(page, appOrigin)).toEqual([]);
+      return page.locator("main").innerText();
+    },
+  },
+  {
+    title: "the directory: a group with a hostile name, its members open",
+    persona: "reviewer",
+    path: ({ hostileCorpus: { user } }) => `/directory?org=${user.organizationUuid}`,
+    shows: () => [HOSTILE_GROUP_NAME],
+    read: async (page, _fixtures, appOrigin) => {
+      const group = page.getByRole("region", { name: "Groups" }).locator("details", { hasText: HOSTILE_GROUP_NAME });
+      await group.locator("summary").click();
+      await expect(group.locator("li").first()).toBeVisible();
       expect(await activeContent(page, appOrigin)).toEqual([]);
       return page.locator("main").innerText();
     },
