@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { mkdir, readFile, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 interface Tally {
   passed: number;
@@ -13,9 +13,30 @@ interface Tally {
   skipped: number;
 }
 
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { name: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
+}
+
+interface PlaywrightSuite {
+  file?: string;
+  specs?: { title: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+interface PlaywrightReport {
+  stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  suites: PlaywrightSuite[];
+}
+
 const resultsDir = join(process.cwd(), "test-results", "summary");
 const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
 const lines: string[] = [];
+// CI keeps only the tail of the output, so the summary names each failing test and its first error line.
+const failures: string[] = [];
 
 function exec(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   return new Promise((resolve) => {
@@ -53,7 +74,15 @@ async function vitest(name: string, reportFile: string, node: string[] = []): Pr
   // The second run reports in dots, so the first one's output stays readable beside it.
   const reporter = node.length > 0 ? "dot" : "default";
   const code = await exec("npx", [...command, "run", `--reporter=${reporter}`, "--reporter=json", `--outputFile.json=${output}`]);
-  const report = (await readJson(output)) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  const report = (await readJson(output)) as VitestReport | null;
+  for (const file of report?.testResults ?? []) {
+    const where = relative(process.cwd(), file.name);
+    for (const test of file.assertionResults) {
+      if (test.status === "failed") noteFailure(name, `${where} › ${test.fullName}`, test.failureMessages?.[0]);
+    }
+    // A file that fails to load has no assertion results, only a message.
+    if (file.assertionResults.length === 0 && file.message) noteFailure(name, where, file.message);
+  }
   const suite = report
     ? {
         passed: report.numPassedTests,
@@ -68,7 +97,19 @@ async function playwright(name: string, reportFile: string, args: string[] = [])
   const output = join(resultsDir, reportFile);
   const started = Date.now();
   const code = await exec("npx", ["playwright", "test", ...args, "--reporter=list,json"], { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: output });
-  const report = (await readJson(output)) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | null;
+  const report = (await readJson(output)) as PlaywrightReport | null;
+  const visit = (suite: PlaywrightSuite, file: string | undefined): void => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests) {
+        if (test.status === "unexpected" || test.status === "flaky") {
+          const error = test.results.find((result) => result.error)?.error?.message;
+          noteFailure(name, `${file ?? suite.file}:${spec.line} › ${spec.title}${test.status === "flaky" ? " (flaky)" : ""}`, error);
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, file ?? suite.file);
+  };
+  for (const suite of report?.suites ?? []) visit(suite, suite.file);
   const suite = report
     ? {
         passed: report.stats.expected,
@@ -77,6 +118,15 @@ async function playwright(name: string, reportFile: string, args: string[] = [])
       }
     : { passed: 0, failed: 1, skipped: 0 };
   add(name, suite, started);
+}
+
+function noteFailure(suite: string, test: string, error: string | undefined): void {
+  const firstLine =
+    (error ?? "")
+      .replace(/\u001b\[[0-9;]*m/g, "")
+      .split("\n")
+      .find((line) => line.trim() !== "") ?? "";
+  failures.push(`  ${suite}: ${test}${firstLine ? `\n      ${firstLine.trim().slice(0, 300)}` : ""}`);
 }
 
 function add(name: string, suite: Tally, started: number): void {
@@ -116,5 +166,6 @@ if (await gate("next build", "npx", ["next", "build"])) {
 } else lines.push("skip playwright: the app did not build");
 
 console.log(`\n${lines.join("\n")}\n`);
+if (failures.length > 0) console.log(`Failing tests:\n${failures.join("\n")}\n`);
 console.log(`${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`);
 process.exit(tally.failed === 0 ? 0 : 1);
