@@ -10,6 +10,7 @@ import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { Definition } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { RawJsonDisclosure } from "@/components/ui/raw-json";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { formatSize } from "@/components/files/format-size";
 import { RevealedName } from "@/components/files/revealed-name";
@@ -22,10 +23,13 @@ export function ProjectDetailView({ projectId }: { projectId: string }) {
   const query = useQuery(projectDetailOptions(projectId));
   if (query.isPending) return <p className="text-sm text-slate-500">Loading the project…</p>;
   if (query.isError) return <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />;
-  const { project, attachments, collaborators } = query.data;
+  const { project, attachments, collaborators, projectJson } = query.data;
   return (
     <article className="space-y-8">
-      <ProjectHeader project={project} />
+      <div>
+        <ProjectHeader project={project} />
+        <RawJsonDisclosure json={projectJson} summary="The project's raw JSON" />
+      </div>
       <EvidenceSection title="Description">
         <PlainText text={project.description} empty="No description." />
       </EvidenceSection>

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useQuery } from "@tanstack/react-query";
 import { DeleteAction } from "@/components/deletion/delete-action";
+import { RawJsonDisclosure } from "@/components/ui/raw-json";
 import { useTimeFormat } from "@/components/layout/time-zone";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
@@ -90,6 +91,7 @@ function FileHeader({ file }: { file: FileDetail }) {
         </Definition>
       </DefinitionList>
       <References file={file} />
+      <RawJsonDisclosure json={file.rawJson} summary="The metadata's raw JSON" />
     </header>
   );
 }

@@ -5,6 +5,7 @@ import { useCallback } from "react";
 import { ControlsOnceHydrated, useIsHydrated } from "@/components/layout/hydration";
 import { ShortcutsDialog } from "@/components/thread/shortcuts-dialog";
 import { ThreadLoading } from "@/components/thread/thread-loading";
+import type { RawJsonLoader } from "@/components/thread/message-row";
 import { ThreadRows } from "@/components/thread/thread-rows";
 import { THREAD_SEARCH_INPUT_ID, ThreadToolbar } from "@/components/thread/thread-toolbar";
 import { useLoadedMessages } from "@/components/thread/use-loaded-messages";
@@ -28,6 +29,9 @@ const NO_FORMATTED_TEXTS = new Map();
  * blocks, truncation) and searched and read with its keys. The API pages transcripts forward only, so a
  * deep link or Jump to last reads pages until it gets there.
  */
+/** A transcript page carries each message as the API sent it. */
+const rawJsonFromTranscript: RawJsonLoader = (message) => Promise.resolve(message.rawJson ?? "null");
+
 export function SessionView({ kind, sessionId, initialMessageId }: { kind: SessionKind; sessionId: string; initialMessageId?: string }) {
   const query = useInfiniteQuery(sessionTranscriptOptions(kind, sessionId));
   const { messages, pageIndexById, paired, indexById } = useLoadedMessages(query.data?.pages);
@@ -92,6 +96,7 @@ export function SessionView({ kind, sessionId, initialMessageId }: { kind: Sessi
           highlightedId={shortcuts.currentId ?? search.currentId ?? initialMessageId}
           reloadingId={reload.isPending ? reload.variables : null}
           onLoadUntruncated={reload.mutate}
+          loadRawJson={rawJsonFromTranscript}
         />
       )}
     </ControlsOnceHydrated>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useQuery } from "@tanstack/react-query";
 import { memo, useState } from "react";
 import { RevealedName } from "@/components/files/revealed-name";
 import { useTimeFormat } from "@/components/layout/time-zone";
@@ -6,6 +7,8 @@ import { MarkdownText } from "@/components/thread/markdown-text";
 import { PlainText } from "@/components/thread/plain-text";
 import { OrphanResultCard, ToolCallCard, TruncatedBadge } from "@/components/thread/tool-call-card";
 import { Button } from "@/components/ui/button";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { RawJson } from "@/components/ui/raw-json";
 import type { ChatMessage } from "@/lib/schemas/console";
 import type { PairedMessage, ThreadItem } from "@/lib/thread/pair-tool-blocks";
 import { describeNotice } from "@/lib/thread/message-notice";
@@ -15,7 +18,7 @@ import { describeNotice } from "@/lib/thread/message-notice";
  * the API lifts on request. A text block flagged truncated (the API's markers, text past its fixed
  * maximum) stays as it is, with its badge.
  */
-function hasFullerToolBlocks(message: ChatMessage): boolean {
+export function hasFullerToolBlocks(message: ChatMessage): boolean {
   return message.blocks.some((block) => (block.type === "tool_use" || block.type === "tool_result") && block.truncated);
 }
 
@@ -109,6 +112,24 @@ function CopyLinkButton({ href }: { href: string }) {
 /** A message's permalink (the transcript opened at that message); stable, as the rows are memoised. */
 export type MessageLink = (message: ChatMessage) => string;
 
+/**
+ * Reads a message's JSON as the API sent it: a session's transcript carries it, a chat's is asked for
+ * when a reviewer opens it (sending it with every page would double what the thread reads).
+ */
+export type RawJsonLoader = (message: ChatMessage, signal: AbortSignal) => Promise<string>;
+
+function MessageRawJson({ message, loadRawJson }: { message: ChatMessage; loadRawJson: RawJsonLoader }) {
+  // A message shown with its tool text cut has its raw JSON read cut the same way, and one shown in full in full.
+  const raw = useQuery({
+    queryKey: ["raw-json", message.id, hasFullerToolBlocks(message)],
+    queryFn: ({ signal }) => loadRawJson(message, signal),
+    staleTime: Infinity,
+  });
+  if (raw.isPending) return <p className="mt-2 text-xs text-slate-500">Reading the message as the API sends it…</p>;
+  if (raw.isError) return <ErrorNotice error={raw.error} onRetry={() => void raw.refetch()} />;
+  return <RawJson json={raw.data} />;
+}
+
 function Notice({ message }: { message: ChatMessage }) {
   if (!message.notice) return null;
   const { title, detail, isWarning } = describeNotice(message.notice);
@@ -129,10 +150,18 @@ type MessageRowProps = {
   isHighlighted: boolean;
   isReloading: boolean;
   onLoadUntruncated: (messageId: string) => void;
+  loadRawJson: RawJsonLoader;
 };
 
 /** One message of the thread; memoised so scrolling re-renders only the rows that move into view. */
-export const MessageRow = memo(function MessageRow({ linkTo, paired: { message, items }, isHighlighted, isReloading, onLoadUntruncated }: MessageRowProps) {
+export const MessageRow = memo(function MessageRow({
+  linkTo,
+  paired: { message, items },
+  isHighlighted,
+  isReloading,
+  onLoadUntruncated,
+  loadRawJson,
+}: MessageRowProps) {
   const { format } = useTimeFormat();
   const [showsRawJson, setShowsRawJson] = useState(false);
   const href = linkTo(message);
@@ -168,11 +197,7 @@ export const MessageRow = memo(function MessageRow({ linkTo, paired: { message, 
         <ItemView key={index} item={item} role={message.role} />
       ))}
       <Attachments message={message} />
-      {showsRawJson && (
-        <pre tabIndex={0} className="mt-2 max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100">
-          {message.rawJson ?? JSON.stringify(message, null, 2)}
-        </pre>
-      )}
+      {showsRawJson && <MessageRawJson message={message} loadRawJson={loadRawJson} />}
     </article>
   );
 });

@@ -1,9 +1,14 @@
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { DeleteAction } from "@/components/deletion/delete-action";
 import { RetentionNote } from "@/components/directory/retention-note";
 import { ChatExportMenu } from "@/components/thread/chat-export-menu";
 import { useTimeFormat } from "@/components/layout/time-zone";
-import type { ChatSummary } from "@/lib/schemas/console";
+import { Definition } from "@/components/ui/definition-list";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { RawJsonDialogButton } from "@/components/ui/raw-json";
+import { chatOverviewOptions } from "@/lib/queries/thread-queries";
+import { CHAT_OVERVIEW_MAX_PAGES, CHAT_OVERVIEW_PAGE_SIZE, type ChatOverview, type ChatSummary } from "@/lib/schemas/console";
 import type { EarlierMessages } from "@/lib/thread/thread-pages";
 import { safeLinkHref } from "@/lib/thread/safe-link";
 
@@ -90,7 +95,59 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
           <dd className="inline">{attachmentCount}</dd>
         </div>
       </dl>
+      <WholeChat chatId={chat.id} />
       {chat.organizationUuid && <RetentionNote orgUuid={chat.organizationUuid} dataType="chat" />}
     </header>
+  );
+}
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en")} ${count === 1 ? one : many}`;
+
+/** The whole chat counted on the server (the thread loads it page by page), and its JSON as the API sent it. */
+function WholeChat({ chatId }: { chatId: string }) {
+  const overview = useQuery(chatOverviewOptions(chatId));
+  if (overview.isPending) return <p className="mt-2 text-xs text-slate-500">Counting the whole chat…</p>;
+  if (overview.isError) return <ErrorNotice error={overview.error} onRetry={() => void overview.refetch()} />;
+  return <WholeChatFacts overview={overview.data} />;
+}
+
+function WholeChatFacts({ overview }: { overview: ChatOverview }) {
+  const { format } = useTimeFormat();
+  const integrations = overview.toolCallsByIntegration.map(({ integration, count }) => `${integration ?? "Claude's own tools"} ${count.toLocaleString("en")}`);
+  return (
+    <section aria-label="The whole chat" className="mt-1">
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-1 text-xs text-slate-600 md:grid-cols-4">
+        <Definition label="Messages">
+          <span data-testid="whole-chat-count">{overview.messageCount.toLocaleString("en")}</span>
+          {overview.byRole.length > 0 && ` (${overview.byRole.map(({ role, count }) => `${role} ${count.toLocaleString("en")}`).join(", ")})`}
+        </Definition>
+        <Definition label="Span">
+          {overview.firstMessageAt && overview.lastMessageAt ? `${format(overview.firstMessageAt)} – ${format(overview.lastMessageAt)}` : "—"}
+        </Definition>
+        <Definition label="Models used">{overview.model ? `${overview.model} (recorded per chat)` : "not recorded"}</Definition>
+        <Definition label="Attachments">
+          {[plural(overview.uploadedFiles, "upload"), plural(overview.generatedFiles, "generated file"), plural(overview.artifacts, "artifact")].join(", ")}
+        </Definition>
+        <div className="col-span-2 md:col-span-3">
+          <Definition label="Tool calls">
+            {overview.toolCalls.toLocaleString("en")}
+            {integrations.length > 0 && ` (${integrations.join(", ")})`}
+            {overview.failedToolResults > 0 && `; ${plural(overview.failedToolResults, "result")} marked as errors`}
+          </Definition>
+        </div>
+        <div>
+          <RawJsonDialogButton
+            json={overview.chatJson}
+            label="The chat's raw JSON"
+            title="The chat as the API sent it (with its first page of messages; each message has its own)"
+          />
+        </div>
+      </dl>
+      {!overview.complete && (
+        <p className="mt-1 text-xs text-amber-800">
+          Counted over the first {(CHAT_OVERVIEW_MAX_PAGES * CHAT_OVERVIEW_PAGE_SIZE).toLocaleString("en")} messages only: the chat is longer.
+        </p>
+      )}
+    </section>
   );
 }

@@ -3,7 +3,7 @@ import type { PairedMessage } from "@/lib/thread/pair-tool-blocks";
 import { FIRST_SCREEN_ROWS } from "@/lib/thread/served-thread-page";
 import type { EarlierMessages } from "@/lib/thread/thread-pages";
 import { ServerFormattedTexts } from "./markdown-text";
-import { MessageRow, type MessageLink } from "./message-row";
+import { MessageRow, type MessageLink, type RawJsonLoader } from "./message-row";
 import { THREAD_EDGE_HEIGHT, ThreadEdge } from "./thread-edge";
 import type { TranscriptPaging } from "./transcript-paging";
 import type { ThreadVirtualizer } from "./use-thread-virtualizer";
@@ -22,6 +22,7 @@ type ThreadRowsProps = {
   highlightedId: string | undefined;
   reloadingId: string | null;
   onLoadUntruncated: (messageId: string) => void;
+  loadRawJson: RawJsonLoader;
 };
 
 /**
@@ -43,6 +44,7 @@ export function ThreadRows({
   highlightedId,
   reloadingId,
   onLoadUntruncated,
+  loadRawJson,
 }: ThreadRowsProps) {
   const { isFetching, isFetchingNextPage, isFetchingPreviousPage, hasNextPage, hasPreviousPage, fetchNextPage, fetchPreviousPage } = query;
   const shownRows: Array<{ key: Key; index: number; top: number | null }> = isHydrated
@@ -80,6 +82,7 @@ export function ThreadRows({
                 isHighlighted={paired[row.index]!.message.id === highlightedId}
                 isReloading={reloadingId === paired[row.index]!.message.id}
                 onLoadUntruncated={onLoadUntruncated}
+                loadRawJson={loadRawJson}
               />
             </div>
           ))}

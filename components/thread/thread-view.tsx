@@ -5,9 +5,11 @@ import { ControlsOnceHydrated, useIsHydrated } from "@/components/layout/hydrati
 import { useTimeFormat } from "@/components/layout/time-zone";
 import { Button } from "@/components/ui/button";
 import { ErrorNotice } from "@/components/ui/error-notice";
+import { fetchRawChatMessage } from "@/lib/queries/thread-queries";
 import type { ChatMessage } from "@/lib/schemas/console";
 import type { FirstThreadPage, ServedOpening } from "@/lib/thread/served-thread-page";
 import { threadHref } from "@/lib/thread/thread-href";
+import { hasFullerToolBlocks, type RawJsonLoader } from "./message-row";
 import { ThreadHeader } from "./thread-header";
 import { ThreadLoading } from "./thread-loading";
 import { ThreadRows } from "./thread-rows";
@@ -64,6 +66,7 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
   });
   const reload = useUntruncatedReload(chatId, opening, pageIndexById);
   const linkTo = useCallback((message: ChatMessage) => threadHref(chatId, { messageId: message.id, at: message.createdAt }), [chatId]);
+  const loadRawJson = useCallback<RawJsonLoader>((message, signal) => fetchRawChatMessage(chatId, message, hasFullerToolBlocks(message), signal), [chatId]);
 
   if (!query.data) {
     const failure = refusal ?? (query.isError ? query.error : null);
@@ -130,6 +133,7 @@ export function ThreadView({ chatId, opening: servedOpening, firstPage, initialM
           highlightedId={shortcuts.currentId ?? search.currentId ?? initialMessageId}
           reloadingId={reload.isPending ? reload.variables : null}
           onLoadUntruncated={reload.mutate}
+          loadRawJson={loadRawJson}
         />
       )}
     </ControlsOnceHydrated>

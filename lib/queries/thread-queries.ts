@@ -1,5 +1,5 @@
-import { infiniteQueryOptions, type InfiniteData } from "@tanstack/react-query";
-import { ChatThreadPage } from "@/lib/schemas/console";
+import { infiniteQueryOptions, queryOptions, type InfiniteData } from "@tanstack/react-query";
+import { ChatOverview, ChatThreadPage, RawJsonDocument } from "@/lib/schemas/console";
 import { newestMessageSearch, nextPageParam, previousPageParam, threadPageSearch, type ThreadOpening, type ThreadPageParam } from "@/lib/thread/thread-pages";
 import { apiFetch } from "./api-fetch";
 
@@ -42,5 +42,24 @@ export const threadMessagesOptions = (chatId: string, opening: ThreadOpening) =>
     getNextPageParam: (lastPage) => nextPageParam(lastPage),
     getPreviousPageParam: (firstPage, _pages, firstParam) => previousPageParam(firstPage, firstParam),
     // A refetch would reload (and audit) every loaded page, up to a hundred for the longest chats; messages do not change while read.
+    staleTime: Infinity,
+  });
+
+/**
+ * One message of a chat exactly as the API sent it. Read at the message's own time and, unless the
+ * thread shows its tool text cut, untruncated: the JSON behind what the thread shows.
+ */
+export async function fetchRawChatMessage(chatId: string, message: { id: string; createdAt: string }, cut: boolean, signal: AbortSignal): Promise<string> {
+  const search = new URLSearchParams({ at: message.createdAt });
+  if (!cut) search.set("untruncated", "1");
+  const url = `/api/chats/${encodeURIComponent(chatId)}/messages/${encodeURIComponent(message.id)}?${search.toString()}`;
+  return (await apiFetch(url, RawJsonDocument, { signal })).json;
+}
+
+export const chatOverviewOptions = (chatId: string) =>
+  queryOptions({
+    queryKey: [...threadKeys.all, chatId, "overview"] as const,
+    queryFn: ({ signal }) => apiFetch(`/api/chats/${encodeURIComponent(chatId)}/overview`, ChatOverview, { signal }),
+    // Counting reads every page of the chat: once per visit is enough.
     staleTime: Infinity,
   });

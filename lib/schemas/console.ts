@@ -129,6 +129,38 @@ export const ChatThreadPage = z.object({
 });
 export type ChatThreadPage = z.infer<typeof ChatThreadPage>;
 
+/** An object exactly as the API sent it (compact JSON text; the view indents it). */
+export const RawJsonDocument = z.object({ json: z.string() });
+export type RawJsonDocument = z.infer<typeof RawJsonDocument>;
+
+/** A chat's overview reads pages of the API's largest size, at most this many, then says it stopped. */
+export const CHAT_OVERVIEW_PAGE_SIZE = 1000;
+export const CHAT_OVERVIEW_MAX_PAGES = 20;
+
+/**
+ * What a whole chat holds, counted over every message (not only those the thread has loaded), and the
+ * chat's own JSON as the API sent it (without `chat_messages`, which each message shows itself).
+ */
+export const ChatOverview = z.object({
+  chatJson: z.string(),
+  messageCount: z.number().int().nonnegative(),
+  firstMessageAt: Timestamp.nullable(),
+  lastMessageAt: Timestamp.nullable(),
+  byRole: z.array(z.object({ role: z.string(), count: z.number().int() })),
+  toolCalls: z.number().int().nonnegative(),
+  /** Tool calls by integration (an MCP server's or a connector's name); calls without one are Claude's own tools. */
+  toolCallsByIntegration: z.array(z.object({ integration: z.string().nullable(), count: z.number().int() })),
+  failedToolResults: z.number().int().nonnegative(),
+  /** The API records one model per chat, not per message. */
+  model: z.string().nullable(),
+  uploadedFiles: z.number().int().nonnegative(),
+  generatedFiles: z.number().int().nonnegative(),
+  artifacts: z.number().int().nonnegative(),
+  /** False when the count stopped at CHAT_OVERVIEW_MAX_PAGES pages: the figures cover the first messages only. */
+  complete: z.boolean(),
+});
+export type ChatOverview = z.infer<typeof ChatOverview>;
+
 export const ProjectSummary = z.object({
   id: z.string(),
   name: z.string(),
@@ -180,6 +212,8 @@ export const ProjectDetail = z.object({
   }),
   attachments: z.array(ProjectAttachment),
   collaborators: z.array(ProjectCollaborator),
+  /** The project exactly as the API sent it, unknown fields included. */
+  projectJson: z.string(),
 });
 export type ProjectDetail = z.infer<typeof ProjectDetail>;
 

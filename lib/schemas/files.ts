@@ -37,6 +37,8 @@ export const FileDetail = z.object({
   preview: PreviewKind,
   /** Large files are checked only when a reviewer asks: the check reads every byte upstream. */
   integrityCheck: z.enum(["automatic", "on_request"]),
+  /** The metadata exactly as the API sent it, unknown fields included. */
+  rawJson: z.string(),
 });
 export type FileDetail = z.infer<typeof FileDetail>;
 

@@ -25,7 +25,7 @@ import { authenticate, missingScopes } from "./http/auth";
 import { singleChunk, writeBody } from "./http/body";
 import type { Ctx, Reply, RouteDef } from "./http/context";
 import { ApiError, errorBody, Errors } from "./http/errors";
-import { FaultEngine, injectedError, type AppliedFaults, type FaultRule } from "./http/faults";
+import { FaultEngine, injectedError, withExtraFields, type AppliedFaults, type FaultRule } from "./http/faults";
 import { Query } from "./http/query";
 import { RateLimiter, rateLimitHeaders, REMOTE_SESSION_LIMIT_PER_MINUTE } from "./http/rate-limiter";
 import { newRequestId } from "./http/request-id";
@@ -226,7 +226,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
       status = reply.status ?? 200;
       recordAccess(req, key, requestId, status, req.url ?? path, applied.unlogged);
-      await sendJson(res, status, reply.json, applied, rateHeaders);
+      await sendJson(res, status, applied.extraFields ? withExtraFields(reply.json, applied.extraFields) : reply.json, applied, rateHeaders);
     } catch (err) {
       const e = err instanceof ApiError ? err : new ApiError(500, "api_error", "Internal server error");
       if (!(err instanceof ApiError)) console.error(`[simulator] ${requestId} ${method} ${path}:`, err);

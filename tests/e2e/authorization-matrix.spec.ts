@@ -177,6 +177,13 @@ const MATRIX: Row[] = [
   api("/api/sessions/local/[sessionId]/messages", "GET", `/api/sessions/local/${SESSIONS.local}/messages?limit=5`, CONTENT_READ),
   api("/api/sessions/remote/[sessionId]/messages", "GET", `/api/sessions/remote/${SESSIONS.remoteActive}/messages?limit=5`, CONTENT_READ),
   api("/api/chats/[chatId]/messages", "GET", `/api/chats/${SMALL_SEED_1.chat}/messages?limit=5`, CONTENT_READ),
+  api(
+    "/api/chats/[chatId]/messages/[messageId]",
+    "GET",
+    `/api/chats/${SMALL_SEED_1.chat}/messages/${SMALL_SEED_1.chatFirstMessage.id}?at=${SMALL_SEED_1.chatFirstMessage.createdAt}`,
+    CONTENT_READ,
+  ),
+  api("/api/chats/[chatId]/overview", "GET", `/api/chats/${SMALL_SEED_1.chat}/overview`, CONTENT_READ),
   api("/api/chats/[chatId]/export", "GET", `/api/chats/${SMALL_SEED_1.chat}/export?format=json`, CONTENT_READ),
   api("/api/projects", "GET", "/api/projects?limit=5", CONTENT_READ),
   api("/api/projects/[projectId]", "GET", `/api/projects/${SMALL_SEED_1.project}`, CONTENT_READ),

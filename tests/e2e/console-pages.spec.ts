@@ -137,6 +137,10 @@ test("a reviewer opens a project: instructions, attachments, collaborators and i
     await expect(page.locator(`a[href="${view}${attachment.id}"]`)).toHaveCount(1);
   }
   await expect(page.getByRole("region", { name: "Collaborators" }).locator("tbody tr")).toHaveCount(detail.collaborators.length);
+  await page.getByText("The project's raw JSON").click();
+  const rawProject = JSON.parse(detail.projectJson) as { id: string; chats_count: unknown };
+  expect(rawProject.id).toBe(SMALL_SEED_1.project);
+  await expect(page.locator("pre[data-raw-json]")).toContainText(`"chats_count": ${JSON.stringify(rawProject.chats_count)}`);
   const chats = page.getByRole("region", { name: "Chats" });
   await expect(chats.getByText(/lists a project's chats only per user/)).toBeVisible();
   await expect(chats.locator("tbody tr").first()).toBeVisible();
@@ -248,6 +252,8 @@ test("from a list to a thread and back, within the stale time, the list is neith
   await expect(page).toHaveURL(/\/chats\/claude_chat_/);
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await expect(page.getByRole("article").first()).toBeVisible();
+  // The header's count of the whole chat is the thread's last read.
+  await expect(page.getByTestId("whole-chat-count")).toBeVisible();
   const lastUpstreamRequest = (await simulator.requests()).at(-1);
   const readsBefore = (await auditedReads(session.subject)).length;
 

@@ -335,6 +335,10 @@ test("an uploaded file links its chat and the messages that reference it", async
   for (const messageId of detail.messageIds) {
     await expect(page.getByRole("link", { name: messageId })).toHaveAttribute("href", `/chats/${FILES_CHAT}?message=${messageId}`);
   }
+  // The metadata as the API sent it: its own field names, not Docket's.
+  await page.getByText("The metadata's raw JSON").click();
+  await expect(page.locator("pre[data-raw-json]")).toContainText(`"claude_chat_ids": [`);
+  await expect(page.locator("pre[data-raw-json]")).toContainText(`"id": "${UPLOADED.pdf}"`);
   const viewed = (await reviewerAudit("file.view", UPLOADED.pdf)).map((row) => row.params.part);
   expect(viewed).toContain("metadata");
   expect(viewed).toContain("integrity");

@@ -29,9 +29,13 @@ function recordPageRequests(page: Page, chatId: string): URLSearchParams[] {
   return requests;
 }
 
-/** The reviewer's reads of a chat's messages recorded after `afterSeq`, by their parameters: one row per page read, in the browser or by the server. */
+/**
+ * The reviewer's reads of a chat's message pages recorded after `afterSeq`, by their parameters: one
+ * row per page read, in the browser or by the server (the header's count of the whole chat is its own read).
+ */
 async function auditedPageReads(chatId: string, afterSeq: string): Promise<Array<Record<string, unknown>>> {
-  return (await readAuditRows({ subject: reviewer.subject, action: "chat.view", targetId: chatId, afterSeq })).map((row) => row.params);
+  const rows = await readAuditRows({ subject: reviewer.subject, action: "chat.view", targetId: chatId, afterSeq });
+  return rows.map((row) => row.params).filter((params) => params.overview !== true);
 }
 
 /** What the thread's search highlights cover, read from the CSS Custom Highlight registry. */
@@ -156,6 +160,41 @@ test.describe("the opening page from a slow or refusing Compliance API", () => {
     await expect(page.getByRole("status", { name: "Compliance API budget" })).toHaveCount(0);
     expect(await auditedPageReads(TOOLS_CHAT, seq)).toEqual([{ limit: 100, order: "asc" }]);
   });
+});
+
+test("the header counts the whole chat, not the loaded page, and every raw JSON is the API's", async ({ page }) => {
+  const fixtures = (await (await simulatorControl("/_simulator/fixtures", "GET")).json()) as { longChat: { id: string; messageCount: number } };
+  expect(fixtures.longChat.id).toBe(LONG_CHAT);
+  const seq = await readAuditHead();
+  await page.goto(`/chats/${LONG_CHAT}`);
+  const whole = page.getByRole("region", { name: "The whole chat" });
+  await expect(whole.getByTestId("whole-chat-count")).toHaveText(fixtures.longChat.messageCount.toLocaleString("en"));
+  await expect(page.getByTestId("loaded-count")).not.toHaveText(fixtures.longChat.messageCount.toLocaleString("en"));
+  await expect(whole).toContainText(/Span: .+ – .+/);
+  await expect(whole).toContainText("Models used: claude-");
+  await expect
+    .poll(async () => (await readAuditRows({ subject: reviewer.subject, action: "chat.view", targetId: LONG_CHAT, afterSeq: seq })).map((row) => row.params))
+    .toContainEqual({ overview: true });
+
+  // The chat's own JSON, as sent: snake_case fields Docket's objects do not have.
+  await whole.getByRole("button", { name: "The chat's raw JSON" }).click();
+  const chatJson = page.getByRole("dialog").locator("pre[data-raw-json]");
+  await expect(chatJson).toContainText('"organization_uuid"');
+  await expect(chatJson).not.toContainText('"chat_messages"');
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // A message's JSON is read when asked for, at the message's own time.
+  const firstRow = messageRows(page).first();
+  await firstRow.getByRole("button", { name: "Raw JSON" }).click();
+  const raw = firstRow.locator("pre[data-raw-json]");
+  await expect(raw).toContainText('"created_at"');
+  await expect(raw).toContainText('"thinking_redacted"');
+  await expect
+    .poll(async () =>
+      (await readAuditRows({ subject: reviewer.subject, action: "chat.view", targetId: LONG_CHAT, afterSeq: seq })).some((row) => "rawMessage" in row.params),
+    )
+    .toBe(true);
 });
 
 test("a truncated tool block reloads untruncated", async ({ page }) => {

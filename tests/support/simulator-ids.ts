@@ -7,6 +7,8 @@ export const SMALL_SEED_1 = {
   organization: "2e3aebe1-3b2e-452a-b92f-065e774149b0",
   user: "user_01Ad2FaAzn9ZnvmrK4M34y8S",
   chat: "claude_chat_019sjiLGNQZVRmMXQC6tpfVs",
+  /** The chat's first message and its time as the API writes it. */
+  chatFirstMessage: { id: "claude_chat_msg_01Tt1tcTMegTBJEve9kUwM1m", createdAt: "2026-08-21T00:00:00.101010Z" },
   softDeletedChat: "claude_chat_01M5i47wzF71ghUXczsLMbSa",
   project: "claude_proj_01DMbPsPSc1aPz1WVi3G4y32",
 } as const;

@@ -13,7 +13,8 @@ const PAGE_SIZE = 100;
 /** A project's details with all its attachments and collaborators (every page of each). */
 export async function getProject(client: ComplianceClient, projectId: string): Promise<ConsoleRead<ProjectDetail>> {
   const requestIds = requestIdCollector();
-  const project = requestIds.keep(await client.projects.get(projectId));
+  const read = await client.projects.get(projectId);
+  const project = requestIds.keep(read);
   const attachments: ProjectAttachment[] = [];
   for await (const page of walkTokenPages((page) => client.projects.listAttachments(projectId, { page, limit: PAGE_SIZE }).then(requestIds.keep))) {
     attachments.push(...page.data.map(toAttachment));
@@ -43,6 +44,7 @@ export async function getProject(client: ComplianceClient, projectId: string): P
       },
       attachments,
       collaborators,
+      projectJson: JSON.stringify(read.raw),
     },
     upstreamRequestIds: requestIds.ids,
     organizationId: project.organization_uuid,

@@ -33,6 +33,7 @@ const limit = (max: number) => z.coerce.number().int().min(1).max(max);
 
 export const OrganizationPath = z.object({ orgUuid: idOf("organization") });
 export const ChatPath = z.object({ chatId: idOf("chat") });
+export const ChatMessagePath = z.object({ chatId: idOf("chat"), messageId: idOf("chatMessage") });
 export const ProjectPath = z.object({ projectId: idOf("project") });
 
 export const CustodianListRequest = z.object({ page: cursor.optional(), limit: limit(1000).optional() }).strict();
@@ -69,6 +70,19 @@ export const ChatMessagesRequest = z
   })
   .strict();
 export type ChatMessagesRequest = z.output<typeof ChatMessagesRequest>;
+
+/**
+ * One message as the API sent it. The API has no per-message read, so Docket asks for the messages
+ * created at the message's own time (`at`, as the thread received it) and picks it out by id.
+ */
+export const RawChatMessageRequest = z
+  .object({
+    at: timestamp,
+    /** `1` when the thread shows the message untruncated, so the JSON is the one behind what is shown. */
+    untruncated: z.literal("1").optional(),
+  })
+  .strict();
+export type RawChatMessageRequest = z.output<typeof RawChatMessageRequest>;
 
 export const ProjectListRequest = z
   .object({

@@ -24,6 +24,8 @@ export interface FileMetadataView {
   /** False when the API holds no bytes to serve. */
   downloadable: boolean;
   requestId: string | null;
+  /** The metadata exactly as the API sent it, unknown fields included. */
+  rawJson: string;
 }
 
 export const AUDIT_ACTIONS_BY_KIND: Record<FileKind, { view: AuditAction; download: AuditAction }> = {
@@ -35,24 +37,34 @@ export function auditTargetOf(target: { kind: string; id: string }): { type: str
   return { type: target.kind, id: target.id };
 }
 
-function sharedFields(data: FileSummary, requestId: string | null) {
-  return { filename: data.filename, mimeType: data.mime_type, sizeBytes: data.size_bytes, createdAt: data.created_at, md5: data.md5, requestId };
+function sharedFields({ data, raw, requestId }: { data: FileSummary; raw: unknown; requestId: string | null }) {
+  return {
+    filename: data.filename,
+    mimeType: data.mime_type,
+    sizeBytes: data.size_bytes,
+    createdAt: data.created_at,
+    md5: data.md5,
+    requestId,
+    rawJson: JSON.stringify(raw),
+  };
 }
 
 export async function readFileMetadata(client: ComplianceClient, target: FileTarget, options?: CallOptions): Promise<FileMetadataView> {
   if (target.kind === "file") {
-    const { data, requestId } = await client.files.get(target.id, options);
+    const read = await client.files.get(target.id, options);
+    const { data } = read;
     return {
-      ...sharedFields(data, requestId),
+      ...sharedFields(read),
       chatIds: data.claude_chat_ids,
       messageIds: data.message_ids,
       // The API documents a null MIME type for files with no downloadable content.
       downloadable: data.mime_type !== null,
     };
   }
-  const { data, requestId } = await client.generatedFiles.get(target.id, options);
+  const read = await client.generatedFiles.get(target.id, options);
+  const { data } = read;
   return {
-    ...sharedFields(data, requestId),
+    ...sharedFields(read),
     chatIds: data.claude_chat_id === null ? [] : [data.claude_chat_id],
     messageIds: [],
     // A generated file's size is null once it has expired, and its bytes are gone with it.

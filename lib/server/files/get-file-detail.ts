@@ -26,6 +26,7 @@ export async function getFileDetail(client: ComplianceClient, target: FileTarget
       messageIds: metadata.messageIds,
       downloadable: metadata.downloadable,
       preview: metadata.downloadable ? previewKindOf(metadata.mimeType, metadata.sizeBytes) : "none",
+      rawJson: metadata.rawJson,
       integrityCheck: metadata.sizeBytes !== null && metadata.sizeBytes <= AUTOMATIC_INTEGRITY_CHECK_MAX_BYTES ? "automatic" : "on_request",
     },
     upstreamRequestIds: metadata.requestId ? [metadata.requestId] : [],

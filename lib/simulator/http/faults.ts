@@ -22,6 +22,11 @@ const faultSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("scope_denied") }),
   /** Answered normally, but no compliance_api_accessed activity is recorded (the feed losing a call). */
   z.object({ type: z.literal("unlogged") }),
+  /**
+   * A field the docs do not list yet, as the API adds them: merged into a JSON answer and into each
+   * object of its top-level lists (`data`, `chat_messages`), so clients can prove they keep it.
+   */
+  z.object({ type: z.literal("extra_fields"), fields: z.record(z.string(), z.json()) }),
 ]);
 
 export const faultRuleSchema = z.object({
@@ -46,6 +51,7 @@ export interface AppliedFaults {
   body: BodyFault | null;
   wrongMd5: boolean;
   unlogged: boolean;
+  extraFields: Record<string, unknown> | null;
 }
 
 interface ActiveRule {
@@ -77,7 +83,7 @@ export class FaultEngine {
   }
 
   apply(method: string, path: string): AppliedFaults {
-    const out: AppliedFaults = { latencyMs: 0, terminal: null, body: null, wrongMd5: false, unlogged: false };
+    const out: AppliedFaults = { latencyMs: 0, terminal: null, body: null, wrongMd5: false, unlogged: false, extraFields: null };
     for (const r of this.rules) {
       const m = r.rule.match;
       if (m?.method && m.method.toUpperCase() !== method) continue;
@@ -90,6 +96,7 @@ export class FaultEngine {
         out.terminal = f;
       } else if (f.type === "wrong_md5") out.wrongMd5 = true;
       else if (f.type === "unlogged") out.unlogged = true;
+      else if (f.type === "extra_fields") out.extraFields = { ...out.extraFields, ...f.fields };
       else if (!out.body) out.body = f;
       else continue;
       if (r.remaining !== null) r.remaining--;
@@ -113,4 +120,15 @@ export function injectedError(status: 500 | 502 | 503 | 504 | 529): { type: "api
     case 529:
       return { type: "overloaded_error", message: "Overloaded" };
   }
+}
+
+/** The answer with the `extra_fields` fault's fields added to it and to each object of its top-level lists. */
+export function withExtraFields(body: unknown, fields: Record<string, unknown>): unknown {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  const addTo = (item: unknown) => (typeof item === "object" && item !== null && !Array.isArray(item) ? { ...item, ...fields } : item);
+  const out: Record<string, unknown> = { ...body, ...fields };
+  for (const list of ["data", "chat_messages"]) {
+    if (Array.isArray(out[list])) out[list] = (out[list] as unknown[]).map(addTo);
+  }
+  return out;
 }
