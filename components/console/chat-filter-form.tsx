@@ -7,7 +7,7 @@ import { DateTimeField } from "@/components/ui/date-time-field";
 import { explainChatFilterProblems, type ChatFilterName, type ChatFilters } from "@/lib/console/chat-filters";
 import { organizationsOptions, projectListOptions } from "@/lib/queries/console-queries";
 
-type FormFieldName = Exclude<ChatFilterName, "after" | "before" | "orderBy" | "limit">;
+type FormFieldName = Exclude<ChatFilterName, "after" | "before" | "orderBy" | "limit" | "hideDeleted">;
 
 const INPUT_CLASS = "mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm text-slate-900";
 const SELECT_CLASS = "mt-1 w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900";
@@ -110,6 +110,10 @@ export function ChatFilterForm({ initial }: { initial: ChatFilters }) {
           ))}
         </select>
       </Field>
+      <label className="flex items-center gap-2 self-end text-sm text-slate-700">
+        <input type="checkbox" name="hideDeleted" value="1" defaultChecked={initial.hideDeleted === "1"} />
+        Hide chats deleted by their users
+      </label>
       <div className="flex items-end gap-3 md:col-span-3">
         <Button type="submit" disabled={hasProblems} variant="primary">
           Show chats

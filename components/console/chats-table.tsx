@@ -7,14 +7,14 @@ import { ListCsvDownload } from "@/components/layout/list-csv-download";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { Notice } from "@/components/ui/notice";
-import { chatsPageHref, explainChatFilterProblems, type ChatFilters } from "@/lib/console/chat-filters";
+import { chatListOrderNote, chatListQueryFilters, chatsPageHref, explainChatFilterProblems, type ChatFilters } from "@/lib/console/chat-filters";
 import { chatsCsv } from "@/lib/console/list-csv";
 import { chatPageOptions } from "@/lib/queries/console-queries";
 
 /** One page of chats; the URL holds the filters and the cursor, so every page is a link. */
 export function ChatsTable({ filters }: { filters: ChatFilters }) {
   const problems = Object.values(explainChatFilterProblems(filters));
-  const query = useQuery({ ...chatPageOptions(filters), enabled: problems.length === 0 });
+  const query = useQuery({ ...chatPageOptions(chatListQueryFilters(filters)), enabled: problems.length === 0 });
 
   if (problems.length > 0) {
     return (
@@ -35,7 +35,10 @@ export function ChatsTable({ filters }: { filters: ChatFilters }) {
         <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
       </div>
     );
-  const { chats, firstCursor, lastCursor, hasMore } = query.data;
+  const { firstCursor, lastCursor, hasMore } = query.data;
+  const hidesDeleted = filters.hideDeleted === "1";
+  const chats = hidesDeleted ? query.data.chats.filter((chat) => !chat.deleted) : query.data.chats;
+  const hiddenCount = query.data.chats.length - chats.length;
   const isLaterPage = Boolean(filters.after ?? filters.before);
   // has_more speaks of the direction just paged in: backward, it says whether older chats remain,
   // and the newer ones we came from always do.
@@ -44,10 +47,26 @@ export function ChatsTable({ filters }: { filters: ChatFilters }) {
   const hasNext = Boolean(lastCursor) && (pagedBack || hasMore);
   return (
     <section aria-label="Chats" className="mt-6">
-      <div className="mb-2 flex justify-end">
+      <div className="mb-2 flex flex-wrap items-end justify-between gap-3">
+        <p className="text-xs text-slate-600">
+          {chatListOrderNote(filters)}
+          {hidesDeleted && (
+            <span data-testid="hidden-deleted">
+              {" "}
+              {hiddenCount === 0
+                ? "No chat on this page was deleted by its user."
+                : `${hiddenCount} ${hiddenCount === 1 ? "chat" : "chats"} deleted by ${hiddenCount === 1 ? "its user" : "their users"} hidden on this page.`}
+            </span>
+          )}
+        </p>
         <ListCsvDownload list="chats" table={chatsCsv(chats)} view={filters} />
       </div>
-      <ChatRowsTable chats={chats} emptyText={isLaterPage ? "No chats on this page." : "No chat matches these filters."} />
+      <ChatRowsTable
+        chats={chats}
+        emptyText={
+          hiddenCount > 0 ? "Every chat on this page was deleted by its user." : isLaterPage ? "No chats on this page." : "No chat matches these filters."
+        }
+      />
       <nav aria-label="Chat pages" className="mt-3 flex gap-4 text-sm font-semibold">
         {hasPrevious && firstCursor && (
           <Link href={chatsPageHref({ ...filters, after: undefined, before: firstCursor })} className="underline">

@@ -17,6 +17,8 @@ export const CHAT_FILTER_NAMES = [
   "limit",
   "after",
   "before",
+  /** `1`: chats their users deleted in claude.ai are left out of the view (the API has no such filter). */
+  "hideDeleted",
 ] as const;
 export type ChatFilterName = (typeof CHAT_FILTER_NAMES)[number];
 export type ChatFilters = Partial<Record<ChatFilterName, string>>;
@@ -63,6 +65,18 @@ export function chatListApiQuery(filters: ChatFilters): string {
     ["before", filters.before],
   ];
   return new URLSearchParams(entries.filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+}
+
+/** The filters the API is asked with: what only Docket's view applies is left out, so toggling it reads nothing again. */
+export function chatListQueryFilters(filters: ChatFilters): ChatFilters {
+  return { ...filters, hideDeleted: undefined };
+}
+
+/** How the API orders the list just asked for: always oldest first, by the chosen time. */
+export function chatListOrderNote(filters: ChatFilters): string {
+  return filters.orderBy === "updated_at"
+    ? "Least recently updated first: the Compliance API lists chats in ascending time only, so the latest updates are on the last page."
+    : "Oldest first by creation: the Compliance API lists chats in ascending time only (sorting by last update, organisation-wide, is the nearest to newest first).";
 }
 
 /** The console's routes record filters in the audit row, which bounds how many ids one listing takes. */

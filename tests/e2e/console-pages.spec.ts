@@ -88,6 +88,16 @@ test("a soft-deleted chat is marked as deleted by its user, with its name remove
   const deletedRow = chatRows(page).filter({ has: page.locator(`a[href="/chats/${SMALL_SEED_1.softDeletedChat}"]`) });
   await expect(deletedRow).toContainText("Deleted by user");
   await expect(deletedRow).toContainText("(name removed)");
+  const shown = await chatRows(page).count();
+
+  await page.getByLabel("Hide chats deleted by their users").check();
+  await page.getByRole("button", { name: "Show chats" }).click();
+  await expect(page).toHaveURL(/hideDeleted=1/);
+  await expect(page.getByTestId("hidden-deleted")).toContainText(/\d+ chats? deleted by (its|their) users? hidden on this page/);
+  const hidden = Number((await page.getByTestId("hidden-deleted").textContent())!.match(/\d+/)![0]);
+  await expect(deletedRow).toHaveCount(0);
+  await expect(chatRows(page)).toHaveCount(shown - hidden);
+  await expect(chatRows(page).filter({ hasText: "Deleted by user" })).toHaveCount(0);
 });
 
 test("a filter combination the API refuses is explained and not requested", async ({ page, signedInAs }) => {

@@ -1,9 +1,30 @@
 import { describe, expect, test } from "vitest";
-import { chatListApiQuery, chatsPageHref, explainChatFilterProblems, parseChatFilters } from "@/lib/console/chat-filters";
+import {
+  chatListApiQuery,
+  chatListOrderNote,
+  chatListQueryFilters,
+  chatsPageHref,
+  explainChatFilterProblems,
+  parseChatFilters,
+} from "@/lib/console/chat-filters";
 
 describe("parseChatFilters", () => {
   test("keeps known, non-blank, single values", () => {
     expect(parseChatFilters({ users: "user_a,user_b", project: "", orderBy: ["created_at", "updated_at"], unknown: "x" })).toEqual({ users: "user_a,user_b" });
+  });
+});
+
+describe("hiding chats deleted by their users", () => {
+  test("travels in the page's link but is never sent to the API, nor part of what is asked", () => {
+    const filters = parseChatFilters({ org: "org-1", hideDeleted: "1" });
+    expect(chatsPageHref(filters)).toContain("hideDeleted=1");
+    expect(chatListApiQuery(filters)).toBe("orgIds=org-1");
+    expect(chatListQueryFilters(filters)).toEqual(chatListQueryFilters({ org: "org-1" }));
+  });
+
+  test("the order is said as the API gives it: oldest first by the chosen time", () => {
+    expect(chatListOrderNote({})).toMatch(/^Oldest first by creation/);
+    expect(chatListOrderNote({ orderBy: "updated_at" })).toMatch(/^Least recently updated first/);
   });
 });
 
