@@ -12,6 +12,7 @@ export const REVIEW_SECTIONS = [
   { href: "/chats", label: "Chats" },
   { href: "/sessions", label: "Sessions" },
   { href: "/projects", label: "Projects" },
+  { href: "/code-artifacts", label: "Code artifacts" },
   { href: "/directory", label: "Directory" },
 ] as const;
 

@@ -128,21 +128,17 @@ function WholeChatFacts({ overview }: { overview: ChatOverview }) {
         <Definition label="Attachments">
           {[plural(overview.uploadedFiles, "upload"), plural(overview.generatedFiles, "generated file"), plural(overview.artifacts, "artifact")].join(", ")}
         </Definition>
-        <div className="col-span-2 md:col-span-3">
-          <Definition label="Tool calls">
-            {overview.toolCalls.toLocaleString("en")}
-            {integrations.length > 0 && ` (${integrations.join(", ")})`}
-            {overview.failedToolResults > 0 && `; ${plural(overview.failedToolResults, "result")} marked as errors`}
-          </Definition>
-        </div>
-        <div>
-          <RawJsonDialogButton
-            json={overview.chatJson}
-            label="The chat's raw JSON"
-            title="The chat as the API sent it (with its first page of messages; each message has its own)"
-          />
-        </div>
+        <Definition label="Tool calls" className="col-span-2 md:col-span-4">
+          {overview.toolCalls.toLocaleString("en")}
+          {integrations.length > 0 && ` (${integrations.join(", ")})`}
+          {overview.failedToolResults > 0 && `; ${plural(overview.failedToolResults, "result")} marked as errors`}
+        </Definition>
       </dl>
+      <RawJsonDialogButton
+        json={overview.chatJson}
+        label="The chat's raw JSON"
+        title="The chat as the API sent it (with its first page of messages; each message has its own)"
+      />
       {!overview.complete && (
         <p className="mt-1 text-xs text-amber-800">
           Counted over the first {(CHAT_OVERVIEW_MAX_PAGES * CHAT_OVERVIEW_PAGE_SIZE).toLocaleString("en")} messages only: the chat is longer.

@@ -10,6 +10,11 @@ const PAGES: Array<{ path: string; persona: Persona | null; ready: (page: Page) 
   { path: "/no-access", persona: "nobody", ready: (page) => expect(page.getByText("Your account has no Docket role.")).toBeVisible() },
   { path: "/", persona: "approver", ready: (page) => expect(page.getByRole("region", { name: "System status" })).toBeVisible() },
   {
+    path: "/code-artifacts",
+    persona: "reviewer",
+    ready: (page) => expect(page.getByRole("region", { name: "Code artifacts" }).locator("tbody tr").first()).toBeVisible(),
+  },
+  {
     path: "/custodians",
     persona: "reviewer",
     ready: (page) => expect(page.getByRole("region", { name: "Custodians" }).locator("tbody tr").first()).toBeVisible(),

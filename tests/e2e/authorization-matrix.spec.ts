@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "./support/fixtures";
-import { ABSENT, SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_FILES, SMALL_SEED_1_SESSIONS as SESSIONS } from "@/tests/support/simulator-ids";
+import { ABSENT, SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_CODE_ARTIFACT, SMALL_SEED_1_FILES, SMALL_SEED_1_SESSIONS as SESSIONS } from "@/tests/support/simulator-ids";
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 const { files: FILE, generatedFiles: GENERATED_FILE } = SMALL_SEED_1_FILES;
@@ -119,6 +119,12 @@ const MATRIX: Row[] = [
   page("/custodians", "/custodians", contentReadPage("/custodians")),
   page("/chats", "/chats", contentReadPage("/chats")),
   page("/chats/[chatId]", `/chats/${SMALL_SEED_1.chat}`, contentReadPage(`/chats/${SMALL_SEED_1.chat}`)),
+  page("/code-artifacts", "/code-artifacts", contentReadPage("/code-artifacts")),
+  page(
+    "/code-artifacts/[artifactId]/versions/[versionId]",
+    `/code-artifacts/${SMALL_SEED_1_CODE_ARTIFACT.id}/versions/${SMALL_SEED_1_CODE_ARTIFACT.versionId}`,
+    contentReadPage(`/code-artifacts/${SMALL_SEED_1_CODE_ARTIFACT.id}/versions/${SMALL_SEED_1_CODE_ARTIFACT.versionId}`),
+  ),
   page("/custodians/[userId]", `/custodians/${SMALL_SEED_1.user}`, contentReadPage(`/custodians/${SMALL_SEED_1.user}`)),
   page("/sessions", "/sessions", contentReadPage("/sessions")),
   page("/sessions/[kind]/[sessionId]", `/sessions/local/${SESSIONS.local}`, contentReadPage(`/sessions/local/${SESSIONS.local}`)),
@@ -184,6 +190,13 @@ const MATRIX: Row[] = [
     CONTENT_READ,
   ),
   api("/api/chats/[chatId]/overview", "GET", `/api/chats/${SMALL_SEED_1.chat}/overview`, CONTENT_READ),
+  api("/api/code-artifacts", "GET", "/api/code-artifacts?limit=5", CONTENT_READ),
+  api(
+    "/api/code-artifacts/[artifactId]/versions/[versionId]",
+    "GET",
+    `/api/code-artifacts/${SMALL_SEED_1_CODE_ARTIFACT.id}/versions/${SMALL_SEED_1_CODE_ARTIFACT.versionId}`,
+    CONTENT_READ,
+  ),
   api("/api/chats/[chatId]/export", "GET", `/api/chats/${SMALL_SEED_1.chat}/export?format=json`, CONTENT_READ),
   api("/api/projects", "GET", "/api/projects?limit=5", CONTENT_READ),
   api("/api/projects/[projectId]", "GET", `/api/projects/${SMALL_SEED_1.project}`, CONTENT_READ),

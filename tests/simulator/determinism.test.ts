@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSimulator, type RunningSimulator } from "@/lib/simulator/server";
-import { SMALL_SEED_1, SMALL_SEED_1_SESSIONS } from "@/tests/support/simulator-ids";
+import { SMALL_SEED_1, SMALL_SEED_1_CODE_ARTIFACT, SMALL_SEED_1_SESSIONS } from "@/tests/support/simulator-ids";
 import { call, FULL, qs, start } from "./helpers";
 
 let a: RunningSimulator;
@@ -92,6 +92,7 @@ describe("ids the tests write down", () => {
       const messages = await call(small, `/v1/compliance/apps/chats/${SMALL_SEED_1.chat}/messages?limit=1`);
       const [first] = messages.body.chat_messages as Array<{ id: string; created_at: string }>;
       expect({ id: first!.id, createdAt: first!.created_at }).toEqual(SMALL_SEED_1.chatFirstMessage);
+      expect(f.codeArtifact).toEqual(SMALL_SEED_1_CODE_ARTIFACT);
     } finally {
       await small.close();
     }

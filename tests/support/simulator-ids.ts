@@ -13,6 +13,9 @@ export const SMALL_SEED_1 = {
   project: "claude_proj_01DMbPsPSc1aPz1WVi3G4y32",
 } as const;
 
+/** A Claude Code artifact of the same dataset and its newest version (fixtures codeArtifact). */
+export const SMALL_SEED_1_CODE_ARTIFACT = { id: "cart_012a6c7XumfnqkcPNDQxFCx8", versionId: "1783920999-8fc4" } as const;
+
 /** Sessions of the same dataset (fixtures localSession, localSessionNotCaptured, remoteSessionActive, remoteSessionPending, remoteSessionAgentOwned). */
 export const SMALL_SEED_1_SESSIONS = {
   local: "clls_01KR5BFStayJMcpPbwYvcUa5",

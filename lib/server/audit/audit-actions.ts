@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   "generated_file.download",
   "artifact.view",
   "artifact.download",
+  "code_artifact.list",
+  "code_artifact.view",
   "project.list",
   "project.view",
   "document.view",

@@ -14,6 +14,7 @@ import { cursorPage, DeleteConfirmation, tokenPage } from "./schemas/common";
 import { ArtifactMetadata, FileMetadata, GeneratedFileMetadata } from "./schemas/files";
 import { Group, GroupMember, Organization, OrganizationSettings, OrganizationUser, Role, RolePermission } from "./schemas/organizations";
 import { Project, ProjectAttachment, ProjectCollaborator, ProjectDetails, ProjectDocument, ProjectDocumentMetadata } from "./schemas/projects";
+import { CodeArtifact } from "./schemas/code-artifacts";
 import { LocalSession, LocalSessionMessage, RemoteSession, RemoteSessionMessage, sessionMessagesPage } from "./schemas/sessions";
 import { ComplianceTransport, DEFAULT_TIMEOUTS, type ApiCallLog, type RequestBudget, type Timeouts } from "./transport";
 import { buildComplianceUrl, parseApiOrigin, type PathInput } from "./url-builder";
@@ -53,6 +54,7 @@ export type ChatListQuery = Query<typeof ENDPOINTS.listChats>;
 export type ChatMessagesQuery = Query<typeof ENDPOINTS.listChatMessages>;
 export type ActivityQuery = Query<typeof ENDPOINTS.listActivities>;
 export type ProjectListQuery = Query<typeof ENDPOINTS.listProjects>;
+export type CodeArtifactListQuery = Query<typeof ENDPOINTS.listCodeArtifacts>;
 
 /**
  * The typed Compliance API client: one function per endpoint, grouped by resource. It is the only
@@ -183,6 +185,11 @@ export function createComplianceClient(options: ComplianceClientOptions) {
     artifacts: {
       get: (versionId: string, opts?: CallOptions) => call(E.getArtifact, ArtifactMetadata, { versionId }, undefined, opts),
       download: (versionId: string, opts?: CallOptions) => download(E.downloadArtifact, { versionId }, opts),
+    },
+    codeArtifacts: {
+      list: (query: CodeArtifactListQuery = {}, opts?: CallOptions) => call(E.listCodeArtifacts, tokenPage(CodeArtifact), none, query, opts),
+      downloadVersion: (artifactId: string, versionId: string, opts?: CallOptions) => download(E.downloadCodeArtifactVersion, { artifactId, versionId }, opts),
+      delete: (artifactId: string, opts?: CallOptions) => call(E.deleteCodeArtifact, DeleteConfirmation, { artifactId }, undefined, opts),
     },
     projects: {
       list: (query: ProjectListQuery = {}, opts?: CallOptions) => call(E.listProjects, tokenPage(Project), none, query, opts),

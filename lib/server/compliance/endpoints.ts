@@ -87,6 +87,19 @@ export const ENDPOINTS = {
   downloadGeneratedFile: endpoint("GET", "/v1/compliance/apps/chats/generated-files/{generatedFileId}/content", { generatedFileId: "generatedFile" }, none),
   getArtifact: endpoint("GET", "/v1/compliance/apps/artifacts/{versionId}", { versionId: "artifactVersion" }, none),
   downloadArtifact: endpoint("GET", "/v1/compliance/apps/artifacts/{versionId}/content", { versionId: "artifactVersion" }, none),
+  listCodeArtifacts: endpoint("GET", "/v1/compliance/apps/code/artifacts", none, {
+    organizationIds: organizationIds("organization_ids[]", 500),
+    userIds: ids("user_ids[]", "user", 200),
+    updatedAt: timeRange("updated_at"),
+    ...pageQuery(100),
+  }),
+  downloadCodeArtifactVersion: endpoint(
+    "GET",
+    "/v1/compliance/apps/code/artifacts/{artifactId}/versions/{versionId}",
+    { artifactId: "codeArtifact", versionId: "codeArtifactVersion" },
+    none,
+  ),
+  deleteCodeArtifact: endpoint("DELETE", "/v1/compliance/apps/code/artifacts/{artifactId}", { artifactId: "codeArtifact" }, none),
   listProjects: endpoint("GET", "/v1/compliance/apps/projects", none, {
     organizationIds: organizationIds("organization_ids[]", 500),
     userIds: ids("user_ids[]", "user", 500),

@@ -24,6 +24,9 @@ export const ID_PATTERNS = {
   projectDocument: new RegExp(`^claude_proj_doc_${TAGGED_BODY}$`),
   localSession: new RegExp(`^clls_${OPAQUE_BODY}$`),
   remoteSession: new RegExp(`^cse_${OPAQUE_BODY}$`),
+  codeArtifact: new RegExp(`^cart_${TAGGED_BODY}$`),
+  /** Opaque (the docs' example is "1741803761-9f3a"). */
+  codeArtifactVersion: new RegExp(`^${OPAQUE_BODY}$`),
 } as const;
 
 export type IdKind = keyof typeof ID_PATTERNS;
@@ -44,6 +47,8 @@ export const ID_DESCRIPTIONS: Record<IdKind, string> = {
   projectDocument: "a claude_proj_doc_… id",
   localSession: "a clls_… session id",
   remoteSession: "a cse_… session id",
+  codeArtifact: "a cart_… code artifact id",
+  codeArtifactVersion: "a code artifact version id (letters, digits, - and _)",
 };
 
 export function isId(kind: IdKind, value: unknown): value is string {

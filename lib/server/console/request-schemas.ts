@@ -84,6 +84,21 @@ export const RawChatMessageRequest = z
   .strict();
 export type RawChatMessageRequest = z.output<typeof RawChatMessageRequest>;
 
+export const CodeArtifactListRequest = z
+  .object({
+    orgIds: commaList(organizationReference, MAX_FILTER_IDS).optional(),
+    /** The artifacts' owners (the API takes at most 200). */
+    userIds: commaList(idOf("user"), MAX_FILTER_IDS).optional(),
+    updatedFrom: timestamp.optional(),
+    updatedTo: timestamp.optional(),
+    page: cursor.optional(),
+    limit: limit(100).optional(),
+  })
+  .strict();
+export type CodeArtifactListRequest = z.output<typeof CodeArtifactListRequest>;
+
+export const CodeArtifactVersionPath = z.object({ artifactId: idOf("codeArtifact"), versionId: idOf("codeArtifactVersion") });
+
 export const ProjectListRequest = z
   .object({
     page: cursor.optional(),

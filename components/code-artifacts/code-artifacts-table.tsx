@@ -1,0 +1,91 @@
+"use client";
+
+import { useInfiniteQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useTimeFormat } from "@/components/layout/time-zone";
+import { ErrorNotice } from "@/components/ui/error-notice";
+import { PagedListFooter } from "@/components/ui/load-more";
+import { RawJsonDisclosure } from "@/components/ui/raw-json";
+import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
+import { codeArtifactVersionHref, type CodeArtifactFilters } from "@/lib/console/code-artifact-filters";
+import { codeArtifactListOptions } from "@/lib/queries/code-artifact-queries";
+import { readModeInWords, type CodeArtifactSummary } from "@/lib/schemas/code-artifacts";
+
+/** Claude Code artifacts in the API's order (by id, not by time), a page at a time. */
+export function CodeArtifactsTable({ filters }: { filters: CodeArtifactFilters }) {
+  const { zone } = useTimeFormat();
+  const query = useInfiniteQuery(codeArtifactListOptions(filters));
+  if (query.isPending) return <p className="mt-6 text-sm text-slate-500">Loading code artifacts…</p>;
+  if (query.isLoadingError)
+    return (
+      <div className="mt-6">
+        <ErrorNotice error={query.error} onRetry={() => void query.refetch()} />
+      </div>
+    );
+  const artifacts = query.data.pages.flatMap((page) => page.artifacts);
+  return (
+    <section aria-label="Code artifacts" className="mt-6">
+      <p className="mb-2 text-xs text-slate-500">
+        {artifacts.length} {artifacts.length === 1 ? "artifact" : "artifacts"} loaded{query.hasNextPage ? "; more exist" : ""}, in the API&apos;s order (by id,
+        not by time). The API keeps about the 20 latest versions of each.
+      </p>
+      <DataTable
+        footer={
+          <PagedListFooter
+            isEmpty={artifacts.length === 0}
+            emptyText="No code artifact matches these filters."
+            loadLabel="Load more artifacts"
+            paging={query}
+          />
+        }
+      >
+        <TableHead>
+          <HeaderCell>Artifact</HeaderCell>
+          <HeaderCell>Owner</HeaderCell>
+          <HeaderCell>Who can open it</HeaderCell>
+          <HeaderCell>Updated ({zone})</HeaderCell>
+          <HeaderCell>Versions</HeaderCell>
+        </TableHead>
+        <TableBody>
+          {artifacts.map((artifact) => (
+            <CodeArtifactRow key={artifact.id} artifact={artifact} />
+          ))}
+        </TableBody>
+      </DataTable>
+    </section>
+  );
+}
+
+function CodeArtifactRow({ artifact }: { artifact: CodeArtifactSummary }) {
+  const { formatCompact } = useTimeFormat();
+  const published = artifact.versions.find((version) => version.id === artifact.publishedVersionId) ?? artifact.versions[0];
+  return (
+    <tr className="align-top">
+      <Cell>
+        <span className="font-medium text-slate-900">{published?.name ?? "(no retained version)"}</span>
+        <span className="ml-2 font-mono text-xs text-slate-500">{artifact.id}</span>
+        <RawJsonDisclosure json={artifact.rawJson} summary="Raw JSON" />
+      </Cell>
+      <Cell mono>{artifact.ownerEmail ?? artifact.ownerUserId ?? "an agent session"}</Cell>
+      <Cell className={artifact.readMode === "public" ? "font-semibold text-rose-800" : undefined}>{readModeInWords(artifact.readMode)}</Cell>
+      <Cell mono className="whitespace-nowrap">
+        {artifact.updatedAt ? formatCompact(artifact.updatedAt) : "not recorded"}
+      </Cell>
+      <Cell>
+        <ul className="space-y-0.5 text-xs">
+          {artifact.versions.map((version) => (
+            <li key={version.id}>
+              <Link href={codeArtifactVersionHref(artifact.id, version.id)} className="underline decoration-slate-300 hover:decoration-slate-900">
+                {version.name ?? version.id}
+              </Link>
+              <span className="ml-1 text-slate-500">
+                {version.createdAt ? formatCompact(version.createdAt) : "time not kept"}
+                {version.id === artifact.publishedVersionId && " · published"}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </Cell>
+    </tr>
+  );
+}
