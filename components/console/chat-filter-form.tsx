@@ -112,7 +112,7 @@ export function ChatFilterForm({ initial }: { initial: ChatFilters }) {
       </Field>
       <label className="flex items-center gap-2 self-end text-sm text-slate-700">
         <input type="checkbox" name="hideDeleted" value="1" defaultChecked={initial.hideDeleted === "1"} />
-        Hide chats deleted by their users
+        Hide chats deleted in claude.ai
       </label>
       <div className="flex items-end gap-3 md:col-span-3">
         <Button type="submit" disabled={hasProblems} variant="primary">

@@ -1,7 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, sep } from "node:path";
 import { expect, test } from "./support/fixtures";
-import { ABSENT, SMALL_SEED_1, SMALL_SEED_1_ARTIFACTS, SMALL_SEED_1_CODE_ARTIFACT, SMALL_SEED_1_FILES, SMALL_SEED_1_SESSIONS as SESSIONS } from "@/tests/support/simulator-ids";
+import {
+  ABSENT,
+  SMALL_SEED_1,
+  SMALL_SEED_1_ARTIFACTS,
+  SMALL_SEED_1_CODE_ARTIFACT,
+  SMALL_SEED_1_FILES,
+  SMALL_SEED_1_SESSIONS as SESSIONS,
+} from "@/tests/support/simulator-ids";
 import { seedSession, SESSION_COOKIE, type Persona } from "./support/stack";
 
 const { files: FILE, generatedFiles: GENERATED_FILE } = SMALL_SEED_1_FILES;

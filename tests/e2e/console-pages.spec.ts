@@ -90,7 +90,7 @@ test("a soft-deleted chat is marked as deleted by its user, with its name remove
   await expect(deletedRow).toContainText("(name removed)");
   const shown = await chatRows(page).count();
 
-  await page.getByLabel("Hide chats deleted by their users").check();
+  await page.getByLabel("Hide chats deleted in claude.ai").check();
   await page.getByRole("button", { name: "Show chats" }).click();
   await expect(page).toHaveURL(/hideDeleted=1/);
   await expect(page.getByTestId("hidden-deleted")).toContainText(/\d+ chats? deleted by (its|their) users? hidden on this page/);

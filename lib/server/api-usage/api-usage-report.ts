@@ -5,6 +5,8 @@ import type { ApiUsageReport, FeedCall } from "@/lib/schemas/api-usage";
 /** Clocks differ: a call is judged missing only when the feed has been read this far past it. */
 export const MISSING_GRACE_MS = 5 * 60_000;
 const LISTED = 100;
+/** User agents shown per other key: the most recently seen. */
+const USER_AGENTS_LISTED = 5;
 
 type Db = Pick<PrismaClient, "$queryRaw">;
 
@@ -84,7 +86,13 @@ export async function apiUsageReport(db: Db, range: { from: Date; before: Date }
 
   const otherKeys = await db.$queryRaw<Array<{ api_key_id: string | null; calls: bigint; first: Date; last: Date; user_agents: string[] }>>`
     SELECT a.api_key_id, count(*) AS calls, min(a.created_at) AS first, max(a.created_at) AS last,
-           (array_agg(DISTINCT a.user_agent) FILTER (WHERE a.user_agent IS NOT NULL))[1:5] AS user_agents
+           -- The programs seen most recently come first: a key's newest use is what an investigation needs.
+           ARRAY(
+             SELECT u.user_agent FROM compliance_api_activity u
+             WHERE u.api_key_id IS NOT DISTINCT FROM a.api_key_id AND u.user_agent IS NOT NULL
+               AND u.created_at >= ${from} AND u.created_at < ${before}
+             GROUP BY u.user_agent ORDER BY max(u.created_at) DESC, u.user_agent LIMIT ${USER_AGENTS_LISTED}
+           ) AS user_agents
     FROM compliance_api_activity a
     WHERE a.created_at >= ${from} AND a.created_at < ${before} AND NOT coalesce(a.api_key_id = ANY(${docketKeyIds}::text[]), false)
     GROUP BY a.api_key_id ORDER BY count(*) DESC LIMIT ${LISTED}`;

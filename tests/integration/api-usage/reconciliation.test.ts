@@ -139,6 +139,18 @@ describe("Docket's use of the API, reconciled with the feed", () => {
     expect(report.totals.awaitingFeed).toBeGreaterThanOrEqual(1);
   });
 
+  test("another key's programs are listed most recent first, so its newest use is never cut off", async () => {
+    const agents = Array.from({ length: 7 }, (_, index) => `investigation-probe/${index}`);
+    for (const agent of agents) {
+      const response = await fetch(`${simulator.url}/v1/compliance/organizations?limit=1`, { headers: { "x-api-key": READONLY_KEY, "user-agent": agent } });
+      expect(response.status).toBe(200);
+    }
+    await reconcileApiCalls({ db, client, holder: "test-worker", ...NO_LAG });
+    const report = await apiUsageReport(db, wholeDay(), NO_GRACE);
+    const otherKey = report.otherKeys.find((key) => key.userAgents.some((agent) => agent.startsWith("investigation-probe/")))!;
+    expect(otherKey.userAgents).toEqual(agents.slice(-5).reverse());
+  });
+
   test("one worker reads at a time: another's lease is respected, an expired one is taken over", async () => {
     await db.$executeRaw`UPDATE api_reconciliation SET lease_holder = 'other-worker', lease_until = now() + interval '1 minute' WHERE id = 1`;
     expect(await reconcileApiCalls({ db, client, holder: "test-worker", ...NO_LAG })).toMatchObject({ ran: false });
