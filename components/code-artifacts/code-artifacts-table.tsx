@@ -64,27 +64,40 @@ function CodeArtifactRow({ artifact }: { artifact: CodeArtifactSummary }) {
       <Cell>
         <span className="font-medium text-slate-900">{published?.name ?? "(no retained version)"}</span>
         <span className="ml-2 font-mono text-xs text-slate-500">{artifact.id}</span>
+        {artifact.versions.length > 0 && (
+          <details className="mt-1 text-xs">
+            <summary className="cursor-pointer font-semibold text-slate-700">Versions</summary>
+            <ul className="mt-1 space-y-0.5">
+              {artifact.versions.map((version) => (
+                <li key={version.id}>
+                  <Link href={codeArtifactVersionHref(artifact.id, version.id)} className="underline decoration-slate-300 hover:decoration-slate-900">
+                    {version.name ?? version.id}
+                  </Link>
+                  <span className="ml-2 text-slate-500">
+                    {version.createdAt ? formatCompact(version.createdAt) : "time not kept"}
+                    {version.id === artifact.publishedVersionId && " · published"}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
         <RawJsonDisclosure json={artifact.rawJson} summary="Raw JSON" />
       </Cell>
-      <Cell mono>{artifact.ownerEmail ?? artifact.ownerUserId ?? "an agent session"}</Cell>
+      <Cell mono className="break-all">
+        {artifact.ownerEmail ?? artifact.ownerUserId ?? "an agent session"}
+      </Cell>
       <Cell className={artifact.readMode === "public" ? "font-semibold text-rose-800" : undefined}>{readModeInWords(artifact.readMode)}</Cell>
       <Cell mono className="whitespace-nowrap">
         {artifact.updatedAt ? formatCompact(artifact.updatedAt) : "not recorded"}
       </Cell>
-      <Cell>
-        <ul className="space-y-0.5 text-xs">
-          {artifact.versions.map((version) => (
-            <li key={version.id}>
-              <Link href={codeArtifactVersionHref(artifact.id, version.id)} className="underline decoration-slate-300 hover:decoration-slate-900">
-                {version.name ?? version.id}
-              </Link>
-              <span className="ml-1 text-slate-500">
-                {version.createdAt ? formatCompact(version.createdAt) : "time not kept"}
-                {version.id === artifact.publishedVersionId && " · published"}
-              </span>
-            </li>
-          ))}
-        </ul>
+      <Cell className="whitespace-nowrap">
+        {artifact.versions.length}
+        {published && (
+          <Link href={codeArtifactVersionHref(artifact.id, published.id)} className="ml-2 text-xs underline decoration-slate-300 hover:decoration-slate-900">
+            Open {published.id === artifact.publishedVersionId ? "published" : "latest"}
+          </Link>
+        )}
       </Cell>
     </tr>
   );

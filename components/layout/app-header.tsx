@@ -35,8 +35,9 @@ export function AppHeader({ email, roles, theme }: { email: string; roles: Role[
   const sections = PERMISSION_SECTIONS.filter((section) => permissions.has(section.permission) && !(section.unless && permissions.has(section.unless)));
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-6 px-6 py-3">
-        <nav className="flex items-center gap-6 text-sm font-medium">
+      {/* Wraps rather than overflows: a reviewer who may also approve and collect has many sections. */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-6 gap-y-2 px-6 py-3">
+        <nav className="flex flex-wrap items-center gap-x-5 gap-y-1 whitespace-nowrap text-sm font-medium">
           <Link href="/" className="text-lg font-semibold tracking-tight">
             Docket
           </Link>
@@ -57,7 +58,7 @@ export function AppHeader({ email, roles, theme }: { email: string; roles: Role[
             </Link>
           )}
         </nav>
-        <div className="flex items-center gap-4 text-sm">
+        <div className="ml-auto flex items-center gap-4 whitespace-nowrap text-sm">
           <TimeZoneSwitch />
           <ThemeSwitch initialTheme={theme} />
           <span className="text-slate-600">

@@ -11,7 +11,8 @@ test("a reviewer goes from the home page to the code artifacts, opens a version'
   await expect(row).toBeVisible();
   await expect(row.getByRole("cell").nth(2)).not.toBeEmpty();
 
-  await row.locator(`a[href="/code-artifacts/${ARTIFACT.id}/versions/${ARTIFACT.versionId}"]`).click();
+  await row.getByText("Versions", { exact: true }).click();
+  await row.locator(`a[href="/code-artifacts/${ARTIFACT.id}/versions/${ARTIFACT.versionId}"]`).first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(".html");
   const source = page.getByRole("region", { name: "Source" });
   await expect(source).toContainText("<!doctype html>");
