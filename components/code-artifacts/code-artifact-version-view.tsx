@@ -34,8 +34,8 @@ export function CodeArtifactVersionView({ artifactId, versionId }: { artifactId:
           )}
         </DefinitionList>
         <p className="mt-2 text-sm">
-          <Link href="/code-artifacts" className="underline">
-            All code artifacts
+          <Link href={`/code-artifacts/${encodeURIComponent(artifactId)}`} className="underline">
+            The artifact and its versions
           </Link>
         </p>
       </header>

@@ -62,7 +62,12 @@ function CodeArtifactRow({ artifact }: { artifact: CodeArtifactSummary }) {
   return (
     <tr className="align-top">
       <Cell>
-        <span className="font-medium text-slate-900">{published?.name ?? "(no retained version)"}</span>
+        <Link
+          href={`/code-artifacts/${encodeURIComponent(artifact.id)}`}
+          className="font-medium text-slate-900 underline decoration-slate-300 hover:decoration-slate-900"
+        >
+          {published?.name ?? "(no retained version)"}
+        </Link>
         <span className="ml-2 font-mono text-xs text-slate-500">{artifact.id}</span>
         {artifact.versions.length > 0 && (
           <details className="mt-1 text-xs">

@@ -32,6 +32,7 @@ const OBJECT_PAGES: Record<DeletionTargetKind, string> = {
   file: "/files/",
   project_document: "/project-documents/",
   project: "/projects/",
+  code_artifact: "/code-artifacts/",
 };
 
 export function objectHref(target: Pick<DeletionTargetFacts, "kind" | "id">): string {

@@ -1,5 +1,6 @@
 import { formatSize } from "@/components/files/format-size";
 import type { DeletionSummary, DeletionTargetFacts, FileFact } from "@/lib/schemas/deletions";
+import { readModeInWords } from "@/lib/schemas/code-artifacts";
 import { displayName } from "./deletion-format";
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count.toLocaleString("en-GB")} ${count === 1 ? one : many}`;
@@ -86,6 +87,22 @@ export function DestructionSummary({ target, summary }: { target: DeletionTarget
           </p>
           <FileList files={summary.documents} caption="Documents deleted with the project" />
           <FileList files={summary.files} caption="Files deleted with the project" />
+        </div>
+      );
+    case "code_artifact":
+      return (
+        <div className="space-y-2 text-sm" data-testid="destruction-summary">
+          <p>
+            The Claude Code artifact {name} ({id}) of {summary.ownerEmail ?? "an agent session or a former member"}, open to {readModeInWords(summary.readMode)}
+            , with its {plural(summary.versions.length, "retained version")}. The app stops being served.
+          </p>
+          <ul className="list-disc pl-5 text-xs text-slate-600">
+            {summary.versions.map((version) => (
+              <li key={version.id}>
+                {version.name ?? version.id} <span className="font-mono">{version.id}</span>
+              </li>
+            ))}
+          </ul>
         </div>
       );
   }

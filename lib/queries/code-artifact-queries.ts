@@ -1,6 +1,6 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import { codeArtifactListApiQuery, codeArtifactVersionHref, type CodeArtifactFilters } from "@/lib/console/code-artifact-filters";
-import { CodeArtifactPage, CodeArtifactVersionView } from "@/lib/schemas/code-artifacts";
+import { CodeArtifactPage, CodeArtifactSummary, CodeArtifactVersionView } from "@/lib/schemas/code-artifacts";
 import { apiFetch } from "./api-fetch";
 
 /** The API's largest page. */
@@ -27,4 +27,10 @@ export const codeArtifactVersionOptions = (artifactId: string, versionId: string
     queryFn: ({ signal }) => apiFetch(`/api${codeArtifactVersionHref(artifactId, versionId)}`, CodeArtifactVersionView, { signal }),
     // A version's content does not change; reading it again would only be audited again.
     staleTime: Infinity,
+  });
+
+export const codeArtifactOptions = (artifactId: string) =>
+  queryOptions({
+    queryKey: [...codeArtifactKeys.all, artifactId] as const,
+    queryFn: ({ signal }) => apiFetch(`/api/code-artifacts/${encodeURIComponent(artifactId)}`, CodeArtifactSummary, { signal }),
   });

@@ -4,6 +4,7 @@ import { DisplayedText, IntegrityCheck } from "./artifacts";
 /**
  * Claude Code artifacts (apps published from Claude Code) as the console shows them. Routes:
  *   GET /api/code-artifacts                                       CodeArtifactPage      content.read
+ *   GET /api/code-artifacts/[artifactId]                          CodeArtifactSummary   content.read (found in the listing)
  *   GET /api/code-artifacts/[artifactId]/versions/[versionId]     CodeArtifactVersionView  content.read
  */
 

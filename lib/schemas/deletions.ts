@@ -26,7 +26,7 @@ import { HoldRef } from "./legal-holds";
 const Timestamp = z.iso.datetime({ offset: true });
 const Uuid = z.uuid();
 
-export const DELETION_TARGET_KINDS = ["chat", "file", "project_document", "project"] as const;
+export const DELETION_TARGET_KINDS = ["chat", "file", "project_document", "project", "code_artifact"] as const;
 export const DeletionTargetKind = z.enum(DELETION_TARGET_KINDS);
 export type DeletionTargetKind = z.infer<typeof DeletionTargetKind>;
 
@@ -36,6 +36,7 @@ export const DELETION_TARGET_LABELS: Record<DeletionTargetKind, string> = {
   file: "file",
   project_document: "project document",
   project: "project",
+  code_artifact: "code artifact",
 };
 
 /**
@@ -149,6 +150,14 @@ export const DeletionSummary = z.discriminatedUnion("kind", [
     chatsComplete: z.boolean(),
     /** The API refuses a project with chats (409): delete those first. */
     hasChats: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal("code_artifact"),
+    /** Every retained version goes with it (about the latest 20; older ones were already gone). */
+    versions: z.array(z.object({ id: z.string(), name: z.string().nullable(), createdAt: z.string().nullable() })),
+    /** org | owner | public | users, as the API names it. */
+    readMode: z.string().nullable(),
+    ownerEmail: z.string().nullable(),
   }),
 ]);
 export type DeletionSummary = z.infer<typeof DeletionSummary>;

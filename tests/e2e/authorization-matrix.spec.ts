@@ -127,6 +127,7 @@ const MATRIX: Row[] = [
   page("/chats", "/chats", contentReadPage("/chats")),
   page("/chats/[chatId]", `/chats/${SMALL_SEED_1.chat}`, contentReadPage(`/chats/${SMALL_SEED_1.chat}`)),
   page("/code-artifacts", "/code-artifacts", contentReadPage("/code-artifacts")),
+  page("/code-artifacts/[artifactId]", `/code-artifacts/${SMALL_SEED_1_CODE_ARTIFACT.id}`, contentReadPage(`/code-artifacts/${SMALL_SEED_1_CODE_ARTIFACT.id}`)),
   page(
     "/code-artifacts/[artifactId]/versions/[versionId]",
     `/code-artifacts/${SMALL_SEED_1_CODE_ARTIFACT.id}/versions/${SMALL_SEED_1_CODE_ARTIFACT.versionId}`,
@@ -198,6 +199,7 @@ const MATRIX: Row[] = [
   ),
   api("/api/chats/[chatId]/overview", "GET", `/api/chats/${SMALL_SEED_1.chat}/overview`, CONTENT_READ),
   api("/api/code-artifacts", "GET", "/api/code-artifacts?limit=5", CONTENT_READ),
+  api("/api/code-artifacts/[artifactId]", "GET", `/api/code-artifacts/${SMALL_SEED_1_CODE_ARTIFACT.id}`, CONTENT_READ),
   api(
     "/api/code-artifacts/[artifactId]/versions/[versionId]",
     "GET",

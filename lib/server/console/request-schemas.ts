@@ -97,6 +97,7 @@ export const CodeArtifactListRequest = z
   .strict();
 export type CodeArtifactListRequest = z.output<typeof CodeArtifactListRequest>;
 
+export const CodeArtifactPath = z.object({ artifactId: idOf("codeArtifact") });
 export const CodeArtifactVersionPath = z.object({ artifactId: idOf("codeArtifact"), versionId: idOf("codeArtifactVersion") });
 
 export const ProjectListRequest = z

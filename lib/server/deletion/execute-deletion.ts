@@ -235,6 +235,7 @@ const DELETE_CALLS: Record<DeletionTargetKind, (client: ComplianceClient, id: st
   file: (client, id) => client.files.delete(id),
   project_document: (client, id) => client.projectDocuments.delete(id),
   project: (client, id) => client.projects.delete(id),
+  code_artifact: (client, id) => client.codeArtifacts.delete(id),
 };
 
 /** Sends the DELETE once and says what it came to (a 409 or 4xx is final, a timeout or 5xx unknown). */

@@ -7,6 +7,7 @@ import { walkCursorPages, walkTokenPages } from "@/lib/server/compliance/paginat
 import type { ChatMessage, ChatWithMessages } from "@/lib/server/compliance/schemas/chats";
 import type { FileSummary } from "@/lib/server/compliance/schemas/files";
 import type { ProjectAttachment } from "@/lib/server/compliance/schemas/projects";
+import { findCodeArtifact } from "@/lib/server/console/code-artifacts";
 import { listProjectChats } from "@/lib/server/console/list-project-chats";
 import { AppError } from "@/lib/server/http/errors";
 import { holdKey, uniqueHoldKeys, type HoldKey } from "@/lib/server/legal-holds/hold-keys";
@@ -31,7 +32,13 @@ const PROJECT_CHAT_PAGE = 200;
 /** A project's attached chats are listed up to this many (they are listed per member, which costs requests). */
 const MAX_PROJECT_CHATS_LISTED = 1000;
 
-const ID_KIND: Record<DeletionTarget["kind"], IdKind> = { chat: "chat", file: "file", project_document: "projectDocument", project: "project" };
+const ID_KIND: Record<DeletionTarget["kind"], IdKind> = {
+  chat: "chat",
+  file: "file",
+  project_document: "projectDocument",
+  project: "project",
+  code_artifact: "codeArtifact",
+};
 
 /**
  * Reads the object a deletion is about: what it is called, what its DELETE destroys, and what a hold
@@ -51,6 +58,8 @@ export async function readTarget(client: ComplianceClient, target: DeletionTarge
         return await readProjectDocument(client, target.id, target.projectId ?? null, evidence);
       case "project":
         return await readProject(client, target.id, evidence);
+      case "code_artifact":
+        return await readCodeArtifact(client, target.id, evidence);
     }
   } catch (error) {
     if (error instanceof ComplianceApiError && error.status === 404) {
@@ -222,6 +231,35 @@ async function readProjectDocument(client: ComplianceClient, documentId: string,
     records: evidence ? { metadata, document } : null,
     messageCount: 0,
     upstreamRequestIds: upstream.ids,
+  };
+}
+
+/** A code artifact as its listing shows it: the API reads none by id. A hold on its owner covers it. */
+async function readCodeArtifact(client: ComplianceClient, artifactId: string, evidence: boolean): Promise<TargetReading> {
+  const found = await findCodeArtifact(client, artifactId);
+  if (!found) throw new AppError("not_found", `The code artifact ${artifactId} is not listed by the Compliance API: it may already be deleted.`);
+  const { artifact } = found;
+  const published = artifact.versions.find((version) => version.id === artifact.published_version_id) ?? artifact.versions[0];
+  return {
+    facts: {
+      kind: "code_artifact",
+      id: artifactId,
+      name: published?.name ?? "",
+      projectId: null,
+      organizationUuid: artifact.organization_uuid,
+      createdAt: artifact.versions.at(-1)?.created_at ?? null,
+    },
+    summary: {
+      kind: "code_artifact",
+      versions: artifact.versions.map((version) => ({ id: version.id, name: version.name, createdAt: version.created_at })),
+      readMode: artifact.read_mode,
+      ownerEmail: artifact.user?.email_address ?? null,
+    },
+    holdKeys: uniqueHoldKeys([artifact.owner_user_id ? holdKey("user", artifact.owner_user_id) : null]),
+    files: [],
+    records: evidence ? { artifact: found.raw } : null,
+    messageCount: 0,
+    upstreamRequestIds: found.upstreamRequestIds,
   };
 }
 

@@ -3,6 +3,7 @@ import type { DeletionOutcome, DeletionReconciliation, DeletionTargetKind } from
 import type { ComplianceClient } from "@/lib/server/compliance/client";
 import { ComplianceApiError } from "@/lib/server/compliance/errors";
 import { DEFAULT_TIMEOUTS } from "@/lib/server/compliance/transport";
+import { findCodeArtifact } from "@/lib/server/console/code-artifacts";
 import type { DeletionDeps } from "./deletion-deps";
 import { recordDeletionEvent, SYSTEM, transition } from "./deletion-events";
 
@@ -24,6 +25,12 @@ const READ_BACK: Record<DeletionTargetKind, (client: ComplianceClient, id: strin
   file: (client, id) => client.files.get(id),
   project_document: (client, id) => client.projectDocuments.getMetadata(id),
   project: (client, id) => client.projects.get(id),
+  code_artifact: async (client, id) => {
+    const found = await findCodeArtifact(client, id);
+    // The API reads no artifact by id: one its listing no longer shows is gone, as a 404 would say.
+    if (!found) throw new ComplianceApiError(404, "not_found_error", `Code artifact ${id} is no longer listed.`, null);
+    return { requestId: found.upstreamRequestIds.at(-1) ?? null };
+  },
 };
 
 /**

@@ -201,6 +201,7 @@ export const DELETE_PATHS: Record<DeletionTarget["kind"], (id: string) => string
   file: (id) => `/v1/compliance/apps/chats/files/${id}`,
   project_document: (id) => `/v1/compliance/apps/projects/documents/${id}`,
   project: (id) => `/v1/compliance/apps/projects/${id}`,
+  code_artifact: (id) => `/v1/compliance/apps/code/artifacts/${id}`,
 };
 
 /** The DELETEs of `target` that reached the simulator (answered), with their statuses. */

@@ -86,6 +86,19 @@ describe("what a hold covers (refused when requested, with the holds named)", ()
     await expect(prepare({ kind: "file", id: env.simulator.fixtures.uploadedFiles.pdf! })).rejects.toMatchObject({ code: "legal_hold" });
   });
 
+  test("a custodian: their Claude Code artifacts too", async () => {
+    const owned = (await env.client.codeArtifacts.list({ limit: 100 })).data.data.find((artifact) => artifact.owner_user_id !== null)!;
+    const other = (await env.client.codeArtifacts.list({ limit: 100 })).data.data.find(
+      (artifact) => artifact.owner_user_id !== null && artifact.owner_user_id !== owned.owner_user_id,
+    )!;
+    const placed = await hold({ userIds: [owned.owner_user_id!] });
+    await expect(prepare({ kind: "code_artifact", id: owned.id })).rejects.toMatchObject({
+      code: "legal_hold",
+      details: { holds: [{ id: placed.id, matterName: "Acme v. Example" }] },
+    });
+    await expect(prepare({ kind: "code_artifact", id: other.id })).resolves.toMatchObject({ target: { id: other.id } });
+  });
+
   test("a chat: the chat and its files, not other chats", async () => {
     const chatId = env.simulator.fixtures.filesChat;
     await hold({ chatIds: [chatId] });

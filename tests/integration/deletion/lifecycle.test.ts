@@ -265,6 +265,35 @@ describe("with approvals off (DOCKET_DELETE_APPROVALS=0)", () => {
   });
 });
 
+describe("a Claude Code artifact", () => {
+  test("is described from the listing, approved by another person, deleted once, and no longer listed: asking again is a 404", async () => {
+    const { reviewer, approver } = env.people;
+    const artifactId = env.simulator.fixtures.codeArtifact.id;
+    const listed = (await env.client.codeArtifacts.list({ limit: 100 })).data.data.find((artifact) => artifact.id === artifactId)!;
+    const target: DeletionTarget = { kind: "code_artifact", id: artifactId };
+    const deps = depsFor(env, db, { inlineWorker: false });
+    const { preparation, row } = await requestDeletion(deps, reviewer, target);
+    expect(DeletionPreparation.parse(preparation)).toEqual(preparation);
+    expect(preparation.target).toMatchObject({ kind: "code_artifact", organizationUuid: listed.organization_uuid });
+    expect(preparation.summary).toEqual({
+      kind: "code_artifact",
+      versions: listed.versions.map((version) => ({ id: version.id, name: version.name, createdAt: version.created_at })),
+      readMode: listed.read_mode,
+      ownerEmail: listed.user?.email_address ?? null,
+    });
+    await approveDeletion(deps, approver, row.id, comment, META);
+    expect(await runQueuedDeletion(deps.worker, row.id)).toBe("settled");
+    expect(toDeletionDto(await loadDeletion(deps, row.id), approver)).toMatchObject({
+      status: "succeeded",
+      upstream: { httpStatus: 200, type: "code_artifact_deleted" },
+    });
+    expect(deletesOf(env.simulator, target)).toEqual([200]);
+    const after = await env.client.codeArtifacts.list({ limit: 100 });
+    expect(after.data.data.map((artifact) => artifact.id)).not.toContain(artifactId);
+    await expect(prepareDeletion(deps, reviewer, { target, idempotencyKey: randomUUID() }, META)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
 describe("the confirmation (prepare, then commit)", () => {
   test("a double click (the same key and ask) makes one request and at most one DELETE", async () => {
     const solo = depsFor(env, db, { settings: { approvalsRequired: false } });
