@@ -1,16 +1,15 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
 import { DeleteAction } from "@/components/deletion/delete-action";
 import { EvidenceSection } from "@/components/layout/evidence-facts";
 import { useTimeFormat } from "@/components/layout/time-zone";
 import { Definition, DefinitionList } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { RawJsonDisclosure } from "@/components/ui/raw-json";
-import { codeArtifactVersionHref } from "@/lib/console/code-artifact-filters";
 import { codeArtifactOptions } from "@/lib/queries/code-artifact-queries";
 import { readModeInWords } from "@/lib/schemas/code-artifacts";
+import { CodeArtifactVersions } from "./code-artifact-versions";
 
 /** A Claude Code artifact: who owns it, who may open it, its retained versions, and its deletion. */
 export function CodeArtifactView({ artifactId }: { artifactId: string }) {
@@ -44,19 +43,7 @@ export function CodeArtifactView({ artifactId }: { artifactId: string }) {
         <RawJsonDisclosure json={artifact.rawJson} summary="Raw JSON as listed" />
       </header>
       <EvidenceSection title="Versions" detail={` (${artifact.versions.length}; the API keeps about the latest 20)`}>
-        <ul className="space-y-1 text-sm">
-          {artifact.versions.map((version) => (
-            <li key={version.id}>
-              <Link href={codeArtifactVersionHref(artifact.id, version.id)} className="underline decoration-slate-300 hover:decoration-slate-900">
-                {version.name ?? version.id}
-              </Link>
-              <span className="ml-2 text-xs text-slate-500">
-                {version.createdAt ? format(version.createdAt) : "time not kept"}
-                {version.id === artifact.publishedVersionId && " · published"}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <CodeArtifactVersions artifact={artifact} />
       </EvidenceSection>
     </article>
   );

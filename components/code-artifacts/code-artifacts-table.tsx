@@ -10,6 +10,7 @@ import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/
 import { codeArtifactVersionHref, type CodeArtifactFilters } from "@/lib/console/code-artifact-filters";
 import { codeArtifactListOptions } from "@/lib/queries/code-artifact-queries";
 import { readModeInWords, type CodeArtifactSummary } from "@/lib/schemas/code-artifacts";
+import { CodeArtifactVersions } from "./code-artifact-versions";
 
 /** Claude Code artifacts in the API's order (by id, not by time), a page at a time. */
 export function CodeArtifactsTable({ filters }: { filters: CodeArtifactFilters }) {
@@ -72,19 +73,7 @@ function CodeArtifactRow({ artifact }: { artifact: CodeArtifactSummary }) {
         {artifact.versions.length > 0 && (
           <details className="mt-1 text-xs">
             <summary className="cursor-pointer font-semibold text-slate-700">Versions</summary>
-            <ul className="mt-1 space-y-0.5">
-              {artifact.versions.map((version) => (
-                <li key={version.id}>
-                  <Link href={codeArtifactVersionHref(artifact.id, version.id)} className="underline decoration-slate-300 hover:decoration-slate-900">
-                    {version.name ?? version.id}
-                  </Link>
-                  <span className="ml-2 text-slate-500">
-                    {version.createdAt ? formatCompact(version.createdAt) : "time not kept"}
-                    {version.id === artifact.publishedVersionId && " · published"}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <CodeArtifactVersions artifact={artifact} compact />
           </details>
         )}
         <RawJsonDisclosure json={artifact.rawJson} summary="Raw JSON" />
