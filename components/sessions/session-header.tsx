@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { useTimeFormat } from "@/components/layout/time-zone";
+import { TranscriptExportMenu } from "@/components/thread/transcript-export-menu";
 import type { ChatMessage } from "@/lib/schemas/console";
 import { productSurfaceName, SESSION_KIND_NAMES, type SessionSummary } from "@/lib/schemas/sessions";
 
@@ -25,9 +26,9 @@ function Fact({ label, children, mono = false }: { label: string; children: Reac
   );
 }
 
-type SessionHeaderProps = { session: SessionSummary; messages: readonly ChatMessage[]; hasLater: boolean };
+type SessionHeaderProps = { session: SessionSummary; messages: readonly ChatMessage[]; hasLater: boolean; canExport: boolean };
 
-export function SessionHeader({ session, messages, hasLater }: SessionHeaderProps) {
+export function SessionHeader({ session, messages, hasLater, canExport }: SessionHeaderProps) {
   const { format } = useTimeFormat();
   const counts = transcriptCounts(messages);
   const first = messages[0]?.createdAt;
@@ -39,6 +40,11 @@ export function SessionHeader({ session, messages, hasLater }: SessionHeaderProp
         <h1 className="text-xl font-semibold">{productSurfaceName(session.productSurface)} session</h1>
         <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-semibold text-slate-700">{SESSION_KIND_NAMES[session.kind]}</span>
         {session.status && <span className="rounded bg-sky-100 px-2 py-0.5 text-xs font-semibold text-sky-900">Status: {session.status}</span>}
+        {canExport && (
+          <div className="ml-auto">
+            <TranscriptExportMenu exportPath={`/api/sessions/${session.kind}/${encodeURIComponent(session.id)}/export`} noun="session" />
+          </div>
+        )}
       </div>
       <p className="mt-1 text-xs text-slate-600">
         The API cannot delete sessions. Their transcripts omit thinking, the system prompt and tool definitions; images and other binary content appear as

@@ -32,7 +32,18 @@ const NO_FORMATTED_TEXTS = new Map();
 /** A transcript page carries each message as the API sent it. */
 const rawJsonFromTranscript: RawJsonLoader = (message) => Promise.resolve(message.rawJson ?? "null");
 
-export function SessionView({ kind, sessionId, initialMessageId }: { kind: SessionKind; sessionId: string; initialMessageId?: string }) {
+export function SessionView({
+  kind,
+  sessionId,
+  initialMessageId,
+  canExport,
+}: {
+  kind: SessionKind;
+  sessionId: string;
+  initialMessageId?: string;
+  /** The reviewer may export (the route decides; this only hides what would be refused). */
+  canExport: boolean;
+}) {
   const query = useInfiniteQuery(sessionTranscriptOptions(kind, sessionId));
   const { messages, pageIndexById, paired, indexById } = useLoadedMessages(query.data?.pages);
   const isHydrated = useIsHydrated();
@@ -67,7 +78,7 @@ export function SessionView({ kind, sessionId, initialMessageId }: { kind: Sessi
   const deepLinkMissing = initialMessageId !== undefined && !query.hasNextPage && !indexById.has(initialMessageId);
   return (
     <ControlsOnceHydrated className="flex min-h-0 flex-1 flex-col gap-3">
-      <SessionHeader session={query.data.pages[0]!.session} messages={messages} hasLater={query.hasNextPage} />
+      <SessionHeader session={query.data.pages[0]!.session} messages={messages} hasLater={query.hasNextPage} canExport={canExport} />
       <ThreadToolbar search={search} onJumpToFirst={jumpToFirst} onJumpToLast={jumpToLast} onShowShortcuts={shortcuts.openHelp} />
       {shortcuts.isHelpOpen && <ShortcutsDialog onClose={shortcuts.closeHelp} />}
       {deepLinkMissing && <p className="text-sm text-amber-800">Message {initialMessageId} is not in this session&apos;s transcript.</p>}

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { DeleteAction } from "@/components/deletion/delete-action";
 import { RetentionNote } from "@/components/directory/retention-note";
-import { ChatExportMenu } from "@/components/thread/chat-export-menu";
+import { TranscriptExportMenu } from "@/components/thread/transcript-export-menu";
 import { useTimeFormat } from "@/components/layout/time-zone";
 import { Definition } from "@/components/ui/definition-list";
 import { ErrorNotice } from "@/components/ui/error-notice";
@@ -40,7 +40,7 @@ export function ThreadHeader({ chat, loadedCount, attachmentCount, earlier, hasL
               Open in claude.ai
             </a>
           )}
-          {canExport && <ChatExportMenu chatId={chat.id} />}
+          {canExport && <TranscriptExportMenu exportPath={`/api/chats/${encodeURIComponent(chat.id)}/export`} noun="chat" />}
           <DeleteAction target={{ kind: "chat", id: chat.id }} />
         </div>
       </div>

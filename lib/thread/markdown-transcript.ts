@@ -1,5 +1,7 @@
 import type { ChatMessage, ChatSummary, MessageFile } from "@/lib/schemas/console";
+import { productSurfaceName, SESSION_KIND_NAMES, type SessionSummary } from "@/lib/schemas/sessions";
 import { prettyJsonOrRaw } from "./json-text";
+import { describeNotice } from "./message-notice";
 import type { PairedMessage, ThreadItem, ToolResultBlock, ToolUseBlock } from "./pair-tool-blocks";
 
 /** Who made the export and when, for the header's provenance lines. */
@@ -53,11 +55,71 @@ export function transcriptHeader(chat: ChatSummary, { includeMetadata, provenanc
   return lines.join("\n");
 }
 
-/** One message: its author and time, then every item in order, then its attachments. */
-export function transcriptMessage(chat: ChatSummary, { message, items }: PairedMessage, position: number, { includeMetadata }: TranscriptOptions): string {
-  const lines = ["---", "", `## ${position}. ${authorOf(chat, message)} · ${message.createdAt}`, ""];
+/**
+ * A session as Markdown: the same messages as a chat's transcript (sessions share the renderer), under
+ * a header with what the API says of the session.
+ */
+export function sessionTranscriptHeader(session: SessionSummary, { includeMetadata, provenance }: TranscriptOptions): string {
+  const lines = [`# Session transcript: ${inline(productSurfaceName(session.productSurface))}`, ""];
+  if (includeMetadata) {
+    const person = (user: SessionSummary["user"]) => (user ? `${inline(user.email ?? "(no email given)")} (${code(user.id)})` : "(none)");
+    lines.push(
+      "| Fact | Value |",
+      "| --- | --- |",
+      fact("Session id", code(session.id)),
+      fact("Kind", inline(SESSION_KIND_NAMES[session.kind])),
+      fact("Person", session.user ? person(session.user) : session.agentId ? `Agent ${code(session.agentId)}` : "(none)"),
+      ...(session.startedBy ? [fact("Started by", person(session.startedBy))] : []),
+      fact("Organization", session.organizationUuid ? code(session.organizationUuid) : "(none)"),
+      ...(session.kind === "local" ? [fact("Workspace", session.workspaceId ? code(session.workspaceId) : "(none)")] : []),
+      ...(session.projectId ? [fact("Project", code(session.projectId))] : []),
+      ...(session.status ? [fact("Status", code(session.status))] : []),
+      fact("Created", session.createdAt),
+      fact("Updated", session.updatedAt ?? "(not recorded)"),
+      fact("Exported", `${provenance.exportedAt} by ${inline(provenance.exportedBy)}`),
+      fact("Source", `Anthropic Compliance API, read by Docket ${inline(provenance.docketVersion)}, tool output untruncated`),
+      "",
+    );
+  }
+  lines.push(
+    "The API's session transcripts leave out thinking, the system prompt and tool definitions; images and other binary content appear as markers.",
+    "",
+    "Times are UTC. Text and tool output appear verbatim in fenced blocks; tool input is indented for reading (the JSON export keeps it as sent).",
+    "",
+  );
+  return lines.join("\n");
+}
+
+/** Whose words a transcript holds, for its authors' names and the note on empty messages. */
+export interface TranscriptSubject {
+  ownerEmail: string | null;
+  /** A chat its user deleted in claude.ai: its messages are listed without content. */
+  deletedByUser: boolean;
+}
+
+export function chatSubject(chat: ChatSummary): TranscriptSubject {
+  return { ownerEmail: chat.owner?.email ?? null, deletedByUser: chat.deleted };
+}
+
+export function sessionSubject(session: SessionSummary): TranscriptSubject {
+  return { ownerEmail: session.user?.email ?? null, deletedByUser: false };
+}
+
+/** One message: its author and time, what the API says of it, then every item in order, then its attachments. */
+export function transcriptMessage(
+  subject: TranscriptSubject,
+  { message, items }: PairedMessage,
+  position: number,
+  { includeMetadata }: TranscriptOptions,
+): string {
+  const lines = ["---", "", `## ${position}. ${authorOf(subject, message)} · ${message.createdAt}`, ""];
   if (includeMetadata) lines.push(`Message id: ${code(message.id)}`, "");
-  if (items.length === 0 && !hasAttachments(message)) lines.push(chat.deleted ? "*(No content: the chat was deleted in claude.ai.)*" : "*(No content.)*", "");
+  if (message.notice) {
+    const { title, detail } = describeNotice(message.notice);
+    lines.push(`> **${inline(title)}** ${inline(detail)}`, "");
+  }
+  if (items.length === 0 && !hasAttachments(message))
+    lines.push(subject.deletedByUser ? "*(No content: the chat was deleted in claude.ai.)*" : "*(No content.)*", "");
   for (const item of items) lines.push(...itemLines(item));
   lines.push(...attachmentLines(message));
   return lines.join("\n");
@@ -67,9 +129,9 @@ export function transcriptFooter(messageCount: number): string {
   return ["---", "", `*End of transcript: ${messageCount} ${messageCount === 1 ? "message" : "messages"}.*`, ""].join("\n");
 }
 
-function authorOf(chat: ChatSummary, message: ChatMessage): string {
+function authorOf(subject: TranscriptSubject, message: ChatMessage): string {
   if (message.role === "assistant") return "Claude";
-  if (message.role === "user" || message.role === "human") return `User${chat.owner?.email ? ` (${inline(chat.owner.email)})` : ""}`;
+  if (message.role === "user" || message.role === "human") return `User${subject.ownerEmail ? ` (${inline(subject.ownerEmail)})` : ""}`;
   return `Role ${code(message.role)}`;
 }
 

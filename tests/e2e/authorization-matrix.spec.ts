@@ -190,6 +190,8 @@ const MATRIX: Row[] = [
   api("/api/sessions/remote", "GET", "/api/sessions/remote?limit=5", CONTENT_READ),
   api("/api/sessions/local/[sessionId]/messages", "GET", `/api/sessions/local/${SESSIONS.local}/messages?limit=5`, CONTENT_READ),
   api("/api/sessions/remote/[sessionId]/messages", "GET", `/api/sessions/remote/${SESSIONS.remoteActive}/messages?limit=5`, CONTENT_READ),
+  api("/api/sessions/local/[sessionId]/export", "GET", `/api/sessions/local/${SESSIONS.local}/export?format=json`, CONTENT_READ),
+  api("/api/sessions/remote/[sessionId]/export", "GET", `/api/sessions/remote/${SESSIONS.remoteActive}/export?format=markdown`, CONTENT_READ),
   api("/api/chats/[chatId]/messages", "GET", `/api/chats/${SMALL_SEED_1.chat}/messages?limit=5`, CONTENT_READ),
   api(
     "/api/chats/[chatId]/messages/[messageId]",

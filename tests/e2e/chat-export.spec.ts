@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { SMALL_SEED_1, SMALL_SEED_1_LONG_CHAT } from "@/tests/support/simulator-ids";
+import { SMALL_SEED_1, SMALL_SEED_1_LONG_CHAT, SMALL_SEED_1_SESSIONS } from "@/tests/support/simulator-ids";
 import { expect, test } from "./support/fixtures";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -78,4 +78,34 @@ test("a malformed export request gets a clear 400 naming the parameter", async (
   expect((await response.json()) as { error: { message: string } }).toMatchObject({
     error: { message: expect.stringContaining("format must be markdown or json") },
   });
+});
+
+test("a reviewer saves a session's transcript in Markdown from its page, and the file's SHA-256 is the one in the audit log", async ({
+  page,
+  signedInAs,
+  auditHead,
+  auditRows,
+}) => {
+  const reviewer = await signedInAs("reviewer");
+  const head = await auditHead();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.goto(`/sessions/local/${SMALL_SEED_1_SESSIONS.local}`);
+  await expect(page.locator("article[data-message-id]").first()).toBeVisible();
+  const loaded = await page.locator("article[data-message-id]").count();
+  await page.getByText("Export", { exact: true }).click();
+  const saved = await saveExport(page, "Markdown transcript");
+  expect(saved.name).toBe(`${SMALL_SEED_1_SESSIONS.local}.md`);
+  const markdown = saved.bytes.toString("utf8");
+  expect(markdown).toMatch(/^# Session transcript: /);
+  expect(markdown).toContain(`| Session id | \`${SMALL_SEED_1_SESSIONS.local}\` |`);
+  expect(markdown.match(/^## \d+\. /gm)!.length).toBeGreaterThanOrEqual(loaded);
+  await expect
+    .poll(async () =>
+      (await auditRows({ subject: reviewer.subject, action: "session_transcript.export", afterSeq: head })).map((row) => [row.outcome, row.params.sha256]),
+    )
+    .toEqual([
+      ["intent", sha256(saved.bytes)],
+      ["success", sha256(saved.bytes)],
+    ]);
 });

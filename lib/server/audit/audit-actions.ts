@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "activity.export",
   "session_transcript.list",
   "session_transcript.view",
+  "session_transcript.export",
   "audit.view",
   "audit.export",
   "audit.verify",

@@ -5,7 +5,7 @@ import { ComplianceResponseError } from "@/lib/server/compliance/errors";
 import type { ChatWithMessages } from "@/lib/server/compliance/schemas/chats";
 import { toChatMessage, UNTRUNCATED } from "@/lib/server/console/get-chat-messages";
 import { toChatSummary } from "@/lib/server/console/to-dto";
-import { transcriptFooter, transcriptHeader, transcriptMessage, type TranscriptOptions } from "@/lib/thread/markdown-transcript";
+import { chatSubject, transcriptFooter, transcriptHeader, transcriptMessage, type TranscriptOptions } from "@/lib/thread/markdown-transcript";
 import { ToolCallPairer } from "@/lib/thread/pair-tool-blocks";
 
 export type ChatExportFormat = "markdown" | "json";
@@ -122,7 +122,7 @@ function markdownWriter(sink: ExportSink, options: TranscriptOptions): FormatWri
   let chat: ChatSummary | null = null;
   let position = 0;
   const writeReleased = async (released: ReturnType<ToolCallPairer["push"]>) => {
-    for (const paired of released) await sink.write(`${transcriptMessage(chat!, paired, ++position, options)}\n`);
+    for (const paired of released) await sink.write(`${transcriptMessage(chatSubject(chat!), paired, ++position, options)}\n`);
   };
   return {
     async start(page) {

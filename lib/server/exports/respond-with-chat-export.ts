@@ -1,94 +1,23 @@
 import "server-only";
-import path from "node:path";
-import type { AuditEventInput } from "@/lib/server/audit/record-audit-event";
-import { auditActorOf, type Actor } from "@/lib/server/auth/session-store";
 import type { ComplianceClient } from "@/lib/server/compliance/client";
-import { ComplianceApiError, ComplianceResponseError } from "@/lib/server/compliance/errors";
-import { DOCKET_VERSION } from "@/lib/server/docket-version";
 import type { AuditRecorder } from "@/lib/server/files/audit-recorder";
-import { attachmentDisposition } from "@/lib/server/files/content-disposition";
-import { inertContentHeaders } from "@/lib/server/files/respond-with-download";
-import type { RequestMetadata } from "@/lib/server/http/request-metadata";
-import { writeChatExport, type ChatExportFormat } from "./chat-export";
-import { removeSpooledFile, Spool, streamSpooledFile, type SpooledFile } from "./spool";
+import { writeChatExport } from "./chat-export";
+import { respondWithTranscriptExport, type TranscriptExportRequest } from "./respond-with-transcript-export";
 
-export interface ChatExportRequest {
-  actor: Actor;
-  metadata: RequestMetadata;
-  /** Aborts when the browser goes away: reading stops and the spool is removed. */
-  signal: AbortSignal;
+export interface ChatExportRequest extends TranscriptExportRequest {
   chatId: string;
-  format: ChatExportFormat;
-  includeMetadata: boolean;
-  evidenceDir: string;
 }
 
-const FORMATS: Record<ChatExportFormat, { contentType: string; extension: string }> = {
-  markdown: { contentType: "text/markdown; charset=utf-8", extension: "md" },
-  json: { contentType: "application/json; charset=utf-8", extension: "json" },
-};
-
-/**
- * A chat as a Markdown transcript or as the API's own JSON, audited as `chat.export`. The export is
- * written to a spool first, hashed as it is written, so its SHA-256 is known before the first byte
- * leaves: it goes into the `intent` row (written before anything is sent; if it cannot be written,
- * nothing is) and into the response's `X-Docket-SHA256` and `Repr-Digest` headers, which the reviewer
- * can check the saved file against. A second row records whether every byte went out.
- */
-export async function respondWithChatExport(client: ComplianceClient, record: AuditRecorder, request: ChatExportRequest): Promise<Response> {
-  const { chatId, format, includeMetadata } = request;
-  const row = (
-    outcome: AuditEventInput["outcome"],
-    params: Record<string, unknown>,
-    upstreamRequestId: string | null,
-    organizationId?: string | null,
-  ): AuditEventInput => ({
-    actor: auditActorOf(request.actor),
+/** A chat as a Markdown transcript or as the API's own JSON, audited as `chat.export`. */
+export function respondWithChatExport(client: ComplianceClient, record: AuditRecorder, request: ChatExportRequest): Promise<Response> {
+  const { chatId, format, includeMetadata, signal } = request;
+  return respondWithTranscriptExport(record, request, {
     action: "chat.export",
     target: { type: "chat", id: chatId },
-    organizationId,
-    params: { format, includeMetadata, ...params },
-    outcome,
-    upstreamRequestId,
-    ...request.metadata,
+    fileStem: chatId,
+    async write(sink, provenance) {
+      const summary = await writeChatExport(client, chatId, [{ format, sink }], { includeMetadata, provenance }, signal);
+      return { ...summary, organizationId: summary.chat.organizationUuid };
+    },
   });
-
-  const spool = await Spool.create(path.join(request.evidenceDir, "spool"));
-  let spooled: SpooledFile;
-  let summary: Awaited<ReturnType<typeof writeChatExport>>;
-  try {
-    const provenance = { exportedAt: new Date().toISOString(), exportedBy: request.actor.email ?? request.actor.subject, docketVersion: DOCKET_VERSION };
-    summary = await writeChatExport(client, chatId, [{ format, sink: spool }], { includeMetadata, provenance }, request.signal);
-    spooled = await spool.finish();
-  } catch (error) {
-    await spool.discard();
-    const upstreamRequestId = error instanceof ComplianceApiError || error instanceof ComplianceResponseError ? error.requestId : null;
-    await record(row("failure", { sent: "nothing" }, upstreamRequestId)).catch((auditError: unknown) =>
-      console.error(`[${request.metadata.requestId}] audit row for a chat export that failed before sending not written`, auditError),
-    );
-    throw error;
-  }
-
-  const lastRequestId = summary.upstreamRequestIds.at(-1) ?? null;
-  const facts = { sha256: spooled.sha256, bytes: spooled.bytes, messages: summary.messages, pages: summary.pages };
-  try {
-    await record(row("intent", facts, lastRequestId, summary.chat.organizationUuid));
-  } catch (error) {
-    await removeSpooledFile(spooled);
-    throw error;
-  }
-
-  const body = streamSpooledFile(spooled, async ({ complete, bytesSent }) => {
-    await record(row(complete ? "success" : "failure", { ...facts, bytesSent }, lastRequestId, summary.chat.organizationUuid)).catch((error: unknown) =>
-      console.error(`[${request.metadata.requestId}] audit outcome of a chat export not written; its intent row stands without one`, error),
-    );
-  });
-  const { contentType, extension } = FORMATS[format];
-  const headers = inertContentHeaders(contentType, attachmentDisposition(`${chatId}.${extension}`, `chat.${extension}`));
-  headers.set("content-length", String(spooled.bytes));
-  headers.set("x-docket-sha256", spooled.sha256);
-  headers.set("repr-digest", `sha-256=:${Buffer.from(spooled.sha256, "hex").toString("base64")}:`);
-  headers.set("x-docket-message-count", String(summary.messages));
-  if (lastRequestId) headers.set("x-upstream-request-id", lastRequestId);
-  return new Response(body, { status: 200, headers });
 }

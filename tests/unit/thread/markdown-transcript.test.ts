@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ChatMessage, ChatSummary, MessageBlock } from "@/lib/schemas/console";
-import { transcriptFooter, transcriptHeader, transcriptMessage, type TranscriptOptions } from "@/lib/thread/markdown-transcript";
+import { chatSubject, transcriptFooter, transcriptHeader, transcriptMessage, type TranscriptOptions } from "@/lib/thread/markdown-transcript";
 import { pairToolBlocks } from "@/lib/thread/pair-tool-blocks";
 
 const chat = (overrides: Partial<ChatSummary> = {}): ChatSummary => ({
@@ -66,7 +66,7 @@ const options = (includeMetadata: boolean): TranscriptOptions => ({
 
 /** The whole transcript of some messages, paired as the export pairs them. */
 function transcript(summary: ChatSummary, messages: ChatMessage[], includeMetadata = true): string {
-  const body = pairToolBlocks(messages).map((paired, index) => transcriptMessage(summary, paired, index + 1, options(includeMetadata)));
+  const body = pairToolBlocks(messages).map((paired, index) => transcriptMessage(chatSubject(summary), paired, index + 1, options(includeMetadata)));
   return [transcriptHeader(summary, options(includeMetadata)), ...body, transcriptFooter(messages.length)].join("\n");
 }
 

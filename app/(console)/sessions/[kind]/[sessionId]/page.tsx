@@ -22,11 +22,11 @@ export default async function SessionPage({
   const { message } = await searchParams;
   const messageId = typeof message === "string" && message !== "" ? message : undefined;
   const kind = SessionKind.safeParse(rawKind);
-  await requirePageAccess("content.read", kind.success ? sessionHref(kind.data, sessionId, messageId) : "/sessions");
+  const actor = await requirePageAccess("content.read", kind.success ? sessionHref(kind.data, sessionId, messageId) : "/sessions");
   if (!kind.success || !isId(kind.data === "local" ? "localSession" : "remoteSession", sessionId)) notFound();
   return (
     <Page className="flex h-[calc(100dvh-3.5rem)] flex-col py-4">
-      <SessionView key={sessionId} kind={kind.data} sessionId={sessionId} initialMessageId={messageId} />
+      <SessionView key={sessionId} kind={kind.data} sessionId={sessionId} initialMessageId={messageId} canExport={actor.permissions.has("content.export")} />
       <ApiLimitsNote />
     </Page>
   );

@@ -2,16 +2,16 @@ import { useRef } from "react";
 import { buttonClasses } from "@/components/ui/button";
 
 const EXPORTS = [
-  { query: "format=markdown", label: "Markdown transcript", detail: "with the chat's facts and every id" },
+  { query: "format=markdown", label: "Markdown transcript", detail: "with its facts and every id" },
   { query: "format=markdown&metadata=0", label: "Markdown, conversation only", detail: "authors, times, content and attachments" },
   { query: "format=json", label: "JSON as the API sent it", detail: "every field, all pages merged" },
 ] as const;
 
 /**
- * The chat's exports, as plain download links (they work before the page's scripts, and the browser
- * streams them to disk). The server reads the whole chat, whatever is loaded here.
+ * A chat's or a session's exports, as plain download links (they work before the page's scripts, and
+ * the browser streams them to disk). The server reads the whole transcript, whatever is loaded here.
  */
-export function ChatExportMenu({ chatId }: { chatId: string }) {
+export function TranscriptExportMenu({ exportPath, noun }: { exportPath: string; noun: "chat" | "session" }) {
   const menu = useRef<HTMLDetailsElement>(null);
   // Choosing an export closes the menu, so the page is as it was while the file saves.
   const close = () => menu.current?.removeAttribute("open");
@@ -22,12 +22,7 @@ export function ChatExportMenu({ chatId }: { chatId: string }) {
         <ul className="space-y-1">
           {EXPORTS.map((entry) => (
             <li key={entry.query}>
-              <a
-                href={`/api/chats/${encodeURIComponent(chatId)}/export?${entry.query}`}
-                download
-                onClick={close}
-                className="block rounded px-2 py-1 hover:bg-slate-100"
-              >
+              <a href={`${exportPath}?${entry.query}`} download onClick={close} className="block rounded px-2 py-1 hover:bg-slate-100">
                 <span className="block text-sm font-semibold">{entry.label}</span>
                 <span className="block text-xs text-slate-600">{entry.detail}</span>
               </a>
@@ -35,7 +30,7 @@ export function ChatExportMenu({ chatId }: { chatId: string }) {
           ))}
         </ul>
         <p className="mt-2 border-t border-slate-200 px-2 pt-2 text-xs text-slate-600">
-          Every message of the chat, tool output untruncated. Each export is recorded in the audit log with the SHA-256 of the file, also sent in its
+          Every message of the {noun}, tool output untruncated. Each export is recorded in the audit log with the SHA-256 of the file, also sent in its
           X-Docket-SHA256 header.
         </p>
       </div>
