@@ -3,11 +3,13 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTimeFormat } from "@/components/layout/time-zone";
+import { ListCsvDownload } from "@/components/layout/list-csv-download";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { PagedListFooter } from "@/components/ui/load-more";
 import { RawJsonDisclosure } from "@/components/ui/raw-json";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
 import { codeArtifactVersionHref, type CodeArtifactFilters } from "@/lib/console/code-artifact-filters";
+import { codeArtifactsCsv } from "@/lib/console/list-csv";
 import { codeArtifactListOptions } from "@/lib/queries/code-artifact-queries";
 import { readModeInWords, type CodeArtifactSummary } from "@/lib/schemas/code-artifacts";
 import { CodeArtifactVersions } from "./code-artifact-versions";
@@ -26,10 +28,13 @@ export function CodeArtifactsTable({ filters }: { filters: CodeArtifactFilters }
   const artifacts = query.data.pages.flatMap((page) => page.artifacts);
   return (
     <section aria-label="Code artifacts" className="mt-6">
-      <p className="mb-2 text-xs text-slate-500">
-        {artifacts.length} {artifacts.length === 1 ? "artifact" : "artifacts"} loaded{query.hasNextPage ? "; more exist" : ""}, in the API&apos;s order (by id,
-        not by time). The API keeps about the 20 latest versions of each.
-      </p>
+      <div className="mb-2 flex flex-wrap items-end justify-between gap-3">
+        <p className="text-xs text-slate-500">
+          {artifacts.length} {artifacts.length === 1 ? "artifact" : "artifacts"} loaded{query.hasNextPage ? "; more exist" : ""}, in the API&apos;s order (by
+          id, not by time). The API keeps about the 20 latest versions of each.
+        </p>
+        <ListCsvDownload list="code-artifacts" table={codeArtifactsCsv(artifacts)} view={filters} />
+      </div>
       <DataTable
         footer={
           <PagedListFooter

@@ -3,10 +3,12 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTimeFormat } from "@/components/layout/time-zone";
+import { ListCsvDownload } from "@/components/layout/list-csv-download";
 import { ErrorNotice } from "@/components/ui/error-notice";
 import { PagedListFooter } from "@/components/ui/load-more";
 import { sessionHref } from "@/lib/console/session-href";
 import { Cell, DataTable, HeaderCell, TableBody, TableHead } from "@/components/ui/table";
+import { sessionsCsv } from "@/lib/console/list-csv";
 import { sessionKindOf, type SessionFilters } from "@/lib/console/session-filters";
 import { sessionListOptions } from "@/lib/queries/session-queries";
 import { productSurfaceName, type SessionSummary } from "@/lib/schemas/sessions";
@@ -26,9 +28,12 @@ export function SessionsTable({ filters }: { filters: SessionFilters }) {
   const sessions = query.data.pages.flatMap((page) => page.sessions);
   return (
     <section aria-label="Sessions" className="mt-6">
-      <p className="mb-2 text-xs text-slate-500">
-        {sessions.length} {sessions.length === 1 ? "session" : "sessions"} loaded{query.hasNextPage ? "; more exist" : ""}, newest first.
-      </p>
+      <div className="mb-2 flex flex-wrap items-end justify-between gap-3">
+        <p className="text-xs text-slate-500">
+          {sessions.length} {sessions.length === 1 ? "session" : "sessions"} loaded{query.hasNextPage ? "; more exist" : ""}, newest first.
+        </p>
+        <ListCsvDownload list="sessions" table={sessionsCsv(sessions)} view={filters} />
+      </div>
       <DataTable
         footer={<PagedListFooter isEmpty={sessions.length === 0} emptyText="No session matches these filters." loadLabel="Load more sessions" paging={query} />}
       >

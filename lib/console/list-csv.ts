@@ -1,6 +1,8 @@
+import type { CodeArtifactSummary } from "@/lib/schemas/code-artifacts";
 import type { ChatSummary, CustodianPage, ProjectSummary } from "@/lib/schemas/console";
 import type { DeletionRequestDto } from "@/lib/schemas/deletions";
 import type { LegalHoldDto } from "@/lib/schemas/legal-holds";
+import type { SessionSummary } from "@/lib/schemas/sessions";
 
 /**
  * The columns of each list downloaded as CSV: every field the page has, times exactly as the API gave
@@ -51,6 +53,58 @@ export function chatsCsv(chats: readonly ChatSummary[]): CsvTable {
       chat.updatedAt,
       yesNo(chat.deleted),
       chat.deletedAt,
+    ]),
+  };
+}
+
+export function sessionsCsv(sessions: readonly SessionSummary[]): CsvTable {
+  return {
+    header: [
+      "session_id",
+      "kind",
+      "product_surface",
+      "owner_id",
+      "owner_email",
+      "agent_id",
+      "started_by_id",
+      "organization_uuid",
+      "workspace_id",
+      "project_id",
+      "status",
+      "created_at",
+      "updated_at",
+    ],
+    rows: sessions.map((session) => [
+      session.id,
+      session.kind,
+      session.productSurface,
+      session.user?.id ?? null,
+      session.user?.email ?? null,
+      session.agentId,
+      session.startedBy?.id ?? null,
+      session.organizationUuid,
+      session.workspaceId,
+      session.projectId,
+      session.status,
+      session.createdAt,
+      session.updatedAt,
+    ]),
+  };
+}
+
+export function codeArtifactsCsv(artifacts: readonly CodeArtifactSummary[]): CsvTable {
+  return {
+    header: ["artifact_id", "published_name", "owner_id", "owner_email", "read_mode", "organization_uuid", "updated_at", "versions", "published_version_id"],
+    rows: artifacts.map((artifact) => [
+      artifact.id,
+      (artifact.versions.find((version) => version.id === artifact.publishedVersionId) ?? artifact.versions[0])?.name ?? null,
+      artifact.ownerUserId,
+      artifact.ownerEmail,
+      artifact.readMode,
+      artifact.organizationUuid,
+      artifact.updatedAt,
+      String(artifact.versions.length),
+      artifact.publishedVersionId,
     ]),
   };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /** The lists a reviewer can download as loaded, each a route of its own under /api/exports/. */
-export const EXPORTABLE_LISTS = ["custodians", "chats", "projects", "deletion-requests", "legal-holds"] as const;
+export const EXPORTABLE_LISTS = ["custodians", "chats", "sessions", "projects", "code-artifacts", "deletion-requests", "legal-holds"] as const;
 export type ExportableList = (typeof EXPORTABLE_LISTS)[number];
 
 /**

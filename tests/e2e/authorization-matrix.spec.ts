@@ -280,7 +280,7 @@ const MATRIX: Row[] = [
   ...(["disable", "enable", "revoke-sessions"] as const).map((change) =>
     api(`/api/people/[userId]/${change}`, "POST", `/api/people/${NO_SUCH_PERSON}/${change}`, PEOPLE_MANAGE(404), { reason: "Matrix." }),
   ),
-  ...(["custodians", "chats", "projects"] as const).map((list) =>
+  ...(["custodians", "chats", "sessions", "projects", "code-artifacts"] as const).map((list) =>
     api(`/api/exports/${list}`, "POST", `/api/exports/${list}`, { ...CONTENT_READ, reviewer: 204, approver: 204 }, LIST_EXPORT_RECEIPT),
   ),
   api("/api/exports/deletion-requests", "POST", "/api/exports/deletion-requests", DELETION_REQUEST(204), LIST_EXPORT_RECEIPT),

@@ -47,3 +47,23 @@ test("if the download cannot be audited, nothing is saved", async ({ page, signe
     await database().query("ALTER TABLE audit_event DROP CONSTRAINT e2e_refuse_list_export");
   }
 });
+
+test("sessions and code artifacts download as CSV of the rows loaded, each audited with its SHA-256", async ({ page, signedInAs, auditRows }) => {
+  const reviewer = await signedInAs("reviewer");
+  for (const { path, region, list, header } of [
+    { path: "/sessions", region: "Sessions", list: "sessions", header: "session_id,kind,product_surface," },
+    { path: "/code-artifacts", region: "Code artifacts", list: "code-artifacts", header: "artifact_id,published_name,owner_id," },
+  ]) {
+    await page.goto(path);
+    const rows = page.getByRole("region", { name: region }).locator("tbody tr");
+    await expect(rows.first()).toBeVisible();
+    const shown = await rows.count();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /^Download CSV/ }).click()]);
+    const bytes = await readFile((await download.path())!);
+    const text = bytes.toString("utf8");
+    expect(text.startsWith(`\uFEFF${header}`)).toBe(true);
+    expect(text.slice(1).trimEnd().split("\r\n")).toHaveLength(shown + 1);
+    const audited = await auditRows({ subject: reviewer.subject, action: "list.export" });
+    expect(audited.find((row) => row.targetId === list)?.params).toMatchObject({ rows: shown, sha256: createHash("sha256").update(bytes).digest("hex") });
+  }
+});
