@@ -16,13 +16,13 @@ import { CreateCollectionBody, MAX_COLLECTION_TEXT, type CollectionInclude } fro
 
 const FIELD = "mt-1 w-full rounded border border-slate-300 px-2 py-1 text-sm font-normal";
 
-const INCLUDES: Array<{ value: CollectionInclude; label: string; unavailable?: string }> = [
+const INCLUDES: Array<{ value: CollectionInclude; label: string }> = [
   { value: "chats", label: "Chats and their messages (the API's JSON and a Markdown transcript)" },
   { value: "files", label: "Uploaded files' bytes (MD5 checked)" },
   { value: "generated_files", label: "Files Claude generated" },
   { value: "artifacts", label: "Artifact versions" },
   { value: "project_documents", label: "Project documents" },
-  { value: "sessions", label: "Sessions (Claude Code, Cowork)", unavailable: "Docket does not read sessions yet." },
+  { value: "sessions", label: "Sessions of the custodians and organisations (Claude Code, Cowork; the API's JSON and a Markdown transcript)" },
 ];
 
 type Range = { gte?: string; lt?: string };
@@ -167,18 +167,14 @@ export function NewCollectionForm() {
           <legend className="px-1 text-sm font-semibold">What to include</legend>
           <div className="grid gap-2 text-sm md:grid-cols-2">
             {INCLUDES.map((option) => (
-              <label key={option.value} className={`flex items-start gap-2 ${option.unavailable ? "text-slate-500" : ""}`}>
+              <label key={option.value} className="flex items-start gap-2">
                 <input
                   type="checkbox"
                   className="mt-1"
-                  disabled={option.unavailable !== undefined}
                   checked={include.includes(option.value)}
                   onChange={(event) => setInclude(toggle(include, option.value, event.target.checked))}
                 />
-                <span>
-                  {option.label}
-                  {option.unavailable && <span className="block text-xs">{option.unavailable}</span>}
-                </span>
+                <span>{option.label}</span>
               </label>
             ))}
           </div>

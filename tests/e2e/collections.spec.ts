@@ -38,6 +38,7 @@ test("a reviewer collects a custodian, watches it finish, and downloads a packag
   await openNewCollection(page);
   await fillMatter(page, "Acme v. Example: custodian collection");
   await page.getByLabel(/^Custodians/).fill(SMALL_SEED_1.user);
+  await page.getByRole("checkbox", { name: /^Sessions of the custodians/ }).check();
   await page.getByRole("button", { name: "Start the collection" }).click();
 
   await expect(page).toHaveURL(/\/collections\/[0-9a-f-]{36}$/);
@@ -77,6 +78,13 @@ test("a reviewer collects a custodian, watches it finish, and downloads a packag
   const chatFiles = manifest.entries.filter((entry) => entry.path.startsWith("chats/") && entry.path.endsWith(".json"));
   expect(chatFiles.length).toBeGreaterThan(0);
   expect(chatFiles.length).toBe(manifest.entries.filter((entry) => entry.path.startsWith("chats/") && entry.path.endsWith(".md")).length);
+  // The custodian's sessions, both kinds, each as the API's JSON beside its transcript, counted in the attestation.
+  const sessionFiles = manifest.entries.filter((entry) => entry.path.startsWith("sessions/")).map((entry) => entry.path);
+  expect(sessionFiles.some((path) => path.startsWith("sessions/local/"))).toBe(true);
+  expect(sessionFiles.some((path) => path.startsWith("sessions/remote/"))).toBe(true);
+  expect(sessionFiles.filter((path) => path.endsWith(".json")).length).toBe(sessionFiles.filter((path) => path.endsWith(".md")).length);
+  const attestation = JSON.parse(files.get("attestation.json")!.toString("utf8")) as { counts: { localSessions: number; remoteSessions: number } };
+  expect(attestation.counts.localSessions + attestation.counts.remoteSessions).toBe(sessionFiles.length / 2);
 
   expect((await auditRows({ subject: reviewer.subject, action: "collection.created", afterSeq: head })).map((row) => row.targetId)).toEqual([collectionId]);
   await expect
@@ -162,7 +170,7 @@ test("a definition the API would refuse gets a 400 naming the problem, and nothi
     [{ ...valid, createdAt: { gte: "2026-05-01T00:00:00Z", lt: "2026-04-01T00:00:00Z" } }, "its start (gte) must be before its end (lt)"],
     [{ ...valid, include: [] }, "must list at least one kind of content"],
     [{ ...valid, include: ["chats", "emails"] }, "must be one of chats, files"],
-    [{ ...valid, include: ["sessions"] }, "Docket does not read sessions yet"],
+    [{ ...valid, scope: { projectIds: [SMALL_SEED_1.project] }, include: ["sessions"] }, "the Compliance API cannot list a project's sessions"],
     [{ ...valid, matter: " " }, "must name the matter"],
   ];
   for (const [body, message] of cases) {

@@ -37,8 +37,11 @@ export async function createCollection(
   metadata: RequestMetadata,
   options: Options & { signal?: AbortSignal } = {},
 ): Promise<{ id: string }> {
-  if (body.include.includes("sessions")) {
-    throw new AppError("invalid_request", "Docket does not read sessions yet, so it cannot collect them. Remove sessions from what to include.");
+  if (body.include.includes("sessions") && body.scope.userIds.length === 0 && body.scope.organizationIds.length === 0) {
+    throw new AppError(
+      "invalid_request",
+      "Sessions are collected for custodians and organisations: the Compliance API cannot list a project's sessions. Add custodians or organisations, or remove sessions from what to include.",
+    );
   }
   const unknown = [
     ...(await unknownOrganizations(client, body.scope.organizationIds, options.signal)),

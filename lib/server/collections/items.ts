@@ -6,13 +6,15 @@ import type { Download } from "@/lib/server/compliance/download";
 import { ComplianceApiError, ComplianceError, ComplianceNetworkError } from "@/lib/server/compliance/errors";
 import type { ChatWithMessages } from "@/lib/server/compliance/schemas/chats";
 import { DocketError } from "@/lib/server/docket-error";
+import type { SessionKind } from "@/lib/schemas/sessions";
 import { writeChatExport } from "@/lib/server/exports/chat-export";
+import { writeSessionExport } from "@/lib/server/exports/session-export";
 import type { Spool } from "@/lib/server/exports/spool";
 import { closeDownload, contentMd5ToHex } from "@/lib/server/files/file-target";
 import type { TranscriptProvenance } from "@/lib/thread/markdown-transcript";
 import { commitToEvidenceStore, openEvidenceSpool, type StoredObject } from "./evidence-store";
 
-export const ITEM_KINDS = ["chat", "file", "generated_file", "artifact_version", "project_document"] as const;
+export const ITEM_KINDS = ["chat", "file", "generated_file", "artifact_version", "project_document", "local_session", "remote_session"] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 /** An object found in a list or a chat, to be collected. */
@@ -87,6 +89,10 @@ export async function collectItem(context: ItemContext, item: ClaimedItem): Prom
         return await collectDownload(context, item, await context.client.artifacts.download(item.upstreamId, options(context)));
       case "project_document":
         return await collectProjectDocument(context, item);
+      case "local_session":
+        return await collectSession(context, item, "local");
+      case "remote_session":
+        return await collectSession(context, item, "remote");
     }
   } catch (error) {
     return outcomeOfError(error);
@@ -168,6 +174,34 @@ async function collectChat(context: ItemContext, item: ClaimedItem): Promise<Ite
         ]
       : [null, null];
     return { state: "done", object: json, transcript: markdown, md5: null, messages: summary.messages, children };
+  } finally {
+    for (const spool of spools) await spool.discard();
+  }
+}
+
+/** A session: its whole transcript as the API's JSON and as Markdown, like a chat (the API deletes neither). */
+async function collectSession(context: ItemContext, item: ClaimedItem, kind: SessionKind): Promise<ItemOutcome> {
+  const spools = [await openEvidenceSpool(context.evidenceDir), await openEvidenceSpool(context.evidenceDir)];
+  try {
+    const summary = await writeSessionExport(
+      context.client,
+      kind,
+      item.upstreamId,
+      [
+        { format: "json", sink: spools[0]! },
+        { format: "markdown", sink: spools[1]! },
+      ],
+      { includeMetadata: true, provenance: context.provenance },
+      context.signal,
+    );
+    return {
+      state: "done",
+      object: await commitToEvidenceStore(context.db, context.evidenceDir, await spools[0]!.finish()),
+      transcript: await commitToEvidenceStore(context.db, context.evidenceDir, await spools[1]!.finish()),
+      md5: null,
+      messages: summary.messages,
+      children: [],
+    };
   } finally {
     for (const spool of spools) await spool.discard();
   }

@@ -10,7 +10,7 @@ import type { ItemKind } from "./items";
  * collection's rows: the paths of the objects, items.csv, attestation.json, the checksum list, the
  * manifest and their signatures, and the README that explains how to check it all with sha256sum and
  * openssl alone. Layout (design.md): manifest.json, manifest.sig, public-key.pem, attestation.json,
- * items.csv, README.txt, chats/<id>.json and .md, files/<id>/<name>, generated-files/<id>/<name>,
+ * items.csv, README.txt, chats/<id>.json and .md, sessions/{local,remote}/<id>.json and .md, files/<id>/<name>, generated-files/<id>/<name>,
  * artifacts/<version id>/<name>, project-documents/<id>/<name>; plus SHA256SUMS and its signature,
  * the form `sha256sum -c` reads.
  */
@@ -65,7 +65,10 @@ export interface ManifestEntry {
   sha256: string;
 }
 
-const FOLDERS: Record<Exclude<ItemKind, "chat">, string> = {
+/** Items kept as the API's JSON with a Markdown transcript beside it, and their folder. */
+const TRANSCRIPT_FOLDERS: Partial<Record<ItemKind, string>> = { chat: "chats", local_session: "sessions/local", remote_session: "sessions/remote" };
+
+const FOLDERS: Record<Exclude<ItemKind, "chat" | "local_session" | "remote_session">, string> = {
   file: "files",
   generated_file: "generated-files",
   artifact_version: "artifacts",
@@ -77,13 +80,14 @@ function safeName(name: string | null, fallback: string): string {
   return sanitizeFilename(name, fallback);
 }
 
-/** The archive paths of an item's stored objects: a chat's JSON and transcript, or a file under its id. */
+/** The archive paths of an item's stored objects: a chat's or a session's JSON and transcript, or a file under its id. */
 export function entriesOf(item: PackageItem): StoredEntry[] {
   if (item.state !== "done" || item.sha256 === null || item.size === null) return [];
-  if (item.kind === "chat") {
-    const entries = [{ path: `chats/${item.upstreamId}.json`, sha256: item.sha256, size: item.size }];
+  if (item.kind === "chat" || item.kind === "local_session" || item.kind === "remote_session") {
+    const folder = TRANSCRIPT_FOLDERS[item.kind]!;
+    const entries = [{ path: `${folder}/${item.upstreamId}.json`, sha256: item.sha256, size: item.size }];
     if (item.transcriptSha256 !== null && item.transcriptSize !== null) {
-      entries.push({ path: `chats/${item.upstreamId}.md`, sha256: item.transcriptSha256, size: item.transcriptSize });
+      entries.push({ path: `${folder}/${item.upstreamId}.md`, sha256: item.transcriptSha256, size: item.transcriptSize });
     }
     return entries;
   }
@@ -116,7 +120,8 @@ export function itemsCsv(items: readonly PackageItem[]): string {
       ]);
     const entries = entriesOf(item);
     if (entries.length === 0) lines.push(row(null, null, null));
-    for (const [index, entry] of entries.entries()) lines.push(row(entry.path, entry.sha256, entry.size, index === 1 ? "chat_transcript" : item.kind));
+    for (const [index, entry] of entries.entries())
+      lines.push(row(entry.path, entry.sha256, entry.size, index === 1 ? `${item.kind === "chat" ? "chat" : "session"}_transcript` : item.kind));
   }
   return lines.join("");
 }
@@ -149,6 +154,8 @@ export function attestation(collection: CollectionDto, walks: readonly PackageWa
       generatedFiles: count((item) => item.kind === "generated_file"),
       artifactVersions: count((item) => item.kind === "artifact_version"),
       projectDocuments: count((item) => item.kind === "project_document"),
+      localSessions: count((item) => item.kind === "local_session"),
+      remoteSessions: count((item) => item.kind === "remote_session"),
       collected: count((item) => item.state === "done"),
       vanished: count((item) => item.state === "vanished"),
       failed: count((item) => item.state === "failed"),
@@ -158,6 +165,7 @@ export function attestation(collection: CollectionDto, walks: readonly PackageWa
       "Soft-deleted chats (deleted by their user in claude.ai) are listed with their messages, whose content the Compliance API no longer returns.",
       "A custodian's chats are found through the custodian: chats of people who are no longer members of an organisation the key can read are found only through their organisation.",
       "Objects that vanished upstream (404) or failed are in items.csv with the reason, and have no file in the package.",
+      "Sessions on people's machines cannot be listed by person or organisation: every one in the time range is read, and those of the custodians and organisations in scope are kept. Session transcripts leave out thinking, the system prompt and tool definitions.",
     ],
   };
 }
@@ -221,6 +229,8 @@ What is here
 ------------
 chats/<chat id>.json                  each chat as the Compliance API returned it, every page merged
 chats/<chat id>.md                    the same chat as a readable transcript
+sessions/local|remote/<id>.json       each session's transcript as the Compliance API returned it, every page merged
+sessions/local|remote/<id>.md         the same session as a readable transcript
 files/<file id>/<name>                uploaded files, as downloaded
 generated-files/<file id>/<name>      files Claude generated
 artifacts/<version id>/<name>         artifact versions

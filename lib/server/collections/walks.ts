@@ -8,6 +8,10 @@ import type { NewItem } from "./items";
 const CHATS_PER_PAGE = 1000;
 const USERS_PER_PAGE = 1000;
 const ATTACHMENTS_PER_PAGE = 100;
+/** The session lists' largest pages. */
+const SESSIONS_PER_PAGE = 500;
+/** The most user ids the remote session list takes in one request. */
+const MAX_USERS_PER_SESSION_QUERY = 10;
 
 /**
  * One list a collection walks, with the query of every page but the cursor, in the API's own
@@ -37,7 +41,20 @@ export type WalkParams =
   | ({ list: "chats" } & ChatListParams)
   /** A project's members, read to ask for the project's chats: the API filters by project only together with user ids. */
   | { list: "project_members"; project_id: string; limit: number; ranges: Partial<ChatListParams> }
-  | { list: "project_attachments"; project_id: string; limit: number };
+  | { list: "project_attachments"; project_id: string; limit: number }
+  /**
+   * Every session on people's machines in the time range: the API filters them by time only, so Docket
+   * keeps those of the custodians and organisations in scope.
+   */
+  | {
+      list: "local_sessions";
+      "created_at.gte"?: string;
+      "created_at.lt"?: string;
+      limit: number;
+      docket_user_ids: string[];
+      docket_organization_uuids: string[];
+    }
+  | { list: "remote_sessions"; "user_ids[]"?: string[]; "organization_ids[]"?: string[]; "created_at.gte"?: string; "created_at.lt"?: string; limit: number };
 
 export interface CollectionQuery {
   scope: CollectionScope;
@@ -82,6 +99,7 @@ export function planWalks({ scope, createdRange, updatedRange, include }: Collec
       walks.push({ key: `chats:organization:${uuid}`, endpoint: CHATS_ENDPOINT, params: { list: "chats", ...params } });
     }
   }
+  if (include.includes("sessions")) walks.push(...sessionWalks(scope, createdRange));
   for (const projectId of scope.projectIds) {
     if (walksChats) {
       walks.push({
@@ -97,6 +115,41 @@ export function planWalks({ scope, createdRange, updatedRange, include }: Collec
         params: { list: "project_attachments", project_id: projectId, limit: ATTACHMENTS_PER_PAGE },
       });
     }
+  }
+  return walks;
+}
+
+/**
+ * The sessions of the custodians and organisations in scope (a project's are not: sessions name a
+ * project only in the cloud, and the API cannot list them by it). Sessions are filtered by creation
+ * time only, the one time both lists take.
+ */
+function sessionWalks(scope: CollectionScope, createdRange: TimeRange | null): WalkSpec[] {
+  const users = [...new Set(scope.userIds)].sort();
+  const organizations = [...new Set(scope.organizationIds)].sort();
+  if (users.length === 0 && organizations.length === 0) return [];
+  const created = { ...(createdRange?.gte && { "created_at.gte": createdRange.gte }), ...(createdRange?.lt && { "created_at.lt": createdRange.lt }) };
+  const walks: WalkSpec[] = [
+    {
+      key: "sessions:local",
+      endpoint: "/v1/compliance/apps/sessions/local",
+      params: { list: "local_sessions", ...created, limit: SESSIONS_PER_PAGE, docket_user_ids: users, docket_organization_uuids: organizations },
+    },
+  ];
+  for (let start = 0; start < users.length; start += MAX_USERS_PER_SESSION_QUERY) {
+    const batch = users.slice(start, start + MAX_USERS_PER_SESSION_QUERY);
+    walks.push({
+      key: `sessions:remote:users:${batch.join(",")}`,
+      endpoint: "/v1/compliance/apps/sessions/remote",
+      params: { list: "remote_sessions", "user_ids[]": batch, ...created, limit: SESSIONS_PER_PAGE },
+    });
+  }
+  for (const uuid of organizations) {
+    walks.push({
+      key: `sessions:remote:organization:${uuid}`,
+      endpoint: "/v1/compliance/apps/sessions/remote",
+      params: { list: "remote_sessions", "organization_ids[]": [uuid], ...created, limit: SESSIONS_PER_PAGE },
+    });
   }
   return walks;
 }
@@ -139,7 +192,88 @@ export async function readWalkPage(client: ComplianceClient, walk: WalkSpec, cur
       return readProjectMembersPage(client, params, cursor, options);
     case "project_attachments":
       return readProjectAttachmentsPage(client, params, cursor, options);
+    case "local_sessions":
+      return readLocalSessionsPage(client, params, cursor, options);
+    case "remote_sessions":
+      return readRemoteSessionsPage(client, params, cursor, options);
   }
+}
+
+/** A page of a list walked with page tokens: the token it was read from, and the one to read next. */
+function tokenWalkPage(
+  items: NewItem[],
+  data: { data: unknown[]; has_more: boolean; next_page: string | null },
+  cursor: string | null,
+  requestId: string | null,
+): WalkPage {
+  return {
+    items,
+    walks: [],
+    nextCursor: data.has_more && data.next_page ? data.next_page : null,
+    firstCursor: cursor,
+    lastCursor: data.next_page,
+    records: data.data.length,
+    requestId,
+  };
+}
+
+const createdRangeOf = (params: { "created_at.gte"?: string; "created_at.lt"?: string }) =>
+  params["created_at.gte"] === undefined && params["created_at.lt"] === undefined ? undefined : { gte: params["created_at.gte"], lt: params["created_at.lt"] };
+
+async function readLocalSessionsPage(
+  client: ComplianceClient,
+  params: Extract<WalkParams, { list: "local_sessions" }>,
+  cursor: string | null,
+  options: CallOptions,
+): Promise<WalkPage> {
+  const { data, requestId } = await client.sessions.listLocal({ createdAt: createdRangeOf(params), limit: params.limit, page: cursor ?? undefined }, options);
+  const users = new Set(params.docket_user_ids);
+  const organizations = new Set(params.docket_organization_uuids);
+  const items = data.data
+    .filter(
+      (session) =>
+        (session.user !== null && users.has(session.user.id)) || (session.organization_uuid !== null && organizations.has(session.organization_uuid)),
+    )
+    .map((session): NewItem => ({
+      kind: "local_session",
+      upstreamId: session.id,
+      name: session.product_surface,
+      custodianId: session.user?.id ?? null,
+      custodianEmail: session.user?.email_address ?? null,
+      organizationUuid: session.organization_uuid,
+      upstreamCreatedAt: session.created_at,
+    }));
+  return tokenWalkPage(items, data, cursor, requestId);
+}
+
+async function readRemoteSessionsPage(
+  client: ComplianceClient,
+  params: Extract<WalkParams, { list: "remote_sessions" }>,
+  cursor: string | null,
+  options: CallOptions,
+): Promise<WalkPage> {
+  const { data, requestId } = await client.sessions.listRemote(
+    {
+      userIds: params["user_ids[]"],
+      organizationIds: params["organization_ids[]"],
+      createdAt: createdRangeOf(params),
+      limit: params.limit,
+      page: cursor ?? undefined,
+    },
+    options,
+  );
+  const items = data.data.map((session): NewItem => ({
+    kind: "remote_session",
+    upstreamId: session.id,
+    name: session.product_surface,
+    parentId: session.claude_project_id,
+    custodianId: session.user?.id ?? session.started_by_user?.id ?? null,
+    custodianEmail: session.user?.email_address ?? session.started_by_user?.email_address ?? null,
+    organizationUuid: session.organization_uuid,
+    upstreamCreatedAt: session.created_at,
+    upstreamUpdatedAt: session.updated_at,
+  }));
+  return tokenWalkPage(items, data, cursor, requestId);
 }
 
 async function readChatPage(client: ComplianceClient, params: ChatListParams, cursor: string | null, options: CallOptions): Promise<WalkPage> {
@@ -238,13 +372,5 @@ async function readProjectAttachmentsPage(
     }
     return [];
   });
-  return {
-    items,
-    walks: [],
-    nextCursor: data.has_more && data.next_page ? data.next_page : null,
-    firstCursor: cursor,
-    lastCursor: data.next_page,
-    records: data.data.length,
-    requestId,
-  };
+  return tokenWalkPage(items, data, cursor, requestId);
 }

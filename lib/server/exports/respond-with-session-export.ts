@@ -18,7 +18,7 @@ export function respondWithSessionExport(client: ComplianceClient, record: Audit
     target: { type: `${kind}_session`, id: sessionId },
     fileStem: sessionId,
     async write(sink, provenance) {
-      const summary = await writeSessionExport(client, kind, sessionId, format, sink, { includeMetadata, provenance }, signal);
+      const summary = await writeSessionExport(client, kind, sessionId, [{ format, sink }], { includeMetadata, provenance }, signal);
       return { ...summary, organizationId: summary.session.organizationUuid };
     },
   });

@@ -32,17 +32,23 @@ interface TranscriptPage {
   requestId: string | null;
 }
 
+/** One form the transcript is written in, and where to. */
+export interface SessionExportTarget {
+  format: ChatExportFormat;
+  sink: ExportSink;
+}
+
 /**
- * Writes one session's whole transcript, every page read oldest first with tool output untruncated,
- * as Markdown (through the chat transcript's own writer) or as the API's own JSON with every page
- * merged. A local session's owner email is read from the session itself (its transcript leaves it out).
+ * Writes one session's whole transcript, every page read once, oldest first, with tool output
+ * untruncated, in each of the chosen forms at once: Markdown (through the chat transcript's own
+ * writer) or the API's own JSON with every page merged. A local session's owner email is read from
+ * the session itself (its transcript leaves it out).
  */
 export async function writeSessionExport(
   client: ComplianceClient,
   kind: SessionKind,
   sessionId: string,
-  format: ChatExportFormat,
-  sink: ExportSink,
+  targets: readonly SessionExportTarget[],
   transcript: TranscriptOptions,
   signal: AbortSignal,
 ): Promise<SessionExportSummary> {
@@ -53,31 +59,16 @@ export async function writeSessionExport(
     if (read.requestId) upstreamRequestIds.push(read.requestId);
     session = toLocalSessionSummary(read.data);
   }
-  const pairer = new ToolCallPairer(PAIRING_WINDOW);
-  let position = 0;
+  const writers = targets.map(({ format, sink }) => (format === "json" ? jsonWriter(sink) : markdownWriter(sink, transcript)));
   let messages = 0;
-  let wroteMessage = false;
   let page: string | undefined;
   for (let first = true; ; first = false) {
     const read = await readPage(client, kind, sessionId, page, signal);
     if (read.requestId) upstreamRequestIds.push(read.requestId);
     session ??= read.summary;
-    if (first) {
-      if (format === "markdown") await sink.write(`${sessionTranscriptHeader(session, transcript)}\n`);
-      else {
-        const fields = Object.entries(read.raw).filter(([name]) => !PAGE_FIELDS.has(name));
-        await sink.write(`{\n${fields.map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value)},\n`).join("")}  "data": [`);
-      }
-    }
-    if (format === "markdown") {
-      for (const message of read.messages) {
-        for (const paired of pairer.push(message)) await sink.write(`${transcriptMessage(sessionSubject(session), paired, ++position, transcript)}\n`);
-      }
-    } else {
-      for (const message of rawMessagesOf(read.raw)) {
-        await sink.write(`${wroteMessage ? "," : ""}\n    ${JSON.stringify(message)}`);
-        wroteMessage = true;
-      }
+    for (const writer of writers) {
+      if (first) await writer.start(session, read);
+      await writer.page(session, read);
     }
     messages += read.messages.length;
     if (read.nextPage === null) break;
@@ -85,13 +76,54 @@ export async function writeSessionExport(
       throw new ComplianceResponseError("The Compliance API gave the same page token twice for a session transcript.", read.requestId);
     page = read.nextPage;
   }
-  if (format === "markdown") {
-    for (const paired of pairer.finish()) await sink.write(`${transcriptMessage(sessionSubject(session!), paired, ++position, transcript)}\n`);
-    await sink.write(transcriptFooter(messages));
-  } else {
-    await sink.write(`${wroteMessage ? "\n  " : ""}],\n  "next_page": null\n}\n`);
-  }
+  for (const writer of writers) await writer.end(session!, messages);
   return { session: session!, messages, pages: upstreamRequestIds.length, upstreamRequestIds };
+}
+
+interface FormatWriter {
+  start(session: SessionSummary, page: TranscriptPage): Promise<void>;
+  page(session: SessionSummary, page: TranscriptPage): Promise<void>;
+  end(session: SessionSummary, messages: number): Promise<void>;
+}
+
+/** The API's own transcript, every page merged: the first page's fields, then every message as sent. */
+function jsonWriter(sink: ExportSink): FormatWriter {
+  let wroteMessage = false;
+  return {
+    async start(_session, page) {
+      const fields = Object.entries(page.raw).filter(([name]) => !PAGE_FIELDS.has(name));
+      await sink.write(`{\n${fields.map(([name, value]) => `  ${JSON.stringify(name)}: ${JSON.stringify(value)},\n`).join("")}  "data": [`);
+    },
+    async page(_session, page) {
+      for (const message of rawMessagesOf(page.raw)) {
+        await sink.write(`${wroteMessage ? "," : ""}\n    ${JSON.stringify(message)}`);
+        wroteMessage = true;
+      }
+    },
+    async end() {
+      await sink.write(`${wroteMessage ? "\n  " : ""}],\n  "next_page": null\n}\n`);
+    },
+  };
+}
+
+function markdownWriter(sink: ExportSink, options: TranscriptOptions): FormatWriter {
+  const pairer = new ToolCallPairer(PAIRING_WINDOW);
+  let position = 0;
+  const writeReleased = async (session: SessionSummary, released: ReturnType<ToolCallPairer["push"]>) => {
+    for (const paired of released) await sink.write(`${transcriptMessage(sessionSubject(session), paired, ++position, options)}\n`);
+  };
+  return {
+    async start(session) {
+      await sink.write(`${sessionTranscriptHeader(session, options)}\n`);
+    },
+    async page(session, page) {
+      for (const message of page.messages) await writeReleased(session, pairer.push(message));
+    },
+    async end(session, messages) {
+      await writeReleased(session, pairer.finish());
+      await sink.write(transcriptFooter(messages));
+    },
+  };
 }
 
 async function readPage(

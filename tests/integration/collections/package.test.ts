@@ -45,7 +45,7 @@ beforeAll(async () => {
       matter: "Acme v. Globex",
       reference: '=HYPERLINK("https://evil.example")',
       scope: { userIds: [SMALL_SEED_1.user], organizationIds: [], projectIds: [SMALL_SEED_1_DOCUMENTS_PROJECT] },
-      include: ["chats", "files", "generated_files", "artifacts", "project_documents"],
+      include: ["chats", "files", "generated_files", "artifacts", "project_documents", "sessions"],
     }));
     await waitUntilFinished(collectionId);
   } finally {
@@ -115,7 +115,7 @@ describe("the evidence package of a finished collection", () => {
     const items = await db.$queryRaw<Array<{ kind: string; upstream_id: string; state: string }>>`
       SELECT kind, upstream_id, state FROM collection_item WHERE collection_id = ${collectionId}::uuid`;
     const kinds = new Set(items.filter((item) => item.state === "done").map((item) => item.kind));
-    expect(kinds).toEqual(new Set(["chat", "file", "generated_file", "artifact_version", "project_document"]));
+    expect(kinds).toEqual(new Set(["chat", "file", "generated_file", "artifact_version", "project_document", "local_session", "remote_session"]));
     for (const item of items.filter((candidate) => candidate.state === "done" && candidate.kind === "chat")) {
       expect(files.has(`chats/${item.upstream_id}.json`)).toBe(true);
       expect(files.has(`chats/${item.upstream_id}.md`)).toBe(true);
@@ -157,6 +157,33 @@ describe("the evidence package of a finished collection", () => {
     expect(attestation.counts.collected).toBeGreaterThan(0);
     // A reference typed as a formula stays text in the manifest and README, which no spreadsheet reads.
     expect(files.get("README.txt")!.toString("utf8")).toContain('Reference:  =HYPERLINK("https://evil.example")');
+  });
+
+  test("the custodian's sessions, of both kinds and no one else's, are in it as the API's JSON and a transcript, counted in the attestation", async () => {
+    const files = await readZip((await downloadPackage()).bytes);
+    const local = (await client.sessions.listLocal({ limit: 500 })).data.data.filter((session) => session.user?.id === SMALL_SEED_1.user);
+    const remote = (await client.sessions.listRemote({ userIds: [SMALL_SEED_1.user], limit: 500 })).data.data;
+    expect(local.length).toBeGreaterThan(0);
+    expect(remote.length).toBeGreaterThan(0);
+    const inPackage = (folder: string) =>
+      [...files.keys()]
+        .filter((name) => name.startsWith(`sessions/${folder}/`) && name.endsWith(".json"))
+        .map((name) => name.slice(`sessions/${folder}/`.length, -".json".length))
+        .sort();
+    expect(inPackage("local")).toEqual(local.map((session) => session.id).sort());
+    expect(inPackage("remote")).toEqual(remote.map((session) => session.id).sort());
+    for (const session of local) {
+      const exported = JSON.parse(files.get(`sessions/local/${session.id}.json`)!.toString("utf8")) as { data: unknown[]; next_page: null };
+      const api = await client.sessions.listLocalMessages(session.id, { limit: 1000, toolResultMaxBytes: -1, toolUseInputMaxBytes: -1 });
+      expect(exported.data).toEqual((api.raw as { data: unknown[] }).data);
+      expect(files.get(`sessions/local/${session.id}.md`)!.toString("utf8")).toMatch(/^# Session transcript: /);
+    }
+    const attestation = JSON.parse(files.get("attestation.json")!.toString("utf8")) as {
+      lists: Array<{ endpoint: string; complete: boolean }>;
+      counts: Record<string, number>;
+    };
+    expect(attestation.counts).toMatchObject({ localSessions: local.length, remoteSessions: remote.length });
+    expect(attestation.lists.filter((list) => list.endpoint.startsWith("/v1/compliance/apps/sessions/")).map((list) => list.complete)).toEqual([true, true]);
   });
 
   test("checks out with sha256sum and openssl alone, as its README says", async () => {
