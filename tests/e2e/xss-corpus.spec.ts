@@ -144,6 +144,32 @@ const HOSTILE_PAGES: HostilePage[] = [
     },
   },
   {
+    title: "a Claude Code artifact version whose HTML carries the corpus, shown as its source",
+    persona: "reviewer",
+    path: ({ codeArtifactHostile: { id, versionId } }) => `/code-artifacts/${id}/versions/${versionId}`,
+    shows: ({ hostileCorpus: { snippets } }) => snippets.slice(0, 2),
+    read: async (page, _fixtures, appOrigin) => {
+      await expect(page.getByRole("region", { name: "Source" })).toBeVisible();
+      expect(await activeContent(page, appOrigin)).toEqual([]);
+      return page.locator("main").innerText();
+    },
+  },
+  {
+    title: "the code artifacts list and the hostile artifact's page, its JSON open",
+    persona: "reviewer",
+    path: ({ codeArtifactHostile: { id } }) => `/code-artifacts/${id}`,
+    shows: ({ codeArtifactHostile: { id } }) => [id],
+    read: async (page, _fixtures, appOrigin) => {
+      await page.getByText("Raw JSON as listed").click();
+      await expect(page.locator("pre[data-raw-json]")).toBeVisible();
+      expect(await activeContent(page, appOrigin)).toEqual([]);
+      await page.goto("/code-artifacts");
+      await expect(page.getByRole("region", { name: "Code artifacts" }).locator("tbody tr").first()).toBeVisible();
+      expect(await activeContent(page, appOrigin)).toEqual([]);
+      return page.locator("main").innerText();
+    },
+  },
+  {
     title: "the directory: a group with a hostile name, its members open",
     persona: "reviewer",
     path: ({ hostileCorpus: { user } }) => `/directory?org=${user.organizationUuid}`,

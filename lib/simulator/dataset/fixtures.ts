@@ -49,6 +49,8 @@ export interface Fixtures {
   largestFile: { id: string; sizeBytes: number };
   codeArtifact: { id: string; versionId: string };
   codeArtifactUploading: { id: string; versionId: string };
+  /** Its HTML carries the hostile corpus's first two snippets. */
+  codeArtifactHostile: { id: string; versionId: string };
   apiKeys: Array<{ id: string; name: string; scopes: readonly string[] }>;
 }
 
@@ -138,6 +140,7 @@ export function buildFixtures(ds: Dataset): Fixtures {
     largestFile: largest,
     codeArtifact: codeArtifactRef(ds, 0),
     codeArtifactUploading: codeArtifactRef(ds, 3),
+    codeArtifactHostile: codeArtifactRef(ds, 4),
     apiKeys: ds.keys.filter((k) => k.secret !== null).map((k) => ({ id: k.id, name: k.name, scopes: k.scopes })),
   };
 }
