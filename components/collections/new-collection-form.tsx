@@ -22,7 +22,7 @@ const INCLUDES: Array<{ value: CollectionInclude; label: string }> = [
   { value: "generated_files", label: "Files Claude generated" },
   { value: "artifacts", label: "Artifact versions" },
   { value: "project_documents", label: "Project documents" },
-  { value: "sessions", label: "Sessions of the custodians and organisations (Claude Code, Cowork; the API's JSON and a Markdown transcript)" },
+  { value: "sessions", label: "Sessions in Claude Code and Cowork (the API's JSON and a Markdown transcript)" },
 ];
 
 type Range = { gte?: string; lt?: string };

@@ -38,7 +38,7 @@ test("a reviewer collects a custodian, watches it finish, and downloads a packag
   await openNewCollection(page);
   await fillMatter(page, "Acme v. Example: custodian collection");
   await page.getByLabel(/^Custodians/).fill(SMALL_SEED_1.user);
-  await page.getByRole("checkbox", { name: /^Sessions of the custodians/ }).check();
+  await page.getByRole("checkbox", { name: /^Sessions in Claude Code and Cowork/ }).check();
   await page.getByRole("button", { name: "Start the collection" }).click();
 
   await expect(page).toHaveURL(/\/collections\/[0-9a-f-]{36}$/);
